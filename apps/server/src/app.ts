@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Pool } from '@pantau/db';
+import type { ProvincePack } from '@pantau/provinces';
+import type { Logger } from './logger.ts';
+import { healthRoutes } from './routes/health.ts';
+import { webAppRoutes } from './routes/web-app.ts';
+
+export interface AppDeps {
+  pool: Pool;
+  pack: ProvincePack;
+  logger: Logger;
+  webDist: string;
+}
+
+/** Builds the Hono app: thin routes over `packages/*`. No port is bound here, so tests call `app.request()`. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'self'"],
+      },
+    }),
+  );
+  app.onError((err, c) => {
+    deps.logger.error({ err, path: c.req.path }, 'unhandled error');
+    return c.json({ error: { message: 'internal error' } }, 500);
+  });
+  app.route('/', healthRoutes(deps.pool));
+  app.get('/api/province', (c) => {
+    const { pack } = deps;
+    return c.json({
+      code: pack.code,
+      slug: pack.slug,
+      name: pack.name,
+      shortName: pack.shortName,
+      timeZone: pack.timeZone,
+      timeZoneLabel: pack.timeZoneLabel,
+      laporBrand: pack.laporBrand,
+      sms: pack.sms,
+    });
+  });
+  app.route('/', webAppRoutes(deps.webDist));
+  app.notFound((c) => c.json({ error: { message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  return app;
+}

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env` in Pantau. Everything the server is configured with is parsed here,
+ * once, so a bad value stops the start with a message that names the variable.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** A PostgreSQL connection string; unset → an embedded PostgreSQL under PANTAU_DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Province pack slug. @default kalteng */
+  PANTAU_PROVINCE: z.string().default('kalteng'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Where the embedded database (and other local state) lives. */
+  PANTAU_DATA_DIR: z.string().default('.pantau'),
+  /** Run the simulator as the demo feed: 'auto' runs it unless a real source is configured. */
+  PANTAU_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Directory of the built web app to serve; unset → apps/web/dist. */
+  PANTAU_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Database pool size per node. */
+  PANTAU_DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
+});
+
+export type Env = z.infer<typeof envSchema> & { repoRoot: string; webDist: string; dataDir: string };
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/** Parses an environment (defaults to `process.env`); throws an error naming each bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    repoRoot,
+    dataDir: path.resolve(repoRoot, env.PANTAU_DATA_DIR),
+    webDist: path.resolve(repoRoot, env.PANTAU_WEB_DIST ?? 'apps/web/dist'),
+  };
+}

@@ -1,0 +1,46 @@
+import { loadEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { startServer } from './server.ts';
+
+// Entry point of `pnpm start`: one Pantau node. Logs are JSON on stdout; the URLs to open go to stderr
+// in plain words for the person at the terminal.
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+try {
+  const server = await startServer(env, logger);
+  const lines = [
+    '',
+    `  Pantau is running for ${server.pack.name} (${server.pack.timeZoneLabel}).`,
+    `  Wall:       ${server.url}/wall`,
+    `  Dashboard:  ${server.url}/dashboard`,
+    `  Console:    ${server.url}/console`,
+    `  Widgets:    ${server.url}/embed`,
+    `  Health:     ${server.url}/readyz`,
+    server.embedded ? `  Database:   embedded PostgreSQL on port ${server.embedded.port} (${server.embedded.dataDir})` : '  Database:   DATABASE_URL',
+    '',
+  ];
+  process.stderr.write(lines.join('\n') + '\n');
+  logger.info({ url: server.url }, 'listening');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+} catch (err) {
+  logger.fatal({ err }, 'start failed');
+  process.exitCode = 1;
+}

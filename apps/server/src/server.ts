@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { Server as SocketServer } from 'socket.io';
+import { createPool, migrate, seedProvincePack, startEmbeddedPostgres, type EmbeddedDatabase, type Pool } from '@pantau/db';
+import { loadProvincePack, type ProvincePack } from '@pantau/provinces';
+import path from 'node:path';
+import { createApp } from './app.ts';
+import type { Env } from './env.ts';
+import type { Logger } from './logger.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  pool: Pool;
+  pack: ProvincePack;
+  io: SocketServer;
+  http: HttpServer;
+  embedded: EmbeddedDatabase | undefined;
+  /** Drains HTTP and socket connections, closes the pool, stops the embedded database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a Pantau node: database (given or embedded), migrations under an advisory lock, the province
+ * pack seeded, then Hono and socket.io on one Node HTTP server.
+ */
+export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
+  const pack = loadProvincePack(env.PANTAU_PROVINCE);
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    logger.info({ dataDir: path.join(env.dataDir, 'pgdata') }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(env.dataDir, 'pgdata'),
+      onLog: (line) => logger.debug({ pg: line }, 'embedded postgres'),
+    });
+    databaseUrl = embedded.url;
+  }
+  const pool = createPool({ connectionString: databaseUrl, max: env.PANTAU_DB_POOL_MAX });
+  try {
+    const result = await migrate(pool);
+    logger.info({ applied: result.applied, alreadyApplied: result.alreadyApplied }, 'migrations');
+    const seeded = await seedProvincePack(pool, pack);
+    logger.info({ province: pack.slug, ...seeded }, 'province pack seeded');
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
+  }
+
+  const app = createApp({ pool, pack, logger, webDist: env.webDist });
+  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  const io = new SocketServer(http, { serveClient: false, cors: { origin: false } });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      http.closeAllConnections?.();
+      await pool.end().catch(() => undefined);
+      await embedded?.stop();
+    })());
+
+  return { url, port, pool, pack, io, http, embedded, close };
+}

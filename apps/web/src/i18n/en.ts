@@ -1,0 +1,20 @@
+import type { MessageKey } from './id.ts';
+
+/** English — the second locale. */
+export const en: Record<MessageKey, string> = {
+  'app.name': 'Pantau',
+  'app.tagline': 'Smart Province Command Center',
+  'nav.wall': 'Video Wall',
+  'nav.dashboard': 'Dashboard',
+  'nav.console': 'Duty Console',
+  'nav.embed': 'Public Widgets',
+  'wall.title': 'Province Overview',
+  'wall.placeholder': 'The wall is ready. Live scenes will appear here.',
+  'dashboard.placeholder': 'The interactive dashboard with per-OPD drilldowns will appear here.',
+  'console.placeholder': 'The duty-officer console: worklist, escalation and audit trail will appear here.',
+  'embed.placeholder': 'Public statistics widgets for OPD websites will appear here.',
+  'status.loading': 'Loading…',
+  'status.offline': 'Server unreachable',
+  'notFound.title': 'Page not found',
+  'locale.switch': 'Bahasa Indonesia',
+};

@@ -1,0 +1,20 @@
+/** Bahasa Indonesia — the default locale. Every key here must exist in `en.ts` (the type enforces it). */
+export const id = {
+  'app.name': 'Pantau',
+  'app.tagline': 'Pusat Komando Provinsi Cerdas',
+  'nav.wall': 'Dinding Layar',
+  'nav.dashboard': 'Dasbor',
+  'nav.console': 'Konsol Petugas',
+  'nav.embed': 'Widget Publik',
+  'wall.title': 'Ringkasan Provinsi',
+  'wall.placeholder': 'Layar dinding siap. Adegan langsung akan tampil di sini.',
+  'dashboard.placeholder': 'Dasbor interaktif dengan penelusuran per OPD akan tampil di sini.',
+  'console.placeholder': 'Konsol petugas piket: daftar kerja, eskalasi dan jejak audit akan tampil di sini.',
+  'embed.placeholder': 'Widget statistik publik untuk situs OPD akan tampil di sini.',
+  'status.loading': 'Memuat…',
+  'status.offline': 'Server tidak terjangkau',
+  'notFound.title': 'Halaman tidak ditemukan',
+  'locale.switch': 'English',
+} as const;
+
+export type MessageKey = keyof typeof id;

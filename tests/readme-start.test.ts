@@ -1,0 +1,59 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { freshClone, readmeCommands, startCommand, type StartedProcess } from './support/fresh-clone.ts';
+
+// A newcomer's first five minutes: clone, run the README's start command, open the printed wall URL.
+// Runs the real command in a child process on the embedded PostgreSQL (no DATABASE_URL), so this also
+// proves the embedded path starts, migrates and answers queries.
+describe("the README's start command on a fresh clone", () => {
+  let dir: string | undefined;
+  let proc: StartedProcess | undefined;
+
+  afterAll(async () => {
+    const code = await proc?.stop();
+    // Graceful shutdown: SIGTERM ends the node (and its embedded database) without an error exit.
+    expect(code === 0 || code === null || code === 143).toBe(true);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('installs, starts on the embedded database, prints the URLs, answers /readyz and serves the wall', async () => {
+    dir = await freshClone();
+    const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
+    const { start } = readmeCommands(readme);
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', CI: 'true' };
+    delete env.DATABASE_URL;
+    proc = startCommand(start, dir, env);
+    const [, wallUrl] = await proc.waitFor(/Wall:\s+(http:\/\/\S+\/wall)/, 200_000);
+    expect(proc.output()).toMatch(/Database:\s+embedded PostgreSQL/);
+    const base = new URL(wallUrl!).origin;
+
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+
+    const page = await fetch(wallUrl!);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toMatch(/<div id="root"><\/div>/);
+
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      const errors: string[] = [];
+      tab.on('pageerror', (e) => errors.push(e.message));
+      tab.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await tab.goto(wallUrl!);
+      // The default province is Kalimantan Tengah, shown with its WIB clock.
+      await tab.getByText('Kalimantan Tengah', { exact: false }).first().waitFor({ timeout: 20_000 });
+      await expect.poll(() => tab.getByTestId('wall-clock').textContent()).toMatch(/\d{2}\.\d{2}\.\d{2} WIB/);
+      expect(await tab.locator('html').getAttribute('lang')).toBe('id');
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

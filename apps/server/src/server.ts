@@ -6,6 +6,7 @@ import { createPool, migrate, seedProvincePack, startEmbeddedPostgres, type Embe
 import { loadProvincePack, type ProvincePack } from '@pantau/provinces';
 import path from 'node:path';
 import { createApp } from './app.ts';
+import { backgroundStarters, type BackgroundService } from './background.ts';
 import type { Env } from './env.ts';
 import type { Logger } from './logger.ts';
 
@@ -60,9 +61,18 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const port = (http.address() as AddressInfo).port;
   const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
 
+  const services: BackgroundService[] = [];
+  for (const starter of backgroundStarters) {
+    const service = await starter({ env, pool, pack, io, logger });
+    if (service) services.push(service);
+  }
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      for (const service of services.reverse()) {
+        await service.stop().catch((err: unknown) => logger.error({ err, service: service.name }, 'stop failed'));
+      }
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

@@ -4,3 +4,4 @@ export { freePort, startEmbeddedPostgres, type EmbeddedDatabase, type EmbeddedOp
 export { seedProvincePack, type SeedResult } from './queries/seed-province-pack.ts';
 export { recordComplaintChange, type ComplaintRollupFacts } from './queries/live/record-complaint-change.ts';
 export { touchTopics } from './queries/live/touch-topics.ts';
+export { runAsLeader, type LeaderHandle, type LeaderOptions } from './leader.ts';

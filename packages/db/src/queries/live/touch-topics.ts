@@ -7,5 +7,5 @@ import type { PoolClient } from '../../connection.ts';
 export async function touchTopics(client: PoolClient, topics: readonly string[]): Promise<void> {
   if (topics.length === 0) return;
   await client.query('INSERT INTO live_outbox (topic) SELECT unnest($1::text[])', [topics]);
-  await client.query(`SELECT pg_notify('pantau_outbox', '')`);
+  await client.query(`SELECT pg_notify('pantau_outbox:' || current_schema(), '')`);
 }

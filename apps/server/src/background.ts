@@ -1,0 +1,28 @@
+import type { Pool } from '@pantau/db';
+import type { ProvincePack } from '@pantau/provinces';
+import type { Server as SocketServer } from 'socket.io';
+import type { Env } from './env.ts';
+import type { Logger } from './logger.ts';
+
+/** What a background service (watcher, publisher, connector, simulator) gets when the node starts. */
+export interface BackgroundContext {
+  env: Env;
+  pool: Pool;
+  pack: ProvincePack;
+  io: SocketServer;
+  logger: Logger;
+}
+
+/** A started background service; `stop()` ends its timers and releases any leadership it holds. */
+export interface BackgroundService {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export type BackgroundStarter = (ctx: BackgroundContext) => Promise<BackgroundService | null>;
+
+/**
+ * The background services every node starts after it listens, in order. Leader-only work elects itself
+ * inside its starter (`runAsLeader`), so every node can start every service. Add one line per service.
+ */
+export const backgroundStarters: BackgroundStarter[] = [];

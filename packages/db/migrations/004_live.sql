@@ -50,6 +50,8 @@ INSERT INTO live_seq VALUES (1, 0);
 CREATE TABLE live_delta (
   seq bigint PRIMARY KEY,
   topic text NOT NULL,
+  -- the topic's previous seq: a client whose last applied seq differs has missed something
+  prev_seq bigint NOT NULL,
   kind text NOT NULL CHECK (kind IN ('snapshot', 'diff')),
   payload jsonb NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
@@ -62,4 +64,14 @@ CREATE TABLE live_topic (
   seq bigint NOT NULL,
   snapshot jsonb NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Wall screens sign in with a long-lived, revocable device token (no user session to expire).
+CREATE TABLE wall_device (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  token_hash text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  revoked_at timestamptz,
+  last_seen_at timestamptz
 );

@@ -5,3 +5,9 @@ export { seedProvincePack, type SeedResult } from './queries/seed-province-pack.
 export { recordComplaintChange, type ComplaintRollupFacts } from './queries/live/record-complaint-change.ts';
 export { touchTopics } from './queries/live/touch-topics.ts';
 export { runAsLeader, type LeaderHandle, type LeaderOptions } from './leader.ts';
+export { publishTopics, type PublishResult, type TopicBuilder } from './queries/live/publish-topics.ts';
+export { headSeq, readDeltas, type DeltaRow } from './queries/live/read-deltas.ts';
+export { publishedTopics, topicSnapshot } from './queries/live/topic-snapshot.ts';
+export { pruneLiveLog } from './queries/live/prune-deltas.ts';
+export { markSourceDelivered, sourceFreshness, type SourceFreshnessRow } from './queries/live/source-freshness.ts';
+export { findWallDevice, issueWallDevice, revokeWallDevice } from './queries/live/wall-devices.ts';

@@ -1,2 +1,2 @@
 // Domain: pure TypeScript, no I/O. Modules are added per capability (calendar, complaints, ppid, social).
-export {};
+export * from './live/index.ts';

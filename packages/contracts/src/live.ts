@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * The live protocol between a Pantau node and its screens (socket.io). Every payload is parsed with
+ * these schemas on both ends. See apps/web/src/live/SPEC.md for the client state machine.
+ */
+
+/** `province`, `opd:<id>`, `regency:<code>`, `worklist`, `public:<widget>` (public namespace only). */
+export const topicName = z
+  .string()
+  .max(120)
+  .regex(/^(province|worklist|opd:[a-z]+\.[a-z0-9-]+|regency:\d{2}\.\d{2}|public:[a-z0-9:._-]+)$/, 'unknown topic');
+export type TopicName = z.infer<typeof topicName>;
+
+export const isPublicTopic = (topic: string): boolean => topic.startsWith('public:');
+
+const jsonValue: z.ZodType<unknown> = z.unknown();
+
+export const diffOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('set'), path: z.array(z.string()).min(1), value: jsonValue }),
+  z.object({ op: z.literal('del'), path: z.array(z.string()).min(1) }),
+]);
+
+/** The full state of a topic as of `seq`. */
+export const snapshotMessage = z.object({
+  topic: topicName,
+  seq: z.number().int().nonnegative(),
+  state: z.record(z.string(), jsonValue),
+});
+export type SnapshotMessage = z.infer<typeof snapshotMessage>;
+
+/** A change to a topic; `prevSeq` is the topic's previous seq, so a client can tell it missed one. */
+export const deltaMessage = z.object({
+  topic: topicName,
+  seq: z.number().int().positive(),
+  prevSeq: z.number().int().nonnegative(),
+  diff: z.array(diffOp),
+});
+export type DeltaMessage = z.infer<typeof deltaMessage>;
+
+export const sourceFreshness = z.object({
+  id: z.string(),
+  stream: z.enum(['complaints', 'ppid', 'social']),
+  label: z.string(),
+  lastDeliveryAt: z.string().nullable(),
+  freshnessTargetSeconds: z.number().int().positive(),
+  lastError: z.string().nullable(),
+});
+export type SourceFreshness = z.infer<typeof sourceFreshness>;
+
+export const heartbeatMessage = z.object({
+  serverTime: z.string(),
+  /** The newest seq in the delta log on this node's view. */
+  headSeq: z.number().int().nonnegative(),
+  sources: z.array(sourceFreshness),
+  /** The build the node runs; a wall reloads when it changes (and only once the server answers). */
+  build: z.string(),
+});
+export type HeartbeatMessage = z.infer<typeof heartbeatMessage>;
+
+export const subscribeRequest = z.object({
+  topic: topicName,
+  /** The last seq the client applied for this topic; absent → send a snapshot. */
+  sinceSeq: z.number().int().nonnegative().optional(),
+});
+export type SubscribeRequest = z.infer<typeof subscribeRequest>;
+
+export type SubscribeAck =
+  | { ok: true; mode: 'replay'; replayed: number }
+  | { ok: true; mode: 'snapshot' }
+  | { ok: false; error: { field: string; message: string } };
+
+export interface ServerToClientEvents {
+  snapshot: (msg: SnapshotMessage) => void;
+  delta: (msg: DeltaMessage) => void;
+  heartbeat: (msg: HeartbeatMessage) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
+  unsubscribe: (req: { topic: string }) => void;
+}

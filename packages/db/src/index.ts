@@ -11,3 +11,4 @@ export { publishedTopics, topicSnapshot } from './queries/live/topic-snapshot.ts
 export { pruneLiveLog } from './queries/live/prune-deltas.ts';
 export { markSourceDelivered, sourceFreshness, type SourceFreshnessRow } from './queries/live/source-freshness.ts';
 export { findWallDevice, issueWallDevice, revokeWallDevice } from './queries/live/wall-devices.ts';
+export { listen, type Listener } from './listen.ts';

@@ -1,0 +1,154 @@
+import {
+  deltaMessage,
+  heartbeatMessage,
+  snapshotMessage,
+  type ClientToServerEvents,
+  type HeartbeatMessage,
+  type ServerToClientEvents,
+} from '@pantau/contracts';
+import { applyDiff, type Diff, type JsonObject } from '@pantau/domain';
+import { io, type Socket } from 'socket.io-client';
+import { transition, type ConnectionEvent, type ConnectionState } from './connection-machine.ts';
+
+export interface TopicState {
+  seq: number;
+  state: JsonObject;
+}
+
+export interface LiveClientOptions {
+  /** Server origin, e.g. `http://127.0.0.1:3000`; '' for the page's own origin. */
+  url: string;
+  namespace: '/live' | '/public';
+  /** Handshake credentials: `{ deviceToken }` for a wall; cookies carry a user session. */
+  auth?: Record<string, string>;
+  /** A heartbeat later than this marks the connection stale. @default 15000 */
+  staleAfterMs?: number;
+  /** Passed to socket.io-client (tests use `transports: ['websocket']`). */
+  socketOptions?: Record<string, unknown>;
+}
+
+type Listener = () => void;
+
+/**
+ * The one live connection a screen uses. It keeps, per topic, the state and the last applied seq;
+ * resubscribes with that seq after any reconnect (the server replays the gap or sends a snapshot);
+ * asks again when a delta does not follow on (`prevSeq` mismatch) or does not apply.
+ */
+export class LiveClient {
+  readonly topics = new Map<string, TopicState>();
+  state: ConnectionState = 'connecting';
+  lastHeartbeat: HeartbeatMessage | null = null;
+  lastHeartbeatAt = 0;
+  /** How each topic last caught up: by replaying the missed diffs, or from a fresh snapshot. */
+  readonly lastSync = new Map<string, 'replay' | 'snapshot'>();
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private readonly wanted = new Set<string>();
+  private readonly pending = new Set<string>();
+  private readonly listeners = new Set<Listener>();
+  private readonly staleTimer: ReturnType<typeof setInterval>;
+
+  constructor(private readonly options: LiveClientOptions) {
+    this.socket = io(`${options.url}${options.namespace}`, {
+      auth: options.auth ?? {},
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      ...(options.socketOptions ?? {}),
+    });
+    this.socket.on('connect', () => {
+      this.fire('connected');
+      for (const topic of this.wanted) this.resubscribe(topic);
+      if (this.wanted.size === 0) this.fire('synced');
+    });
+    this.socket.on('disconnect', () => this.fire('disconnected'));
+    this.socket.on('connect_error', (err) => this.fire(err.message === 'unauthorized' ? 'auth_failed' : 'disconnected'));
+    this.socket.on('snapshot', (raw) => {
+      const msg = snapshotMessage.safeParse(raw);
+      if (!msg.success || !this.wanted.has(msg.data.topic)) return;
+      this.topics.set(msg.data.topic, { seq: msg.data.seq, state: msg.data.state as JsonObject });
+      this.notify();
+    });
+    this.socket.on('delta', (raw) => {
+      const msg = deltaMessage.safeParse(raw);
+      if (!msg.success || !this.wanted.has(msg.data.topic)) return;
+      const { topic, seq, prevSeq, diff } = msg.data;
+      const current = this.topics.get(topic);
+      if (!current) return; // the snapshot or replay is on its way
+      if (seq <= current.seq) return; // already applied (a replay overlapping a broadcast)
+      if (prevSeq !== current.seq) {
+        if (!this.pending.has(topic)) this.onGap(topic); // else the resubscription under way will cover it
+        return;
+      }
+      try {
+        this.topics.set(topic, { seq, state: applyDiff(current.state, diff as Diff) });
+      } catch {
+        return this.onGap(topic);
+      }
+      this.notify();
+    });
+    this.socket.on('heartbeat', (raw) => {
+      const msg = heartbeatMessage.safeParse(raw);
+      if (!msg.success) return;
+      this.lastHeartbeat = msg.data;
+      this.lastHeartbeatAt = Date.now();
+      this.fire('heartbeat');
+    });
+    const staleAfter = options.staleAfterMs ?? 15_000;
+    this.staleTimer = setInterval(() => {
+      if (this.state === 'live' && this.lastHeartbeatAt && Date.now() - this.lastHeartbeatAt > staleAfter) {
+        this.fire('heartbeat_late');
+      }
+    }, 1000);
+  }
+
+  /** Starts following a topic; its state appears in `topics` once the snapshot or replay arrives. */
+  subscribe(topic: string): void {
+    if (this.wanted.has(topic)) return;
+    this.wanted.add(topic);
+    if (this.socket.connected) this.resubscribe(topic);
+  }
+
+  unsubscribe(topic: string): void {
+    this.wanted.delete(topic);
+    this.topics.delete(topic);
+    this.socket.emit('unsubscribe', { topic });
+  }
+
+  /** Calls `fn` whenever a topic or the connection state changes; returns the unsubscribe function. */
+  onChange(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  close(): void {
+    clearInterval(this.staleTimer);
+    this.socket.close();
+  }
+
+  private onGap(topic: string): void {
+    this.fire('gap');
+    this.resubscribe(topic);
+  }
+
+  private resubscribe(topic: string): void {
+    this.pending.add(topic);
+    const since = this.topics.get(topic)?.seq;
+    this.socket.emit('subscribe', since === undefined ? { topic } : { topic, sinceSeq: since }, (ack) => {
+      this.pending.delete(topic);
+      if (!ack.ok) return;
+      this.lastSync.set(topic, ack.mode);
+      if (this.pending.size === 0) this.fire('synced');
+    });
+  }
+
+  private fire(event: ConnectionEvent): void {
+    const next = transition(this.state, event);
+    if (next !== this.state) {
+      this.state = next;
+      this.notify();
+    }
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+}

@@ -4,7 +4,7 @@ import { issueWallDevice, touchTopics, withTransaction, type Pool } from '@panta
 import { LiveClient } from '../../../apps/web/src/live/live-client.ts';
 
 export const LIVE_NODE_SCRIPT = path.resolve(import.meta.dirname, 'live-node.ts');
-const TSX = path.resolve(import.meta.dirname, '../../../apps/server/node_modules/.bin/tsx');
+const REPO = path.resolve(import.meta.dirname, '../../..');
 
 export async function createCounterTable(pool: Pool): Promise<void> {
   await pool.query('CREATE TABLE IF NOT EXISTS live_test_counter (name text PRIMARY KEY, n int NOT NULL)');
@@ -59,7 +59,12 @@ export interface ChildNode {
 
 /** Starts a live node in its own process, so a test can kill it like a crashed server. */
 export async function spawnNode(databaseUrl: string, schema: string, port = 0): Promise<ChildNode> {
-  const child = spawn(TSX, [LIVE_NODE_SCRIPT, databaseUrl, schema, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process (node with tsx's loader), not the tsx CLI, which would leave its node child running
+  // when the test kills it.
+  const child = spawn(process.execPath, ['--import', 'tsx', LIVE_NODE_SCRIPT, databaseUrl, schema, String(port)], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const got = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`node did not start: ${out}`)), 30_000);

@@ -35,7 +35,7 @@ function balancer(): Promise<{ port: number; target: number; close(): void; cut(
           sockets.clear();
         },
         close() {
-          this.cut();
+          for (const s of sockets) s.destroy();
           server.close();
         },
       }),

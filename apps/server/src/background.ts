@@ -2,6 +2,7 @@ import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import type { Server as SocketServer } from 'socket.io';
 import type { Env } from './env.ts';
+import { startLive } from './live/index.ts';
 import type { Logger } from './logger.ts';
 
 /** What a background service (watcher, publisher, connector, simulator) gets when the node starts. */
@@ -11,6 +12,10 @@ export interface BackgroundContext {
   pack: ProvincePack;
   io: SocketServer;
   logger: Logger;
+  /** The connection string of `pool` (for LISTEN connections). */
+  databaseUrl: string;
+  /** Identifies the deployed build; walls reload when it changes. */
+  buildId: string;
 }
 
 /** A started background service; `stop()` ends its timers and releases any leadership it holds. */
@@ -25,4 +30,4 @@ export type BackgroundStarter = (ctx: BackgroundContext) => Promise<BackgroundSe
  * The background services every node starts after it listens, in order. Leader-only work elects itself
  * inside its starter (`runAsLeader`), so every node can start every service. Add one line per service.
  */
-export const backgroundStarters: BackgroundStarter[] = [];
+export const backgroundStarters: BackgroundStarter[] = [startLive];

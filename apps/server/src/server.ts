@@ -4,11 +4,21 @@ import { createAdaptorServer } from '@hono/node-server';
 import { Server as SocketServer } from 'socket.io';
 import { createPool, migrate, seedProvincePack, startEmbeddedPostgres, type EmbeddedDatabase, type Pool } from '@pantau/db';
 import { loadProvincePack, type ProvincePack } from '@pantau/provinces';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app.ts';
 import { backgroundStarters, type BackgroundService } from './background.ts';
 import type { Env } from './env.ts';
 import type { Logger } from './logger.ts';
+
+/** The hash in the built app's entry file name: changes exactly when a new web build is deployed. */
+function webBuildId(dist: string): string {
+  try {
+    return /assets\/index-([\w-]+)\.js/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1] ?? 'dev';
+  } catch {
+    return 'dev';
+  }
+}
 
 export interface RunningServer {
   url: string;
@@ -63,7 +73,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
 
   const services: BackgroundService[] = [];
   for (const starter of backgroundStarters) {
-    const service = await starter({ env, pool, pack, io, logger });
+    const service = await starter({ env, pool, pack, io, logger, databaseUrl, buildId: webBuildId(env.webDist) });
     if (service) services.push(service);
   }
 

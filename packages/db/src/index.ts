@@ -12,3 +12,5 @@ export { pruneLiveLog } from './queries/live/prune-deltas.ts';
 export { markSourceDelivered, sourceFreshness, type SourceFreshnessRow } from './queries/live/source-freshness.ts';
 export { findWallDevice, issueWallDevice, revokeWallDevice } from './queries/live/wall-devices.ts';
 export { listen, type Listener } from './listen.ts';
+export { complaintOverview, type ComplaintOverview, type OverviewFilter } from './queries/topics/complaint-overview.ts';
+export { worklistItems, type WorklistItem } from './queries/topics/worklist-items.ts';

@@ -5,6 +5,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createPool, type Pool } from '@pantau/db';
+import type { JsonObject } from '@pantau/domain';
 import { createLogger } from '../../../apps/server/src/logger.ts';
 import { startLiveEngine, type LiveEngine } from '../../../apps/server/src/live/live-engine.ts';
 
@@ -16,7 +17,7 @@ export interface LiveNode {
 }
 
 /** Topic state: `{ total, counters: { <name>: n } }` for `province`, one counter for `opd:<id>`. */
-export async function counterBuilder(pool: Pool, topic: string) {
+export async function counterBuilder(pool: Pool, topic: string): Promise<JsonObject | null> {
   if (topic === 'province' || topic === 'public:province') {
     const { rows } = await pool.query<{ name: string; n: number }>('SELECT name, n FROM live_test_counter ORDER BY name');
     return { total: rows.reduce((a, r) => a + r.n, 0), counters: Object.fromEntries(rows.map((r) => [r.name, r.n])) };

@@ -43,8 +43,9 @@ export interface Gateway {
  * missed diffs when the log still holds them, else a fresh snapshot, and then joins the topic's room.
  */
 export function createGateway(options: GatewayOptions): Gateway {
-  const live: LiveNamespace = options.io.of('/live');
-  const pub: LiveNamespace = options.io.of('/public');
+  // The server is untyped at its creation site; the namespaces carry the protocol's event maps.
+  const live = options.io.of('/live') as unknown as LiveNamespace;
+  const pub = options.io.of('/public') as unknown as LiveNamespace;
   let tailer: Tailer | undefined;
   const log = options.logger.child({ component: 'gateway' });
 

@@ -1,0 +1,49 @@
+import type { Pool } from '../../connection.ts';
+
+export interface WorklistItem {
+  kind: 'complaint';
+  id: string;
+  trackingId: string | null;
+  opdId: string | null;
+  regencyCode: string | null;
+  channel: string;
+  topic: string | null;
+  status: string;
+  deadlineStep: string | null;
+  deadlineAt: string | null;
+  deadlineState: string;
+  escalationLevel: number;
+}
+
+/**
+ * The live worklist: open complaints that are overdue or at risk, latest deadline first in urgency
+ * order, capped (the console pages the rest from the API). No reporter data, no body text.
+ */
+export async function worklistItems(pool: Pool, limit = 200): Promise<WorklistItem[]> {
+  const exists = (await pool.query(`SELECT to_regclass('complaint') IS NOT NULL AS ok`)).rows[0]?.ok === true;
+  if (!exists) return [];
+  const { rows } = await pool.query(
+    `SELECT id::text, tracking_id, opd_id, regency_code, channel, topic, status, deadline_step, deadline_at,
+            deadline_state, escalation_level
+     FROM complaint
+     WHERE deadline_state IN ('overdue', 'at_risk')
+       AND status IN ('belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'bukan_wewenang')
+     ORDER BY escalation_level DESC, deadline_at ASC NULLS LAST, id
+     LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({
+    kind: 'complaint',
+    id: r.id,
+    trackingId: r.tracking_id ?? null,
+    opdId: r.opd_id ?? null,
+    regencyCode: r.regency_code ?? null,
+    channel: r.channel,
+    topic: r.topic ?? null,
+    status: r.status,
+    deadlineStep: r.deadline_step ?? null,
+    deadlineAt: r.deadline_at ? new Date(r.deadline_at).toISOString() : null,
+    deadlineState: r.deadline_state,
+    escalationLevel: Number(r.escalation_level ?? 0),
+  }));
+}

@@ -25,7 +25,7 @@ describe("the README's start command on a fresh clone", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', CI: 'true' };
     delete env.DATABASE_URL;
     proc = startCommand(start, dir, env);
-    const [, wallUrl] = await proc.waitFor(/Wall:\s+(http:\/\/\S+\/wall)/, 200_000);
+    const [, wallUrl] = await proc.waitFor(/Wall:\s+(http:\/\/\S+\/wall\S*)/, 200_000);
     expect(proc.output()).toMatch(/Database:\s+embedded PostgreSQL/);
     const base = new URL(wallUrl!).origin;
 
@@ -51,6 +51,8 @@ describe("the README's start command on a fresh clone", () => {
       await tab.getByText('Kalimantan Tengah', { exact: false }).first().waitFor({ timeout: 20_000 });
       await expect.poll(() => tab.getByTestId('wall-clock').textContent()).toMatch(/\d{2}\.\d{2}\.\d{2} WIB/);
       expect(await tab.locator('html').getAttribute('lang')).toBe('id');
+      // The wall signs in with the printed device token and goes live.
+      await expect.poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 20_000 }).toBe('live');
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -17,6 +17,8 @@ const envSchema = z.object({
   PANTAU_DATA_DIR: z.string().default('.pantau'),
   /** Run the simulator as the demo feed: 'auto' runs it unless a real source is configured. */
   PANTAU_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Set when a real source (LAPOR connector, social tokens) is configured; 'auto' demo then stays off. */
+  PANTAU_REAL_SOURCES: z.stringbool().default(false),
   /** Directory of the built web app to serve; unset → apps/web/dist. */
   PANTAU_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,3 +1,4 @@
+import { issueWallDevice } from '@pantau/db';
 import { loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './server.ts';
@@ -9,10 +10,13 @@ const logger = createLogger(env.LOG_LEVEL);
 
 try {
   const server = await startServer(env, logger);
+  // The demo wall gets a fresh device token at every start (a real wall's token is issued once by an
+  // admin and revoked from the console).
+  const wallToken = server.demo ? await issueWallDevice(server.pool, 'demo-wall', 'Demo wall') : null;
   const lines = [
     '',
     `  Pantau is running for ${server.pack.name} (${server.pack.timeZoneLabel}).`,
-    `  Wall:       ${server.url}/wall`,
+    `  Wall:       ${server.url}/wall${wallToken ? `?device=${wallToken}` : ''}`,
     `  Dashboard:  ${server.url}/dashboard`,
     `  Console:    ${server.url}/console`,
     `  Widgets:    ${server.url}/embed`,

@@ -20,6 +20,11 @@ function webBuildId(dist: string): string {
   }
 }
 
+/** The demo feed runs when asked, or by default while no real source is configured. */
+export function isDemo(env: Env): boolean {
+  return env.PANTAU_DEMO === 'on' || (env.PANTAU_DEMO === 'auto' && !env.PANTAU_REAL_SOURCES);
+}
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -28,6 +33,8 @@ export interface RunningServer {
   io: SocketServer;
   http: HttpServer;
   embedded: EmbeddedDatabase | undefined;
+  /** Whether the simulator feeds this node (PANTAU_DEMO, or 'auto' with no real source configured). */
+  demo: boolean;
   /** Drains HTTP and socket connections, closes the pool, stops the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -91,5 +98,5 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       await embedded?.stop();
     })());
 
-  return { url, port, pool, pack, io, http, embedded, close };
+  return { url, port, pool, pack, io, http, embedded, demo: isDemo(env), close };
 }

@@ -17,4 +17,13 @@ export const en: Record<MessageKey, string> = {
   'status.offline': 'Server unreachable',
   'notFound.title': 'Page not found',
   'locale.switch': 'Bahasa Indonesia',
+  'wall.kpi.todayReceived': 'Complaints today',
+  'wall.kpi.monthReceived': 'Complaints this month',
+  'wall.kpi.open': 'Open complaints',
+  'wall.kpi.overdue': 'Past deadline',
+  'connection.connecting': 'Connecting…',
+  'connection.syncing': 'Synchronising…',
+  'connection.live': 'Live',
+  'connection.stale': 'Data delayed',
+  'connection.offline': 'Disconnected — retrying',
 };

@@ -15,6 +15,15 @@ export const id = {
   'status.offline': 'Server tidak terjangkau',
   'notFound.title': 'Halaman tidak ditemukan',
   'locale.switch': 'English',
+  'wall.kpi.todayReceived': 'Aduan masuk hari ini',
+  'wall.kpi.monthReceived': 'Aduan bulan ini',
+  'wall.kpi.open': 'Aduan terbuka',
+  'wall.kpi.overdue': 'Melewati tenggat',
+  'connection.connecting': 'Menyambungkan…',
+  'connection.syncing': 'Menyelaraskan data…',
+  'connection.live': 'Langsung',
+  'connection.stale': 'Data tertunda',
+  'connection.offline': 'Terputus — mencoba lagi',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -52,7 +52,9 @@ describe("the README's start command on a fresh clone", () => {
       await expect.poll(() => tab.getByTestId('wall-clock').textContent()).toMatch(/\d{2}\.\d{2}\.\d{2} WIB/);
       expect(await tab.locator('html').getAttribute('lang')).toBe('id');
       // The wall signs in with the printed device token and goes live.
-      await expect.poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 20_000 }).toBe('live');
+      await expect
+        .poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 20_000 })
+        .toBe('live');
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -45,7 +45,12 @@ export async function liveLatencyBench(): Promise<BenchResult> {
 
   const clients: LiveClient[] = [];
   for (let i = 0; i < CLIENTS; i++) {
-    const c = new LiveClient({ url, namespace: '/live', auth: { deviceToken: token }, socketOptions: { transports: ['websocket'], forceNew: true } });
+    const c = new LiveClient({
+      url,
+      namespace: '/live',
+      auth: { deviceToken: token },
+      socketOptions: { transports: ['websocket'], forceNew: true },
+    });
     c.subscribe('province');
     clients.push(c);
   }
@@ -87,7 +92,15 @@ export async function liveLatencyBench(): Promise<BenchResult> {
   await waitFor(() => seen.every((s) => s >= total), 30_000).catch(() => undefined);
   const live = summarize(latencies);
   const payloadBytes = Buffer.byteLength(
-    JSON.stringify({ topic: 'province', seq: 123456, prevSeq: 123455, diff: [{ op: 'set', path: ['last'], value: 12345 }, { op: 'set', path: ['complaints', 'today', 'received'], value: 12345 }] }),
+    JSON.stringify({
+      topic: 'province',
+      seq: 123456,
+      prevSeq: 123455,
+      diff: [
+        { op: 'set', path: ['last'], value: 12345 },
+        { op: 'set', path: ['complaints', 'today', 'received'], value: 12345 },
+      ],
+    }),
   );
   for (const c of clients) c.close();
   await engine.stop();
@@ -110,7 +123,8 @@ export async function liveLatencyBench(): Promise<BenchResult> {
 async function bareBroadcast(io: Server, url: string, bytes: number) {
   const ns = io.of('/bare');
   const sockets: Socket[] = [];
-  for (let i = 0; i < CLIENTS; i++) sockets.push(connectClient(`${url}/bare`, { transports: ['websocket'], forceNew: true }));
+  for (let i = 0; i < CLIENTS; i++)
+    sockets.push(connectClient(`${url}/bare`, { transports: ['websocket'], forceNew: true }));
   await waitFor(() => sockets.every((s) => s.connected), 60_000);
   const samples: number[] = [];
   for (let round = 0; round < 40; round++) {
@@ -125,7 +139,7 @@ async function bareBroadcast(io: Server, url: string, bytes: number) {
     });
     ns.emit('tick', { pad: 'x'.repeat(Math.max(0, bytes - 12)) });
     await done;
-    await new Promise((r) => setTimeout(r, 1000 / RATE * 25));
+    await new Promise((r) => setTimeout(r, (1000 / RATE) * 25));
   }
   for (const s of sockets) s.close();
   return summarize(samples);

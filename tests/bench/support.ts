@@ -14,7 +14,9 @@ let embedded: EmbeddedDatabase | undefined;
 export async function benchDatabase(label: string): Promise<BenchDatabase> {
   let url = process.env.DATABASE_URL;
   if (!url) {
-    embedded ??= await startEmbeddedPostgres({ dataDir: path.resolve(import.meta.dirname, '../../.pantau/bench-pgdata') });
+    embedded ??= await startEmbeddedPostgres({
+      dataDir: path.resolve(import.meta.dirname, '../../.pantau/bench-pgdata'),
+    });
     url = embedded.url;
   }
   const schema = `bench_${label}_${Date.now().toString(36)}`;
@@ -48,7 +50,13 @@ export function percentile(sorted: number[], p: number): number {
 
 export function summarize(samples: number[]): { n: number; p50: number; p95: number; p99: number; max: number } {
   const s = [...samples].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN };
+  return {
+    n: s.length,
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s[s.length - 1] ?? NaN,
+  };
 }
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');

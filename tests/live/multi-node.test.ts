@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
 import { freePort, headSeq, publishTopics, readDeltas, type Pool } from '@pantau/db';
 import { counterBuilder, startLiveNode } from './support/live-node.ts';
-import { bump, connect, createCounterTable, deviceToken, eventually, spawnNode, type ChildNode } from './support/harness.ts';
+import {
+  bump,
+  connect,
+  createCounterTable,
+  deviceToken,
+  eventually,
+  spawnNode,
+  type ChildNode,
+} from './support/harness.ts';
 
 /** A TCP forwarder standing in for a load balancer: it sends new connections to the current target. */
 function balancer(): Promise<{ port: number; target: number; close(): void; cut(): void }> {
@@ -116,13 +124,18 @@ describe('several nodes on one PostgreSQL', () => {
     lb.target = nodeA.port;
     const client = connect(`http://127.0.0.1:${lb.port}`, token, ['province']);
     await bump(db.pool, 'kalteng.dlh');
-    await eventually(async () => expect(client.topics.get('province')?.state).toEqual(await counterBuilder(db.pool, 'province')));
+    await eventually(async () =>
+      expect(client.topics.get('province')?.state).toEqual(await counterBuilder(db.pool, 'province')),
+    );
 
     await nodeA.kill('SIGKILL');
     lb.target = nodeB.port;
     lb.cut();
     for (let i = 0; i < 50; i++) await bump(db.pool, 'kalteng.dlh');
-    await eventually(async () => expect(client.topics.get('province')?.state).toEqual(await counterBuilder(db.pool, 'province')), 20_000);
+    await eventually(
+      async () => expect(client.topics.get('province')?.state).toEqual(await counterBuilder(db.pool, 'province')),
+      20_000,
+    );
     const fresh = connect(nodeB.url, token, ['province']);
     await eventually(() => expect(fresh.topics.get('province')).toEqual(client.topics.get('province')));
     client.close();

@@ -101,6 +101,7 @@ export function startCommand(commandLine: string, cwd: string, env: NodeJS.Proce
 export function readmeCommands(readme: string): { start: string; test: string } {
   const start = /<!-- start-command -->\s*```(?:sh|bash)?\n([^\n]+)\n```/.exec(readme)?.[1];
   const test = /<!-- test-command -->\s*```(?:sh|bash)?\n([^\n]+)\n```/.exec(readme)?.[1];
-  if (!start || !test) throw new Error('README must mark its two commands with <!-- start-command --> and <!-- test-command -->');
+  if (!start || !test)
+    throw new Error('README must mark its two commands with <!-- start-command --> and <!-- test-command -->');
   return { start, test };
 }

@@ -21,7 +21,9 @@ try {
     `  Console:    ${server.url}/console`,
     `  Widgets:    ${server.url}/embed`,
     `  Health:     ${server.url}/readyz`,
-    server.embedded ? `  Database:   embedded PostgreSQL on port ${server.embedded.port} (${server.embedded.dataDir})` : '  Database:   DATABASE_URL',
+    server.embedded
+      ? `  Database:   embedded PostgreSQL on port ${server.embedded.port} (${server.embedded.dataDir})`
+      : '  Database:   DATABASE_URL',
     '',
   ];
   process.stderr.write(lines.join('\n') + '\n');

@@ -2,7 +2,14 @@ import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { Server as SocketServer } from 'socket.io';
-import { createPool, migrate, seedProvincePack, startEmbeddedPostgres, type EmbeddedDatabase, type Pool } from '@pantau/db';
+import {
+  createPool,
+  migrate,
+  seedProvincePack,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+  type Pool,
+} from '@pantau/db';
 import { loadProvincePack, type ProvincePack } from '@pantau/provinces';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -37,7 +37,9 @@ export function runAsLeader(pool: Pool, options: LeaderOptions): LeaderHandle {
     const c = client;
     client = null;
     if (c) {
-      await c.query(`SELECT pg_advisory_unlock(hashtext($1 || current_schema()))`, [`pantau:leader:${options.name}:`]).catch(() => undefined);
+      await c
+        .query(`SELECT pg_advisory_unlock(hashtext($1 || current_schema()))`, [`pantau:leader:${options.name}:`])
+        .catch(() => undefined);
       c.release(true);
     }
   };

@@ -37,7 +37,15 @@ describe('migrations', () => {
 
   it('rolls back a failing migration and records nothing of it', async () => {
     const shipped = await loadMigrations();
-    const broken = [...shipped, { version: 9999, name: '9999_broken.sql', sql: 'CREATE TABLE ok_part (id int); SELECT * FROM no_such_table;', checksum: 'x' }];
+    const broken = [
+      ...shipped,
+      {
+        version: 9999,
+        name: '9999_broken.sql',
+        sql: 'CREATE TABLE ok_part (id int); SELECT * FROM no_such_table;',
+        checksum: 'x',
+      },
+    ];
     await expect(migrate(db.pool, broken)).rejects.toThrow(/no_such_table/);
     expect(await db.pool.query(`SELECT to_regclass('ok_part') AS t`).then((r) => r.rows[0].t)).toBeNull();
     const { rowCount } = await db.pool.query('SELECT 1 FROM schema_migrations WHERE version = 9999');

@@ -23,7 +23,10 @@ export function testDatabaseUrl(): string {
  */
 export async function createTestDatabase(options: { migrate?: boolean; label?: string } = {}): Promise<TestDatabase> {
   const url = testDatabaseUrl();
-  const schema = `t_${(options.label ?? 'test').replace(/[^a-z0-9]/gi, '').slice(0, 20).toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  const schema = `t_${(options.label ?? 'test')
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 20)
+    .toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const admin = createPool({ connectionString: url, max: 1 });
   await admin.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
   await admin.end();

@@ -19,17 +19,26 @@ export interface LiveNode {
 /** Topic state: `{ total, counters: { <name>: n } }` for `province`, one counter for `opd:<id>`. */
 export async function counterBuilder(pool: Pool, topic: string): Promise<JsonObject | null> {
   if (topic === 'province' || topic === 'public:province') {
-    const { rows } = await pool.query<{ name: string; n: number }>('SELECT name, n FROM live_test_counter ORDER BY name');
+    const { rows } = await pool.query<{ name: string; n: number }>(
+      'SELECT name, n FROM live_test_counter ORDER BY name',
+    );
     return { total: rows.reduce((a, r) => a + r.n, 0), counters: Object.fromEntries(rows.map((r) => [r.name, r.n])) };
   }
   if (topic.startsWith('opd:')) {
-    const { rows } = await pool.query<{ n: number }>('SELECT n FROM live_test_counter WHERE name = $1', [topic.slice(4)]);
+    const { rows } = await pool.query<{ n: number }>('SELECT n FROM live_test_counter WHERE name = $1', [
+      topic.slice(4),
+    ]);
     return { n: rows[0]?.n ?? 0 };
   }
   return null;
 }
 
-export async function startLiveNode(options: { url: string; schema: string; port?: number; hz?: number }): Promise<LiveNode> {
+export async function startLiveNode(options: {
+  url: string;
+  schema: string;
+  port?: number;
+  hz?: number;
+}): Promise<LiveNode> {
   const pool = createPool({ connectionString: options.url, schema: options.schema, max: 5 });
   const logger = createLogger(process.env.LIVE_NODE_LOG ?? 'silent');
   const http: HttpServer = createServer();

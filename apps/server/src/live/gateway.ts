@@ -27,8 +27,18 @@ export interface GatewayOptions {
   canRead?: (principal: LivePrincipal, topic: string) => boolean;
 }
 
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: LivePrincipal }>;
-type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: LivePrincipal }>;
+type LiveSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { principal: LivePrincipal }
+>;
+type LiveNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { principal: LivePrincipal }
+>;
 
 export interface Gateway {
   /** Sends a delta to the sockets in its topic's room on this node. */
@@ -51,7 +61,10 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   live.use((socket, next) => {
     options
-      .authenticate(socket.handshake.auth as Record<string, unknown>, socket.handshake.headers as Record<string, unknown>)
+      .authenticate(
+        socket.handshake.auth as Record<string, unknown>,
+        socket.handshake.headers as Record<string, unknown>,
+      )
       .then((principal) => {
         if (!principal) return next(new Error('unauthorized'));
         socket.data.principal = principal;
@@ -77,9 +90,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         return;
       }
       const { topic, sinceSeq } = parsed.data;
-      const allowed = publicOnly
-        ? isPublicTopic(topic)
-        : (options.canRead?.(socket.data.principal, topic) ?? true);
+      const allowed = publicOnly ? isPublicTopic(topic) : (options.canRead?.(socket.data.principal, topic) ?? true);
       if (!allowed) {
         reply({ ok: false, error: { field: 'topic', message: `not allowed to read ${topic}` } });
         return;
@@ -122,7 +133,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     emit(delta) {
       const ns = isPublicTopic(delta.topic) ? pub : live;
-      ns.to(delta.topic).emit('delta', { topic: delta.topic, seq: delta.seq, prevSeq: delta.prevSeq, diff: delta.diff });
+      ns.to(delta.topic).emit('delta', {
+        topic: delta.topic,
+        seq: delta.seq,
+        prevSeq: delta.prevSeq,
+        diff: delta.diff,
+      });
     },
     heartbeat(msg) {
       live.emit('heartbeat', msg);

@@ -1,4 +1,12 @@
-import { listen, publishedTopics, publishTopics, pruneLiveLog, runAsLeader, type Pool, type TopicBuilder } from '@pantau/db';
+import {
+  listen,
+  publishedTopics,
+  publishTopics,
+  pruneLiveLog,
+  runAsLeader,
+  type Pool,
+  type TopicBuilder,
+} from '@pantau/db';
 import type { Logger } from '../logger.ts';
 
 export interface PublisherOptions {
@@ -73,11 +81,14 @@ export function startPublisher(options: PublisherOptions): Publisher {
       };
       // The timer doubles as the poll fallback: a missed NOTIFY costs at most one refresh interval.
       let polls = 0;
-      const timer = setInterval(() => {
-        polls += 1;
-        if (polls % (hz * 2) === 0) pending = true;
-        void step();
-      }, Math.round(1000 / hz));
+      const timer = setInterval(
+        () => {
+          polls += 1;
+          if (polls % (hz * 2) === 0) pending = true;
+          void step();
+        },
+        Math.round(1000 / hz),
+      );
       void step();
       return async () => {
         stopped = true;

@@ -4,9 +4,7 @@ import type { ProvincePack } from '@pantau/provinces';
 
 /** The scope a topic covers. */
 export type TopicScope =
-  | { kind: 'province' }
-  | { kind: 'opd'; opdId: string }
-  | { kind: 'regency'; regencyCode: string };
+  { kind: 'province' } | { kind: 'opd'; opdId: string } | { kind: 'regency'; regencyCode: string };
 
 /**
  * One stream's part of a scoped snapshot (complaints, ppid, social). A stream that has nothing yet
@@ -62,7 +60,7 @@ function scopeOf(topic: string, pack: ProvincePack): TopicScope | null {
 export function createTopicBuilder(pack: ProvincePack): TopicBuilder {
   return async (pool, topic) => {
     if (topic === 'worklist') {
-      return { items: (await worklistItems(pool)) as unknown as JsonObject[] } as JsonObject;
+      return { items: (await worklistItems(pool)) as unknown as JsonObject[] };
     }
     if (topic.startsWith('public:')) {
       const scope = scopeOf(topic.slice(7), pack);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 
 /** The single-page app's client routes; each is answered with index.html so a reload keeps the view. */
 export const WEB_ROUTES = ['/wall', '/dashboard', '/console', '/embed'] as const;
@@ -22,7 +22,7 @@ export function webAppRoutes(dist: string): Hono {
     },
     serveStatic({ root: relRoot }),
   );
-  const sendIndex = (c: import('hono').Context) => {
+  const sendIndex = (c: Context) => {
     if (!existsSync(indexFile)) {
       return c.text('The web app is not built yet: run `pnpm build` (pnpm start does it for you).', 503);
     }

@@ -60,7 +60,9 @@ export class LiveClient {
       if (this.wanted.size === 0) this.fire('synced');
     });
     this.socket.on('disconnect', () => this.fire('disconnected'));
-    this.socket.on('connect_error', (err) => this.fire(err.message === 'unauthorized' ? 'auth_failed' : 'disconnected'));
+    this.socket.on('connect_error', (err) =>
+      this.fire(err.message === 'unauthorized' ? 'auth_failed' : 'disconnected'),
+    );
     this.socket.on('snapshot', (raw) => {
       const msg = snapshotMessage.safeParse(raw);
       if (!msg.success || !this.wanted.has(msg.data.topic)) return;

@@ -7,10 +7,18 @@ export function NotFoundPage(props: PageProps) {
   return (
     <PageFrame title={t('notFound.title')} onToggleLocale={props.onToggleLocale}>
       <ul>
-        <li><a href="/wall">{t('nav.wall')}</a></li>
-        <li><a href="/dashboard">{t('nav.dashboard')}</a></li>
-        <li><a href="/console">{t('nav.console')}</a></li>
-        <li><a href="/embed">{t('nav.embed')}</a></li>
+        <li>
+          <a href="/wall">{t('nav.wall')}</a>
+        </li>
+        <li>
+          <a href="/dashboard">{t('nav.dashboard')}</a>
+        </li>
+        <li>
+          <a href="/console">{t('nav.console')}</a>
+        </li>
+        <li>
+          <a href="/embed">{t('nav.embed')}</a>
+        </li>
       </ul>
     </PageFrame>
   );

@@ -2,11 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyDiff, diffJson, type JsonObject } from './diff.ts';
 
-const jsonObject = fc.dictionary(
-  fc.string({ maxLength: 4 }),
-  fc.jsonValue({ maxDepth: 3 }),
-  { maxKeys: 6 },
-) as fc.Arbitrary<JsonObject>;
+const jsonObject = fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), {
+  maxKeys: 6,
+}) as fc.Arbitrary<JsonObject>;
 
 describe('live diffs', () => {
   it('applying the diff of two snapshots to the first yields the second', () => {

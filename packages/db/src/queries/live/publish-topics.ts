@@ -17,7 +17,11 @@ export interface PublishResult {
  * changed. The `live_seq` row stays locked until commit, so seq order is commit order; on any error the
  * transaction rolls back and the outbox rows are still there for the next step.
  */
-export async function publishTopics(pool: Pool, build: TopicBuilder, extra: readonly string[] = []): Promise<PublishResult> {
+export async function publishTopics(
+  pool: Pool,
+  build: TopicBuilder,
+  extra: readonly string[] = [],
+): Promise<PublishResult> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -24,6 +24,9 @@ export async function findWallDevice(pool: Pool, token: string): Promise<{ id: s
 }
 
 export async function revokeWallDevice(pool: Pool, id: string): Promise<boolean> {
-  const { rowCount } = await pool.query('UPDATE wall_device SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+  const { rowCount } = await pool.query(
+    'UPDATE wall_device SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
+    [id],
+  );
   return (rowCount ?? 0) > 0;
 }

@@ -10,7 +10,14 @@ export interface OverviewFilter {
 
 export interface ComplaintOverview {
   today: { received: number; verified: number; followedUp: number; completed: number };
-  month: { received: number; followedUp: number; completed: number; onTimeShare: number | null; avgFollowUpHK: number | null; avgVerifyHours: number | null };
+  month: {
+    received: number;
+    followedUp: number;
+    completed: number;
+    onTimeShare: number | null;
+    avgFollowUpHK: number | null;
+    avgVerifyHours: number | null;
+  };
   byChannel: Record<string, number>;
   byClassification: Record<string, number>;
   byTopic: Array<{ topic: string; received: number }>;
@@ -101,11 +108,20 @@ export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<
     );
   const [opdFlows, regencyFlows] = await Promise.all([ranking('opd_id'), ranking('regency_code')]);
 
-  const hasComplaintTable = (await pool.query(`SELECT to_regclass('complaint') IS NOT NULL AS ok`)).rows[0]?.ok === true;
+  const hasComplaintTable =
+    (await pool.query(`SELECT to_regclass('complaint') IS NOT NULL AS ok`)).rows[0]?.ok === true;
   const open = { total: 0, overdue: 0, atRisk: 0, byStatus: {} as Record<string, number>, escalated: 0 };
   const overdueBy = { opd: new Map<string, number>(), regency: new Map<string, number>() };
   if (hasComplaintTable) {
-    const stocks = await pool.query<{ status: string; opd_id: string | null; regency_code: string | null; overdue: number; at_risk: number; escalated: number; n: number }>(
+    const stocks = await pool.query<{
+      status: string;
+      opd_id: string | null;
+      regency_code: string | null;
+      overdue: number;
+      at_risk: number;
+      escalated: number;
+      n: number;
+    }>(
       `SELECT status, opd_id, regency_code,
               count(*) FILTER (WHERE deadline_state = 'overdue')::int AS overdue,
               count(*) FILTER (WHERE deadline_state = 'at_risk')::int AS at_risk,
@@ -124,7 +140,8 @@ export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<
       open.escalated += s.escalated;
       open.byStatus[s.status] = (open.byStatus[s.status] ?? 0) + s.n;
       if (s.opd_id) overdueBy.opd.set(s.opd_id, (overdueBy.opd.get(s.opd_id) ?? 0) + s.overdue);
-      if (s.regency_code) overdueBy.regency.set(s.regency_code, (overdueBy.regency.get(s.regency_code) ?? 0) + s.overdue);
+      if (s.regency_code)
+        overdueBy.regency.set(s.regency_code, (overdueBy.regency.get(s.regency_code) ?? 0) + s.overdue);
     }
   }
   const rank = <K extends string>(rows: typeof opdFlows.rows, overdue: Map<string, number>, keyName: K) => {
@@ -133,9 +150,18 @@ export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<
     return [...keys]
       .map((key) => {
         const x = byKey.get(key);
-        return { [keyName]: key, received: x?.received ?? 0, followedUp: x?.followed_up ?? 0, onTime: x?.on_time ?? 0, overdue: overdue.get(key) ?? 0 } as { [P in K]: string } & { received: number; followedUp: number; onTime: number; overdue: number };
+        return {
+          [keyName]: key,
+          received: x?.received ?? 0,
+          followedUp: x?.followed_up ?? 0,
+          onTime: x?.on_time ?? 0,
+          overdue: overdue.get(key) ?? 0,
+        } as { [P in K]: string } & { received: number; followedUp: number; onTime: number; overdue: number };
       })
-      .sort((a, b) => b.overdue - a.overdue || b.received - a.received || String(a[keyName]).localeCompare(String(b[keyName])));
+      .sort(
+        (a, b) =>
+          b.overdue - a.overdue || b.received - a.received || String(a[keyName]).localeCompare(String(b[keyName])),
+      );
   };
 
   return {

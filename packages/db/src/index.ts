@@ -14,3 +14,4 @@ export { findWallDevice, issueWallDevice, revokeWallDevice } from './queries/liv
 export { listen, type Listener } from './listen.ts';
 export { complaintOverview, type ComplaintOverview, type OverviewFilter } from './queries/topics/complaint-overview.ts';
 export { worklistItems, type WorklistItem } from './queries/topics/worklist-items.ts';
+export { requestTopic } from './queries/live/request-topic.ts';

@@ -6,7 +6,7 @@ import {
   type ServerToClientEvents,
   type SubscribeAck,
 } from '@pantau/contracts';
-import { readDeltas, topicSnapshot, type DeltaRow, type Pool } from '@pantau/db';
+import { readDeltas, requestTopic, topicSnapshot, type DeltaRow, type Pool } from '@pantau/db';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { Logger } from '../logger.ts';
 import type { Tailer } from './tailer.ts';
@@ -123,6 +123,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         }
       }
       const snap = await topicSnapshot(options.pool, topic);
+      // No viewer asked for this topic before: have the publisher build it; its first delta follows.
+      if (!snap) await requestTopic(options.pool, topic);
       socket.emit('snapshot', { topic, seq: snap?.seq ?? 0, state: snap?.state ?? {} });
       await socket.join(topic);
       return { ok: true, mode: 'snapshot' };

@@ -20,6 +20,8 @@ export interface PublisherOptions {
   hz?: number;
   /** Every published topic is rebuilt this often, so time-based figures (today, overdue) move on. @default 30000 */
   refreshMs?: number;
+  /** Topics built at every refresh even before anyone asked for them. */
+  coreTopics?: string[];
   /** Deltas older than this are pruned; a client further behind gets a snapshot. @default 900 */
   retainSeconds?: number;
 }
@@ -37,6 +39,7 @@ export interface Publisher {
 export function startPublisher(options: PublisherOptions): Publisher {
   const hz = options.hz ?? 4;
   const refreshMs = options.refreshMs ?? 30_000;
+  const coreTopics = options.coreTopics ?? ['province', 'worklist', 'public:province'];
   const log = options.logger.child({ component: 'publisher' });
   const leader = runAsLeader(options.pool, {
     name: 'live-publisher',
@@ -46,6 +49,8 @@ export function startPublisher(options: PublisherOptions): Publisher {
       let stopped = false;
       let running = false;
       let pending = true;
+      // A new leader rebuilds everything once, so figures that moved with time while no one published
+      // (a day rolled over, a deadline passed) are current again.
       let lastRefresh = 0;
       let lastPrune = Date.now();
       const listener = listen(
@@ -61,8 +66,9 @@ export function startPublisher(options: PublisherOptions): Publisher {
         running = true;
         try {
           const now = Date.now();
-          const extra = now - lastRefresh >= refreshMs ? await publishedTopics(options.pool) : [];
-          if (extra.length > 0) lastRefresh = now;
+          const due = now - lastRefresh >= refreshMs;
+          const extra = due ? [...new Set([...coreTopics, ...(await publishedTopics(options.pool))])] : [];
+          if (due) lastRefresh = now;
           if (pending || extra.length > 0) {
             pending = false;
             const result = await publishTopics(options.pool, options.build, extra);

@@ -29,8 +29,10 @@ export default defineConfig({
           globalSetup: ['packages/db/src/testing-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
-          // Each e2e file starts its own server (and maybe a browser): two at a time fit 2 cores.
+          // Each e2e file starts its own servers (and maybe a browser): they run after the other
+          // projects, two files at a time, which fits 2 cores.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -6,13 +6,13 @@ let embedded: EmbeddedDatabase | undefined;
 
 /**
  * Gives every test file a real PostgreSQL: the server in DATABASE_URL when set, otherwise one embedded
- * server for the whole run (its data under `.pantau/test-pgdata`). Files isolate themselves by schema.
+ * server for the whole run (its data under `.pantau/test-pgdata-<project>`). Files isolate themselves by schema.
  */
 export async function setup(project: TestProject): Promise<void> {
   let url = process.env.DATABASE_URL;
   if (!url) {
     embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(import.meta.dirname, '../../../.pantau/test-pgdata'),
+      dataDir: path.resolve(import.meta.dirname, `../../../.pantau/test-pgdata-${project.name}`),
       database: 'pantau_test',
     });
     url = embedded.url;

@@ -63,8 +63,10 @@ describe('complaint simulator', () => {
     const subs = submitted(run(5, 28));
     expect(subs.length).toBeGreaterThan(28 * 40 * 0.8);
     expect(subs.length).toBeLessThan(28 * 40 * 1.2);
-    const localHour = (e: SimulatedComplaintEvent) => new Date(Date.parse(e.event.occurredAt) + 7 * 3_600_000).getUTCHours();
-    const localDay = (e: SimulatedComplaintEvent) => new Date(Date.parse(e.event.occurredAt) + 7 * 3_600_000).getUTCDay();
+    const localHour = (e: SimulatedComplaintEvent) =>
+      new Date(Date.parse(e.event.occurredAt) + 7 * 3_600_000).getUTCHours();
+    const localDay = (e: SimulatedComplaintEvent) =>
+      new Date(Date.parse(e.event.occurredAt) + 7 * 3_600_000).getUTCDay();
     const morning = subs.filter((e) => localHour(e) >= 8 && localHour(e) < 12).length;
     const night = subs.filter((e) => localHour(e) >= 0 && localHour(e) < 4).length;
     expect(morning).toBeGreaterThan(night * 5);

@@ -21,7 +21,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 // Citizens write most in the working morning and again in the evening, least at night.
-const HOURLY = [0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.3, 1.8, 2.0, 1.9, 1.6, 1.3, 1.5, 1.6, 1.4, 1.2, 1.1, 1.0, 1.3, 1.4, 1.1, 0.7, 0.4];
+const HOURLY = [
+  0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.3, 1.8, 2.0, 1.9, 1.6, 1.3, 1.5, 1.6, 1.4, 1.2, 1.1, 1.0, 1.3, 1.4, 1.1, 0.7,
+  0.4,
+];
 const HOURLY_MEAN = HOURLY.reduce((a, b) => a + b, 0) / 24;
 const CHANNELS = [
   ['web', 35],
@@ -58,7 +61,8 @@ export class ComplaintSimulator {
     this.cursor = options.start.getTime();
     this.tracking = 2_300_000 + Math.floor(this.rnd.next() * 100_000);
     this.perDay = options.perDay ?? 40;
-    this.localOffsetHours = options.pack.timeZone === 'Asia/Makassar' ? 8 : options.pack.timeZone === 'Asia/Jayapura' ? 9 : 7;
+    this.localOffsetHours =
+      options.pack.timeZone === 'Asia/Makassar' ? 8 : options.pack.timeZone === 'Asia/Jayapura' ? 9 : 7;
   }
 
   /** Every event that happens up to `until`, in time order; complaints submitted later are not made yet. */
@@ -116,7 +120,9 @@ export class ComplaintSimulator {
     const trackingId = String(this.tracking++);
     const externalId = `sim-${trackingId}`;
     const subject = rnd.weighted(SUBJECTS.map((s) => [s, s.weight] as const));
-    const regency = rnd.weighted(pack.regencies.map((r) => [r, r.code === pack.capitalRegencyCode ? 4 : r.kind === 'kota' ? 2 : 1] as const));
+    const regency = rnd.weighted(
+      pack.regencies.map((r) => [r, r.code === pack.capitalRegencyCode ? 4 : r.kind === 'kota' ? 2 : 1] as const),
+    );
     const fill = (s: string) => s.replaceAll('{tempat}', regency.capital);
     const channel = rnd.weighted(CHANNELS);
     const anonim = rnd.chance(0.2);
@@ -126,7 +132,10 @@ export class ComplaintSimulator {
     const push = (t: number, type: string, fields: Record<string, unknown> = {}) => {
       this.pending.push({
         at: t,
-        item: { externalId, event: { type, eventId: `${trackingId}-${++n}`, occurredAt: new Date(t).toISOString(), ...fields } },
+        item: {
+          externalId,
+          event: { type, eventId: `${trackingId}-${++n}`, occurredAt: new Date(t).toISOString(), ...fields },
+        },
       });
     };
     const given = rnd.pick(GIVEN_NAMES);
@@ -146,7 +155,9 @@ export class ComplaintSimulator {
       },
     });
     if (rnd.chance(0.05)) {
-      push(this.later(at, rnd.exp(0.5)), 'deleted', { reason: rnd.pick(['Laporan tidak lengkap', 'Masukan terlalu umum', 'Duplikat laporan']) });
+      push(this.later(at, rnd.exp(0.5)), 'deleted', {
+        reason: rnd.pick(['Laporan tidak lengkap', 'Masukan terlalu umum', 'Duplikat laporan']),
+      });
       return;
     }
     // Verification and dispatch: usually within 3 HK, about one in eight late.

@@ -16,7 +16,11 @@ export const SUBJECTS: Subject[] = [
     topic: 'Infrastruktur Jalan',
     opdHints: ['PUPR', 'Pekerjaan Umum'],
     weight: 18,
-    titles: ['Jalan rusak parah di {tempat}', 'Lubang besar di jalan provinsi dekat {tempat}', 'Perbaikan jalan di {tempat} terbengkalai'],
+    titles: [
+      'Jalan rusak parah di {tempat}',
+      'Lubang besar di jalan provinsi dekat {tempat}',
+      'Perbaikan jalan di {tempat} terbengkalai',
+    ],
     bodies: [
       'Jalan provinsi di wilayah {tempat} rusak dan berlubang sejak beberapa bulan. Kendaraan sering tergelincir saat hujan. Mohon segera diperbaiki.',
       'Proyek perbaikan jalan di {tempat} berhenti di tengah jalan, material dibiarkan menumpuk dan membahayakan pengendara malam hari.',
@@ -27,13 +31,19 @@ export const SUBJECTS: Subject[] = [
     opdHints: ['PUPR', 'Pekerjaan Umum', 'Bencana'],
     weight: 8,
     titles: ['Drainase tersumbat di {tempat}', 'Banjir setiap hujan di {tempat}'],
-    bodies: ['Saluran air di {tempat} tersumbat sampah sehingga jalan tergenang setiap hujan deras. Warga meminta normalisasi drainase.'],
+    bodies: [
+      'Saluran air di {tempat} tersumbat sampah sehingga jalan tergenang setiap hujan deras. Warga meminta normalisasi drainase.',
+    ],
   },
   {
     topic: 'Pendidikan',
     opdHints: ['Pendidikan'],
     weight: 14,
-    titles: ['Kendala PPDB SMA di {tempat}', 'Ruang kelas SMA rusak di {tempat}', 'Pungutan di sekolah negeri {tempat}'],
+    titles: [
+      'Kendala PPDB SMA di {tempat}',
+      'Ruang kelas SMA rusak di {tempat}',
+      'Pungutan di sekolah negeri {tempat}',
+    ],
     bodies: [
       'Anak kami tidak dapat mendaftar PPDB jalur zonasi karena sistem terus gagal. Mohon penjelasan dan perpanjangan waktu.',
       'Atap ruang kelas di salah satu SMA negeri di {tempat} bocor dan plafon hampir roboh. Siswa terpaksa belajar di teras.',
@@ -55,14 +65,18 @@ export const SUBJECTS: Subject[] = [
     opdHints: ['Perhubungan'],
     weight: 7,
     titles: ['Lampu penerangan jalan mati di {tempat}', 'Angkutan umum ke {tempat} tidak beroperasi'],
-    bodies: ['Lampu penerangan jalan umum di ruas menuju {tempat} mati lebih dari sebulan, rawan kecelakaan dan kejahatan.'],
+    bodies: [
+      'Lampu penerangan jalan umum di ruas menuju {tempat} mati lebih dari sebulan, rawan kecelakaan dan kejahatan.',
+    ],
   },
   {
     topic: 'Bantuan Sosial',
     opdHints: ['Sosial'],
     weight: 9,
     titles: ['Bansos tidak tepat sasaran di {tempat}', 'Nama keluarga kami hilang dari DTKS'],
-    bodies: ['Keluarga kami termasuk tidak mampu tetapi nama kami tidak lagi tercantum sebagai penerima bantuan. Mohon verifikasi ulang.'],
+    bodies: [
+      'Keluarga kami termasuk tidak mampu tetapi nama kami tidak lagi tercantum sebagai penerima bantuan. Mohon verifikasi ulang.',
+    ],
   },
   {
     topic: 'Lingkungan Hidup',
@@ -93,7 +107,9 @@ export const SUBJECTS: Subject[] = [
     opdHints: ['Komunikasi', 'Sekretariat', 'Pemerintahan'],
     weight: 6,
     titles: ['Situs layanan pemprov tidak bisa diakses', 'Informasi layanan tidak jelas'],
-    bodies: ['Situs resmi layanan pemerintah provinsi tidak bisa dibuka sejak kemarin. Mohon diperbaiki karena kami perlu mengunduh formulir.'],
+    bodies: [
+      'Situs resmi layanan pemerintah provinsi tidak bisa dibuka sejak kemarin. Mohon diperbaiki karena kami perlu mengunduh formulir.',
+    ],
   },
   {
     topic: 'Pertanian dan Pangan',
@@ -104,8 +120,36 @@ export const SUBJECTS: Subject[] = [
   },
 ];
 
-export const GIVEN_NAMES = ['Ahmad', 'Siti', 'Budi', 'Dewi', 'Rahmat', 'Nur', 'Agus', 'Fitri', 'Hendra', 'Lestari', 'Yusuf', 'Rina', 'Dedi', 'Wati', 'Rizky', 'Ayu'];
-export const FAMILY_NAMES = ['Saputra', 'Hidayat', 'Lestari', 'Pratama', 'Wijaya', 'Santoso', 'Rahman', 'Nugroho', 'Sari', 'Kurniawan'];
+export const GIVEN_NAMES = [
+  'Ahmad',
+  'Siti',
+  'Budi',
+  'Dewi',
+  'Rahmat',
+  'Nur',
+  'Agus',
+  'Fitri',
+  'Hendra',
+  'Lestari',
+  'Yusuf',
+  'Rina',
+  'Dedi',
+  'Wati',
+  'Rizky',
+  'Ayu',
+];
+export const FAMILY_NAMES = [
+  'Saputra',
+  'Hidayat',
+  'Lestari',
+  'Pratama',
+  'Wijaya',
+  'Santoso',
+  'Rahman',
+  'Nugroho',
+  'Sari',
+  'Kurniawan',
+];
 
 export const FOLLOW_UPS = [
   'Terima kasih atas laporan Anda. Tim kami telah meninjau lokasi dan perbaikan dijadwalkan minggu ini.',

@@ -1,0 +1,3 @@
+export * from './local-date.ts';
+export * from './working-calendar.ts';
+export * from './deadline.ts';

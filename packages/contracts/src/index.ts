@@ -1,1 +1,3 @@
+export * from './common.ts';
+export * from './complaints.ts';
 export * from './live.ts';

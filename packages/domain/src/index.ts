@@ -1,3 +1,4 @@
 // Domain: pure TypeScript, no I/O. Modules are added per capability (calendar, complaints, ppid, social).
 export * from './live/index.ts';
 export * from './calendar/index.ts';
+export * from './complaints/index.ts';

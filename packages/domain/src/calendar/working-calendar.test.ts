@@ -191,15 +191,13 @@ describe('hari kerja: properties', () => {
       .map((d) => d.toISOString().slice(0, 10)),
     { maxLength: 40 },
   );
-  const calendar = fc
-    .tuple(zone, holidays)
-    .map(([tz, days]) =>
-      createWorkingCalendar({
-        timeZone: tz,
-        holidays: days.map((date) => ({ date, kind: 'libur_nasional' as const, name: 'x' })),
-        loadedYears: [2024, 2025, 2026, 2027],
-      }),
-    );
+  const calendar = fc.tuple(zone, holidays).map(([tz, days]) =>
+    createWorkingCalendar({
+      timeZone: tz,
+      holidays: days.map((date) => ({ date, kind: 'libur_nasional' as const, name: 'x' })),
+      loadedYears: [2024, 2025, 2026, 2027],
+    }),
+  );
   const n = fc.integer({ min: 1, max: 80 });
 
   it('the result of adding N working days is a working day', () => {

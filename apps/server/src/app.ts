@@ -2,13 +2,17 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
+import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import type { Logger } from './logger.ts';
+import { ingestRoutes } from './routes/ingest.ts';
 import { healthRoutes } from './routes/health.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 
 export interface AppDeps {
   pool: Pool;
   pack: ProvincePack;
+  /** Complaint ingest context (calendar, rules); omitted by tests that need no ingest. */
+  complaints?: ComplaintContext;
   logger: Logger;
   webDist: string;
 }
@@ -47,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
       sms: pack.sms,
     });
   });
+  if (deps.complaints) app.route('/', ingestRoutes(deps.pool, deps.complaints));
   app.route('/', webAppRoutes(deps.webDist));
   app.notFound((c) => c.json({ error: { message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   return app;

@@ -2,7 +2,9 @@ import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import type { Server as SocketServer } from 'socket.io';
 import type { Env } from './env.ts';
+import { startDemoFeed } from './demo/demo-feed.ts';
 import { startLive } from './live/index.ts';
+import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import type { Logger } from './logger.ts';
 
 /** What a background service (watcher, publisher, connector, simulator) gets when the node starts. */
@@ -16,6 +18,11 @@ export interface BackgroundContext {
   databaseUrl: string;
   /** Identifies the deployed build; walls reload when it changes. */
   buildId: string;
+  complaints: ComplaintContext;
+  /** Re-reads the working-day calendar after an admin edit. */
+  reloadCalendar: () => Promise<void>;
+  /** Whether this node feeds the demo (simulator). */
+  demo: boolean;
 }
 
 /** A started background service; `stop()` ends its timers and releases any leadership it holds. */
@@ -30,4 +37,4 @@ export type BackgroundStarter = (ctx: BackgroundContext) => Promise<BackgroundSe
  * The background services every node starts after it listens, in order. Leader-only work elects itself
  * inside its starter (`runAsLeader`), so every node can start every service. Add one line per service.
  */
-export const backgroundStarters: BackgroundStarter[] = [startLive];
+export const backgroundStarters: BackgroundStarter[] = [startLive, startDemoFeed];

@@ -17,6 +17,8 @@ const envSchema = z.object({
   PANTAU_DATA_DIR: z.string().default('.pantau'),
   /** Run the simulator as the demo feed: 'auto' runs it unless a real source is configured. */
   PANTAU_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Complaints per day the demo feed simulates across the province (lively enough for a wall). */
+  PANTAU_DEMO_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(300),
   /** Set when a real source (LAPOR connector, social tokens) is configured; 'auto' demo then stays off. */
   PANTAU_REAL_SOURCES: z.stringbool().default(false),
   /** Directory of the built web app to serve; unset → apps/web/dist. */

@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { Server as SocketServer } from 'socket.io';
 import {
   createPool,
+  loadWorkingCalendar,
   migrate,
   seedProvincePack,
   startEmbeddedPostgres,
@@ -14,6 +15,7 @@ import { loadProvincePack, type ProvincePack } from '@pantau/provinces';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app.ts';
+import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import { backgroundStarters, type BackgroundService } from './background.ts';
 import type { Env } from './env.ts';
 import type { Logger } from './logger.ts';
@@ -74,7 +76,12 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     throw err;
   }
 
-  const app = createApp({ pool, pack, logger, webDist: env.webDist });
+  let calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
+  const complaints: ComplaintContext = { pack, calendar: () => calendar };
+  const reloadCalendar = async () => {
+    calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
+  };
+  const app = createApp({ pool, pack, logger, webDist: env.webDist, complaints });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const io = new SocketServer(http, { serveClient: false, cors: { origin: false } });
 
@@ -87,7 +94,18 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
 
   const services: BackgroundService[] = [];
   for (const starter of backgroundStarters) {
-    const service = await starter({ env, pool, pack, io, logger, databaseUrl, buildId: webBuildId(env.webDist) });
+    const service = await starter({
+      env,
+      pool,
+      pack,
+      io,
+      logger,
+      databaseUrl,
+      buildId: webBuildId(env.webDist),
+      complaints,
+      reloadCalendar,
+      demo: isDemo(env),
+    });
     if (service) services.push(service);
   }
 

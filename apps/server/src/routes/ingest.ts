@@ -1,0 +1,90 @@
+import { complaintIngestBatch, firstIssue } from '@pantau/contracts';
+import { sourceForKey, type Pool } from '@pantau/db';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { parseSmsComplaint, smsFormatHelp, smsToIngestItem } from '../ingest/sms.ts';
+
+const smsMessage = z.object({
+  messageId: z.string().min(1).max(128),
+  from: z.string().regex(/^\+?\d{6,16}$/, 'expected a phone number'),
+  text: z.string().max(2000),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+const bad = (
+  c: Context,
+  status: 400 | 401 | 403 | 413 | 415 | 422,
+  field: string,
+  message: string,
+  extra: object = {},
+) => c.json({ error: { field, message, ...extra } }, status);
+
+async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    return { ok: true, value: await c.req.json() };
+  } catch {
+    return { ok: false };
+  }
+}
+
+async function authenticatedSource(c: Context, pool: Pool): Promise<string | null> {
+  const header = c.req.header('authorization') ?? '';
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  return m ? sourceForKey(pool, m[1]!) : null;
+}
+
+/**
+ * Ingest routes. Each source authenticates with its own API key (`Authorization: Bearer <key>`);
+ * a request is answered only after its transaction committed.
+ */
+export function ingestRoutes(pool: Pool, ctx: ComplaintContext): Hono {
+  const app = new Hono();
+  app.use(
+    '/api/ingest/*',
+    bodyLimit({ maxSize: 16 * 1024 * 1024, onError: (c) => bad(c, 413, 'body', 'body larger than 16 MiB') }),
+  );
+
+  app.post('/api/ingest/complaints', async (c) => {
+    const source = await authenticatedSource(c, pool);
+    if (!source) return bad(c, 401, 'authorization', 'a valid source API key is required');
+    const json = await readJson(c);
+    if (!json.ok) return bad(c, 400, 'body', 'body is not valid JSON');
+    const batch = complaintIngestBatch.safeParse(json.value);
+    if (!batch.success) {
+      const issue = firstIssue(batch.error);
+      return bad(c, 400, issue.field, issue.message);
+    }
+    if (batch.data.source !== source) return bad(c, 403, 'source', `this key belongs to source "${source}"`);
+    const results = await ingestComplaintBatch(pool, ctx, source, batch.data.items);
+    const count = (s: string) => results.filter((r) => r.status === s).length;
+    return c.json({ accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), results });
+  });
+
+  app.post('/api/ingest/sms', async (c) => {
+    const source = await authenticatedSource(c, pool);
+    if (!source) return bad(c, 401, 'authorization', 'a valid source API key is required');
+    const json = await readJson(c);
+    if (!json.ok) return bad(c, 400, 'body', 'body is not valid JSON');
+    const msg = smsMessage.safeParse(json.value);
+    if (!msg.success) {
+      const issue = firstIssue(msg.error);
+      return bad(c, 400, issue.field, issue.message);
+    }
+    const { keyword, number } = ctx.pack.sms;
+    const text = parseSmsComplaint(keyword, msg.data.text);
+    if (!text)
+      return bad(c, 422, 'text', 'not a complaint in the keyword format', { reply: smsFormatHelp(keyword, number) });
+    const item = smsToIngestItem({ ...msg.data, receivedAt: msg.data.receivedAt ?? new Date().toISOString() }, text);
+    const [result] = await ingestComplaintBatch(pool, ctx, source, [item]);
+    if (result?.status === 'rejected')
+      return bad(c, 422, result.error?.field ?? 'text', result.error?.message ?? 'rejected');
+    return c.json({
+      status: result?.status,
+      trackingId: item.event.type === 'submitted' ? item.event.trackingId : null,
+      reply: `Terima kasih, aduan Anda diterima dengan nomor ${item.event.type === 'submitted' ? item.event.trackingId : ''}.`,
+    });
+  });
+  return app;
+}

@@ -1,4 +1,6 @@
 import { provincePackSchema, type ProvincePack } from '@pantau/provinces';
+import { complaintEvent } from '@pantau/contracts';
+import { foldEvents } from '@pantau/domain';
 import { describe, expect, it } from 'vitest';
 import { ComplaintSimulator, type SimulatedComplaintEvent } from './complaints.ts';
 
@@ -51,12 +53,30 @@ describe('complaint simulator', () => {
     const byComplaint = new Map<string, string[]>();
     for (const e of events) byComplaint.set(e.externalId, [...(byComplaint.get(e.externalId) ?? []), e.event.type]);
     for (const types of byComplaint.values()) expect(types[0]).toBe('submitted');
+    // Each complaint's own events are in time order (a postponement before its resumption).
+    const times = new Map<string, number>();
+    for (const e of events) {
+      const t = Date.parse(e.event.occurredAt);
+      expect(t).toBeGreaterThanOrEqual(times.get(e.externalId) ?? 0);
+      times.set(e.externalId, t);
+    }
     const ids = events.map((e) => `${e.externalId}/${e.event.eventId}`);
     expect(new Set(ids).size).toBe(ids.length);
     // Most complaints reach a follow-up within the month; some are deleted.
     const all = [...byComplaint.values()];
     expect(all.filter((t) => t.includes('follow_up_posted')).length / all.length).toBeGreaterThan(0.6);
     expect(all.some((t) => t.includes('deleted'))).toBe(true);
+  });
+
+  it('every simulated lifecycle is one the complaint state machine and the ingest contract accept', () => {
+    const events = run(13, 60);
+    const byComplaint = new Map<string, SimulatedComplaintEvent[]>();
+    for (const e of events) byComplaint.set(e.externalId, [...(byComplaint.get(e.externalId) ?? []), e]);
+    for (const list of byComplaint.values()) {
+      const parsed = list.map((e) => complaintEvent.parse(e.event));
+      const folded = foldEvents(parsed);
+      expect(folded.ok ? 'ok' : folded.error.message).toBe('ok');
+    }
   });
 
   it('sends about perDay complaints a day, more on weekdays than at weekends, more by day than at night', () => {

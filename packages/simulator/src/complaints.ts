@@ -129,7 +129,11 @@ export class ComplaintSimulator {
     const rahasia = rnd.chance(0.05);
     const opdId = this.opdFor(subject);
     let n = 0;
-    const push = (t: number, type: string, fields: Record<string, unknown> = {}) => {
+    let last = 0;
+    const push = (when: number, type: string, fields: Record<string, unknown> = {}) => {
+      // Office-hour and weekend shifts can reorder two nearby steps; a case's events never go back in time.
+      const t = Math.max(when, last + 60_000);
+      last = t;
       this.pending.push({
         at: t,
         item: {

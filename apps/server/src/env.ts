@@ -19,6 +19,8 @@ const envSchema = z.object({
   PANTAU_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Complaints per day the demo feed simulates across the province (lively enough for a wall). */
   PANTAU_DEMO_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(300),
+  /** The demo's rate for the 90-day history backfilled on first start (the last day uses the live rate). */
+  PANTAU_DEMO_HISTORY_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(40),
   /** Set when a real source (LAPOR connector, social tokens) is configured; 'auto' demo then stays off. */
   PANTAU_REAL_SOURCES: z.stringbool().default(false),
   /** Directory of the built web app to serve; unset → apps/web/dist. */

@@ -15,6 +15,8 @@ export interface ComplaintSimulatorOptions {
   seed?: number;
   /** Mean complaints per day across the province. @default 40 */
   perDay?: number;
+  /** A different rate before this moment (a lighter history backfill than the live demo). */
+  history?: { until: Date; perDay: number };
 }
 
 const HOUR = 3_600_000;
@@ -72,7 +74,8 @@ export class ComplaintSimulator {
       const hourEnd = Math.min(end, Math.floor(this.cursor / HOUR) * HOUR + HOUR);
       const local = new Date(this.cursor + this.localOffsetHours * HOUR);
       const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
-      const rate = (this.perDay / 24) * (HOURLY[local.getUTCHours()]! / HOURLY_MEAN) * (weekend ? 0.45 : 1.15);
+      const perDay = this.options.history && this.cursor < this.options.history.until.getTime() ? this.options.history.perDay : this.perDay;
+      const rate = (perDay / 24) * (HOURLY[local.getUTCHours()]! / HOURLY_MEAN) * (weekend ? 0.45 : 1.15);
       const n = this.poisson((rate * (hourEnd - this.cursor)) / HOUR);
       for (let i = 0; i < n; i++) this.createComplaint(this.cursor + this.rnd.next() * (hourEnd - this.cursor));
       this.cursor = hourEnd;

@@ -7,6 +7,7 @@ import {
   recordComplaintChange,
   saveComplaint,
   savePersonalData,
+  touchTopics,
   withTransaction,
   type ComplaintRollupFacts,
   type Pool,
@@ -109,6 +110,7 @@ export async function applyComplaintEvent(
   externalId: string,
   event: ComplaintEvent,
   actor: string,
+  changedTopics?: Set<string>,
 ): Promise<{ status: 'accepted' | 'duplicate' } | { status: 'rejected'; error: { field: string; message: string } }> {
   const refError = checkReferences(event, ctx.pack);
   if (refError) return { status: 'rejected', error: refError };
@@ -139,7 +141,7 @@ export async function applyComplaintEvent(
     actor,
     occurredAt: new Date(event.occurredAt),
   });
-  await recordComplaintChange(client, locked ? rollupFacts(locked.state, ctx) : null, rollupFacts(applied.state, ctx));
+  await recordComplaintChange(client, locked ? rollupFacts(locked.state, ctx) : null, rollupFacts(applied.state, ctx), changedTopics);
   return { status: 'accepted' };
 }
 
@@ -157,6 +159,7 @@ export async function ingestComplaintBatch(
 ): Promise<IngestItemResult[]> {
   const results: IngestItemResult[] = [];
   const seen = new Set<string>();
+  const topics = new Set<string>();
   await withTransaction(pool, async (client) => {
     for (const [index, raw] of items.entries()) {
       const parsed = complaintIngestItem.safeParse(raw);
@@ -186,7 +189,7 @@ export async function ingestComplaintBatch(
       seen.add(key);
       await client.query('SAVEPOINT item');
       try {
-        const r = await applyComplaintEvent(client, ctx, source, externalId, event, `source:${source}`);
+        const r = await applyComplaintEvent(client, ctx, source, externalId, event, `source:${source}`, topics);
         if (r.status === 'rejected') {
           await client.query('ROLLBACK TO SAVEPOINT item');
           results.push({
@@ -213,6 +216,8 @@ export async function ingestComplaintBatch(
       }
     }
     if (results.some((r) => r.status === 'accepted')) {
+      // Topics of rejected items may be in the set too; touching them only costs a rebuild.
+      await touchTopics(client, [...topics]);
       await markSourceDelivered(client, {
         id: source,
         stream: 'complaints',

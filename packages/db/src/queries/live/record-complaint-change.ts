@@ -44,6 +44,8 @@ export async function recordComplaintChange(
   client: PoolClient,
   before: ComplaintRollupFacts | null,
   after: ComplaintRollupFacts,
+  /** Collects the changed topics for the caller to touch once per transaction (a batch); else touched now. */
+  changedTopics?: Set<string>,
 ): Promise<void> {
   for (const [column, field] of MILESTONES) {
     const at = after[field];
@@ -86,7 +88,8 @@ export async function recordComplaintChange(
       [after.submittedAt, after.channel],
     );
   }
-  const topics = new Set(['province', 'worklist', 'public:province']);
+  const topics = changedTopics ?? new Set<string>();
+  for (const t of ['province', 'worklist', 'public:province']) topics.add(t);
   for (const facts of [before, after]) {
     if (facts?.opdId) {
       topics.add(`opd:${facts.opdId}`);
@@ -94,5 +97,5 @@ export async function recordComplaintChange(
     }
     if (facts?.regencyCode) topics.add(`regency:${facts.regencyCode}`);
   }
-  await touchTopics(client, [...topics]);
+  if (!changedTopics) await touchTopics(client, [...topics]);
 }

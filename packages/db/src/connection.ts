@@ -36,6 +36,14 @@ export function createPool(options: PoolOptions): Pool {
     // An idle client lost its connection (server restart); the pool drops it and reconnects on demand.
     console.error('[pantau:db] idle client error:', err.message);
   });
+  // pg-pool removes its error listener while a client is checked out; a connection that drops between
+  // two queries of a transaction would then crash the process. The next query on it fails instead.
+  const guarded = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => {
+    if (guarded.has(client)) return;
+    guarded.add(client);
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 

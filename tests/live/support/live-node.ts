@@ -39,7 +39,12 @@ export async function startLiveNode(options: {
   port?: number;
   hz?: number;
 }): Promise<LiveNode> {
-  const pool = createPool({ connectionString: options.url, schema: options.schema, max: 5 });
+  const pool = createPool({
+    connectionString: options.url,
+    schema: options.schema,
+    max: 5,
+    application: `pantau-node-${options.schema}`,
+  });
   const logger = createLogger(process.env.LIVE_NODE_LOG ?? 'silent');
   const http: HttpServer = createServer();
   const io = new Server(http, { serveClient: false });

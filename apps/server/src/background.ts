@@ -2,6 +2,7 @@ import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import type { Server as SocketServer } from 'socket.io';
 import type { Env } from './env.ts';
+import { startDeadlineWatcher } from './deadlines/watcher.ts';
 import { startDemoFeed } from './demo/demo-feed.ts';
 import { startLive } from './live/index.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
@@ -37,4 +38,4 @@ export type BackgroundStarter = (ctx: BackgroundContext) => Promise<BackgroundSe
  * The background services every node starts after it listens, in order. Leader-only work elects itself
  * inside its starter (`runAsLeader`), so every node can start every service. Add one line per service.
  */
-export const backgroundStarters: BackgroundStarter[] = [startLive, startDemoFeed];
+export const backgroundStarters: BackgroundStarter[] = [startLive, startDemoFeed, startDeadlineWatcher];

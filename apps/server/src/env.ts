@@ -21,6 +21,8 @@ const envSchema = z.object({
   PANTAU_DEMO_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(300),
   /** The demo's rate for the 90-day history backfilled on first start (the last day uses the live rate). */
   PANTAU_DEMO_HISTORY_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(40),
+  /** How often the deadline watcher looks for complaints that became at risk or overdue. */
+  PANTAU_WATCH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** Set when a real source (LAPOR connector, social tokens) is configured; 'auto' demo then stays off. */
   PANTAU_REAL_SOURCES: z.stringbool().default(false),
   /** Directory of the built web app to serve; unset → apps/web/dist. */

@@ -21,3 +21,4 @@ export { issueSourceKey, sourceForKey } from './queries/complaints/ingest-source
 export { appendAudit, auditHash, canonicalJson, type AuditEntry } from './queries/audit/append-audit.ts';
 export { verifyAuditChain, type AuditVerdict } from './queries/audit/verify-audit.ts';
 export { demoFeedPosition, saveDemoFeedCursor, type DemoFeedRow } from './queries/demo-feed.ts';
+export * from './queries/complaints/deadline-watch.ts';

@@ -74,7 +74,10 @@ export class ComplaintSimulator {
       const hourEnd = Math.min(end, Math.floor(this.cursor / HOUR) * HOUR + HOUR);
       const local = new Date(this.cursor + this.localOffsetHours * HOUR);
       const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
-      const perDay = this.options.history && this.cursor < this.options.history.until.getTime() ? this.options.history.perDay : this.perDay;
+      const perDay =
+        this.options.history && this.cursor < this.options.history.until.getTime()
+          ? this.options.history.perDay
+          : this.perDay;
       const rate = (perDay / 24) * (HOURLY[local.getUTCHours()]! / HOURLY_MEAN) * (weekend ? 0.45 : 1.15);
       const n = this.poisson((rate * (hourEnd - this.cursor)) / HOUR);
       for (let i = 0; i < n; i++) this.createComplaint(this.cursor + this.rnd.next() * (hourEnd - this.cursor));

@@ -27,8 +27,17 @@ export const startDemoFeed: BackgroundStarter = async (ctx) => {
         new Date(Date.now() - 90 * DAY),
       );
       // History is lighter than the live feed so a first start backfills 90 days in well under a minute.
-      const history = { until: new Date(position.startedAt.getTime() + 89 * DAY), perDay: ctx.env.PANTAU_DEMO_HISTORY_PER_DAY };
-      const sim = new ComplaintSimulator({ pack: ctx.pack, start: position.startedAt, seed: position.seed, perDay, history });
+      const history = {
+        until: new Date(position.startedAt.getTime() + 89 * DAY),
+        perDay: ctx.env.PANTAU_DEMO_HISTORY_PER_DAY,
+      };
+      const sim = new ComplaintSimulator({
+        pack: ctx.pack,
+        start: position.startedAt,
+        seed: position.seed,
+        perDay,
+        history,
+      });
       sim.advance(position.cursorAt); // replays what was already ingested, in memory only
       let stopped = false;
       let timer: ReturnType<typeof setTimeout> | undefined;

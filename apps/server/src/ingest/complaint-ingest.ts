@@ -141,7 +141,12 @@ export async function applyComplaintEvent(
     actor,
     occurredAt: new Date(event.occurredAt),
   });
-  await recordComplaintChange(client, locked ? rollupFacts(locked.state, ctx) : null, rollupFacts(applied.state, ctx), changedTopics);
+  await recordComplaintChange(
+    client,
+    locked ? rollupFacts(locked.state, ctx) : null,
+    rollupFacts(applied.state, ctx),
+    changedTopics,
+  );
   return { status: 'accepted' };
 }
 

@@ -1,0 +1,131 @@
+import {
+  appendAudit,
+  complaintsToWatch,
+  raiseEscalation,
+  runAsLeader,
+  setDeadlineState,
+  touchTopics,
+  withTransaction,
+  type Pool,
+} from '@pantau/db';
+import {
+  DEFAULT_COMPLAINT_RULES,
+  DEFAULT_ESCALATION_LADDER,
+  dueEscalationLevel,
+  remainingWorkingTime,
+  type EscalationLadder,
+} from '@pantau/domain';
+import type { BackgroundStarter } from '../background.ts';
+import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import type { Logger } from '../logger.ts';
+
+export interface WatchResult {
+  stateChanges: number;
+  escalations: number;
+  autoClosed: number;
+}
+
+/**
+ * One pass of the deadline watcher: moves open complaints between on_time, at_risk and overdue as
+ * working time passes, raises each escalation step when it falls due (with an audit entry and a live
+ * update), and closes complaints whose 10-HK no-reply window after a follow-up has passed, as LAPOR does.
+ */
+export async function watchDeadlines(
+  pool: Pool,
+  ctx: ComplaintContext,
+  now: Date,
+  ladder: EscalationLadder = DEFAULT_ESCALATION_LADDER,
+): Promise<WatchResult> {
+  const rules = ctx.rules ?? DEFAULT_COMPLAINT_RULES;
+  const cal = ctx.calendar();
+  const result: WatchResult = { stateChanges: 0, escalations: 0, autoClosed: 0 };
+  const toClose: Array<{ externalId: string; source: string; deadlineAt: Date }> = [];
+  for (const c of await complaintsToWatch(pool, now, 7)) {
+    if (c.deadlineStep === 'auto_close') {
+      if (c.status === 'ditindaklanjuti' && now > c.deadlineAt) toClose.push(c);
+      continue;
+    }
+    const rem = remainingWorkingTime(cal, now, c.deadlineAt);
+    const state = rem.overdue ? 'overdue' : rem.workingDays <= rules.atRiskHK ? 'at_risk' : 'on_time';
+    const due = dueEscalationLevel(rem.overdue, rem.overdue ? rem.workingDays : 0, ladder);
+    if (state === c.deadlineState && due <= c.escalationLevel) continue;
+    await withTransaction(pool, async (client) => {
+      let changed = false;
+      if (state !== c.deadlineState && (await setDeadlineState(client, c.id, c.deadlineAt, state))) {
+        result.stateChanges += 1;
+        changed = true;
+      }
+      if (due > c.escalationLevel) {
+        const raised = await raiseEscalation(client, c.id, c.deadlineAt, c.escalationLevel, due);
+        for (const level of raised) {
+          const step = ladder.find((s) => s.level === level);
+          await appendAudit(client, {
+            actor: 'system:deadline-watcher',
+            action: 'escalation.raised',
+            entity: 'complaint',
+            entityId: String(c.id),
+            details: {
+              level,
+              role: step?.role ?? null,
+              deadlineStep: c.deadlineStep,
+              deadlineAt: c.deadlineAt.toISOString(),
+              overdueWorkingDays: rem.workingDays,
+            },
+          });
+        }
+        result.escalations += raised.length;
+        changed ||= raised.length > 0;
+      }
+      if (changed) {
+        const topics = ['worklist', 'province'];
+        if (c.opdId) topics.push(`opd:${c.opdId}`);
+        if (c.regencyCode) topics.push(`regency:${c.regencyCode}`);
+        await touchTopics(client, topics);
+      }
+    });
+  }
+  // Deemed complete: followed up and no reply within the auto-close window.
+  const bySource = new Map<string, Array<{ externalId: string; event: unknown }>>();
+  for (const c of toClose) {
+    const list = bySource.get(c.source) ?? [];
+    list.push({
+      externalId: c.externalId,
+      event: { type: 'completed', eventId: `auto-close:${c.deadlineAt.toISOString()}`, occurredAt: now.toISOString() },
+    });
+    bySource.set(c.source, list);
+  }
+  for (const [source, items] of bySource) {
+    const r = await ingestComplaintBatch(pool, ctx, source, items);
+    result.autoClosed += r.filter((x) => x.status === 'accepted').length;
+  }
+  return result;
+}
+
+/** Runs the watcher on one node at a time, every `PANTAU_WATCH_SECONDS`. */
+export const startDeadlineWatcher: BackgroundStarter = async (ctx) => {
+  const log: Logger = ctx.logger.child({ component: 'deadline-watcher' });
+  const leader = runAsLeader(ctx.pool, {
+    name: 'deadline-watcher',
+    onError: (err) => log.warn({ err }, 'leader check failed'),
+    onElected: async () => {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        watchDeadlines(ctx.pool, ctx.complaints, new Date())
+          .then((r) => {
+            if (r.escalations + r.stateChanges + r.autoClosed > 0) log.info(r, 'deadlines moved');
+          })
+          .catch((err: unknown) => log.error({ err }, 'watch pass failed'))
+          .finally(() => {
+            running = false;
+          });
+      }, ctx.env.PANTAU_WATCH_SECONDS * 1000);
+      return async () => {
+        clearInterval(timer);
+        while (running) await new Promise((r) => setTimeout(r, 20));
+      };
+    },
+  });
+  return { name: 'deadline-watcher', stop: () => leader.stop() };
+};

@@ -1,9 +1,13 @@
+import { ingestBench } from './ingest.bench.ts';
 import { liveLatencyBench } from './live-latency.bench.ts';
+import { snapshotBench } from './snapshot.bench.ts';
 import { stopBenchDatabase, type BenchResult } from './support.ts';
 import os from 'node:os';
 
 const benches: Record<string, () => Promise<BenchResult>> = {
   latency: liveLatencyBench,
+  ingest: ingestBench,
+  snapshot: snapshotBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -23,7 +23,13 @@ export async function ingestBench(): Promise<BenchResult> {
   await seedProvincePack(db.pool, pack);
   const key = await issueSourceKey(db.pool, 'bench', 'bench');
   const calendar = await loadWorkingCalendar(db.pool, pack.code, pack.timeZone);
-  const app = createApp({ pool: db.pool, pack, logger: createLogger('silent'), webDist: '/nonexistent', complaints: { pack, calendar: () => calendar } });
+  const app = createApp({
+    pool: db.pool,
+    pack,
+    logger: createLogger('silent'),
+    webDist: '/nonexistent',
+    complaints: { pack, calendar: () => calendar },
+  });
   const http = createServer(getRequestListener(app.fetch));
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/ingest/complaints`;
@@ -38,19 +44,30 @@ export async function ingestBench(): Promise<BenchResult> {
   const started = performance.now();
   let accepted = 0;
   for (const batch of batches) {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ source: 'bench', items: batch }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ source: 'bench', items: batch }),
+    });
     const body = (await res.json()) as { accepted: number };
     accepted += body.accepted;
   }
   const apiSeconds = (performance.now() - started) / 1000;
 
   // Baseline: COPY the same events (as rows) into a plain table with the event log's columns.
-  await db.pool.query('CREATE TABLE copy_event (source text, external_id text, event_id text, type text, payload jsonb, occurred_at timestamptz)');
+  await db.pool.query(
+    'CREATE TABLE copy_event (source text, external_id text, event_id text, type text, payload jsonb, occurred_at timestamptz)',
+  );
   const client = await db.pool.connect();
   const copyStarted = performance.now();
   const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
   await pipeline(
-    Readable.from(events.map((e) => `bench\t${esc(e.externalId)}\t${esc(e.event.eventId)}\t${e.event.type}\t${esc(JSON.stringify(e.event))}\t${e.event.occurredAt}\n`)),
+    Readable.from(
+      events.map(
+        (e) =>
+          `bench\t${esc(e.externalId)}\t${esc(e.event.eventId)}\t${e.event.type}\t${esc(JSON.stringify(e.event))}\t${e.event.occurredAt}\n`,
+      ),
+    ),
     client.query(copyFrom('COPY copy_event FROM STDIN')),
   );
   const copySeconds = (performance.now() - copyStarted) / 1000;

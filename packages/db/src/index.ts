@@ -2,7 +2,7 @@ export { createPool, quoteIdent, withTransaction, type Pool, type PoolClient, ty
 export { loadMigrations, migrate, migrationsApplied, type Migration, type MigrateResult } from './migrate.ts';
 export { freePort, startEmbeddedPostgres, type EmbeddedDatabase, type EmbeddedOptions } from './embedded.ts';
 export { seedProvincePack, type SeedResult } from './queries/seed-province-pack.ts';
-export { recordComplaintChange, type ComplaintRollupFacts } from './queries/live/record-complaint-change.ts';
+export { RollupBatch, type ComplaintRollupFacts } from './queries/live/complaint-rollups.ts';
 export { touchTopics } from './queries/live/touch-topics.ts';
 export { runAsLeader, type LeaderHandle, type LeaderOptions } from './leader.ts';
 export { publishTopics, type PublishResult, type TopicBuilder } from './queries/live/publish-topics.ts';
@@ -22,3 +22,4 @@ export { appendAudit, auditHash, canonicalJson, type AuditEntry } from './querie
 export { verifyAuditChain, type AuditVerdict } from './queries/audit/verify-audit.ts';
 export { demoFeedPosition, saveDemoFeedCursor, type DemoFeedRow } from './queries/demo-feed.ts';
 export * from './queries/complaints/deadline-watch.ts';
+export * from './queries/complaints/rebuild-source.ts';

@@ -2,11 +2,13 @@ import {
   appendAudit,
   complaintsToWatch,
   raiseEscalation,
+  RollupBatch,
   runAsLeader,
   setDeadlineState,
-  touchTopics,
   withTransaction,
+  type ComplaintRollupFacts,
   type Pool,
+  type WatchedComplaint,
 } from '@pantau/db';
 import {
   DEFAULT_COMPLAINT_RULES,
@@ -23,6 +25,27 @@ export interface WatchResult {
   stateChanges: number;
   escalations: number;
   autoClosed: number;
+}
+
+function stockFacts(c: WatchedComplaint, deadlineState: string, escalationLevel: number): ComplaintRollupFacts {
+  return {
+    opdId: c.opdId,
+    regencyCode: c.regencyCode,
+    channel: '',
+    topic: null,
+    classification: '',
+    submittedAt: c.deadlineAt,
+    verifiedAt: null,
+    firstFollowUpAt: null,
+    completedAt: null,
+    deletedAt: null,
+    followUpWorkingDays: null,
+    followUpOnTime: null,
+    open: true,
+    status: c.status,
+    deadlineState,
+    escalated: escalationLevel > 0,
+  };
 }
 
 /**
@@ -77,10 +100,11 @@ export async function watchDeadlines(
         changed ||= raised.length > 0;
       }
       if (changed) {
-        const topics = ['worklist', 'province'];
-        if (c.opdId) topics.push(`opd:${c.opdId}`);
-        if (c.regencyCode) topics.push(`regency:${c.regencyCode}`);
-        await touchTopics(client, topics);
+        // Move the complaint between the open-stock counters (no flow changes) and mark its topics.
+        const batch = new RollupBatch(ctx.pack.timeZone);
+        const level = Math.max(c.escalationLevel, due);
+        batch.add(stockFacts(c, c.deadlineState, c.escalationLevel), stockFacts(c, state, level));
+        await batch.flush(client);
       }
     });
   }

@@ -94,14 +94,20 @@ describe('complaint ingest API', () => {
       rows: await snapshot(),
       events: await count('complaint_event'),
       rollup: (
-        await db.pool.query('SELECT sum(received)::int AS r, sum(verified)::int AS v FROM complaint_rollup_hour')
+        await db.pool.query(
+          `SELECT sum(received)::int AS r, sum(verified)::int AS v FROM complaint_rollup_day WHERE scope = 'province' AND dim = 'total'`,
+        )
       ).rows,
     };
     for (let i = 0; i < 2; i++) expect(await (await post(batch)).json()).toMatchObject({ accepted: 0, duplicate: 3 });
     expect(await snapshot()).toEqual(before.rows);
     expect(await count('complaint_event')).toBe(before.events);
     expect(
-      (await db.pool.query('SELECT sum(received)::int AS r, sum(verified)::int AS v FROM complaint_rollup_hour')).rows,
+      (
+        await db.pool.query(
+          `SELECT sum(received)::int AS r, sum(verified)::int AS v FROM complaint_rollup_day WHERE scope = 'province' AND dim = 'total'`,
+        )
+      ).rows,
     ).toEqual(before.rollup);
   });
 

@@ -1,15 +1,17 @@
 import { complaintIngestItem, firstIssue, type ComplaintEvent, type IngestItemResult } from '@pantau/contracts';
 import {
-  appendComplaintEvent,
-  eventSeen,
-  lockComplaint,
+  appendComplaintEvents,
+  lockComplaints,
   markSourceDelivered,
-  recordComplaintChange,
-  saveComplaint,
+  RollupBatch,
   savePersonalData,
-  touchTopics,
+  seenComplaintEvents,
+  upsertComplaints,
   withTransaction,
   type ComplaintRollupFacts,
+  type ComplaintRowWrite,
+  type EventWrite,
+  type PersonalDataWrite,
   type Pool,
   type PoolClient,
 } from '@pantau/db';
@@ -17,6 +19,7 @@ import {
   addWorkingDaysWithPauses,
   applyEvent,
   DEFAULT_COMPLAINT_RULES,
+  OPEN_STATUSES,
   DEFAULT_LAPOR_LABELS,
   nextDeadlineStep,
   remainingWorkingTime,
@@ -57,8 +60,12 @@ export function deadlineOf(state: ComplaintState, ctx: ComplaintContext, now: Da
   return { step: clock.step, at: r.deadline, state: st, warnings: r.warnings };
 }
 
-/** The rollup view of a state (see recordComplaintChange). */
-export function rollupFacts(s: ComplaintState, ctx: ComplaintContext): ComplaintRollupFacts {
+/** The rollup view of a complaint: its state plus where its deadline and ladder stand. */
+export function rollupFacts(
+  s: ComplaintState,
+  ctx: ComplaintContext,
+  row: { deadlineState: string; escalationLevel: number },
+): ComplaintRollupFacts {
   let followUpWorkingDays: number | null = null;
   let followUpOnTime: boolean | null = null;
   if (s.firstFollowUpAt && s.dispatchedAt) {
@@ -85,6 +92,10 @@ export function rollupFacts(s: ComplaintState, ctx: ComplaintContext): Complaint
     deletedAt: s.deletedAt,
     followUpWorkingDays,
     followUpOnTime,
+    open: OPEN_STATUSES.includes(s.status),
+    status: s.status,
+    deadlineState: row.deadlineState,
+    escalated: row.escalationLevel > 0,
   };
 }
 
@@ -102,134 +113,211 @@ function checkReferences(event: ComplaintEvent, pack: ProvincePack): { field: st
   return null;
 }
 
-/** Applies one event inside the caller's transaction. Returns null on success, or the refusal. */
-export async function applyComplaintEvent(
+interface Valid {
+  index: number;
+  externalId: string;
+  event: ComplaintEvent;
+}
+
+/** Validates every item against the contract; duplicates inside the batch are refused by index. */
+function parseItems(items: readonly unknown[], results: IngestItemResult[]): Valid[] {
+  const valid: Valid[] = [];
+  const seen = new Set<string>();
+  for (const [index, raw] of items.entries()) {
+    const parsed = complaintIngestItem.safeParse(raw);
+    if (!parsed.success) {
+      const r = raw as { externalId?: unknown; event?: { eventId?: unknown } } | null;
+      results[index] = {
+        index,
+        externalId: typeof r?.externalId === 'string' ? r.externalId : null,
+        eventId: typeof r?.event?.eventId === 'string' ? r.event.eventId : null,
+        status: 'rejected',
+        error: firstIssue(parsed.error, `items.${index}`),
+      };
+      continue;
+    }
+    const { externalId, event } = parsed.data;
+    const key = `${externalId}\u0000${event.eventId}`;
+    if (seen.has(key)) {
+      results[index] = {
+        index,
+        externalId,
+        eventId: event.eventId,
+        status: 'rejected',
+        error: { field: `items.${index}.event.eventId`, message: 'repeats an earlier item of this batch' },
+      };
+      continue;
+    }
+    seen.add(key);
+    valid.push({ index, externalId, event });
+  }
+  return valid;
+}
+
+/**
+ * Applies validated items in one transaction with a fixed number of statements, whatever the batch
+ * size: lock the batch's complaints, read which events they already have, fold the new events in
+ * memory through the state machine, then write rows, events, personal data, rollups and the outbox
+ * in bulk. A refused item changes nothing; the others commit together.
+ */
+async function applyBatch(
   client: PoolClient,
   ctx: ComplaintContext,
   source: string,
-  externalId: string,
-  event: ComplaintEvent,
+  valid: Valid[],
+  results: IngestItemResult[],
   actor: string,
-  changedTopics?: Set<string>,
-): Promise<{ status: 'accepted' | 'duplicate' } | { status: 'rejected'; error: { field: string; message: string } }> {
-  const refError = checkReferences(event, ctx.pack);
-  if (refError) return { status: 'rejected', error: refError };
-  const locked = await lockComplaint(client, source, externalId);
-  if (locked && (await eventSeen(client, locked.id, source, event.eventId))) return { status: 'duplicate' };
-  const applied = applyEvent(locked?.state ?? null, event, ctx.labels ?? DEFAULT_LAPOR_LABELS);
-  if (!applied.ok) return { status: 'rejected', error: applied.error };
+): Promise<void> {
+  const externalIds = [...new Set(valid.map((v) => v.externalId))];
+  const current = await lockComplaints(client, source, externalIds);
+  const seen = await seenComplaintEvents(client, source, externalIds);
+  const states = new Map<string, ComplaintState>([...current].map(([k, c]) => [k, c.state]));
+  const accepted: Valid[] = [];
+  for (const v of valid) {
+    const { index, externalId, event } = v;
+    const refError = checkReferences(event, ctx.pack);
+    if (refError) {
+      results[index] = {
+        index,
+        externalId,
+        eventId: event.eventId,
+        status: 'rejected',
+        error: { ...refError, field: `items.${index}.${refError.field}` },
+      };
+      continue;
+    }
+    if (seen.has(`${externalId}\u0000${event.eventId}`)) {
+      results[index] = { index, externalId, eventId: event.eventId, status: 'duplicate' };
+      continue;
+    }
+    const applied = applyEvent(states.get(externalId) ?? null, event, ctx.labels ?? DEFAULT_LAPOR_LABELS);
+    if (!applied.ok) {
+      results[index] = {
+        index,
+        externalId,
+        eventId: event.eventId,
+        status: 'rejected',
+        error: { ...applied.error, field: `items.${index}.${applied.error.field}` },
+      };
+      continue;
+    }
+    states.set(externalId, applied.state);
+    accepted.push(v);
+    results[index] = { index, externalId, eventId: event.eventId, status: 'accepted' };
+  }
+  if (accepted.length === 0) return;
+
   const now = ctx.now?.() ?? new Date();
-  const deadline = deadlineOf(applied.state, ctx, now);
-  const complaintId = await saveComplaint(client, {
-    source,
-    externalId,
-    state: applied.state,
-    deadlineStep: deadline.step,
-    deadlineAt: deadline.at,
-    deadlineState: deadline.state,
-  });
-  const { reporter, body, ...rest } = event as ComplaintEvent & { reporter?: unknown; body?: string };
-  if (event.type === 'submitted') await savePersonalData(client, complaintId, event.body, event.reporter);
-  void reporter;
-  void body;
-  await appendComplaintEvent(client, {
-    complaintId,
-    source,
-    eventId: event.eventId,
-    type: event.type,
-    payload: rest,
-    actor,
-    occurredAt: new Date(event.occurredAt),
-  });
-  await recordComplaintChange(
-    client,
-    locked ? rollupFacts(locked.state, ctx) : null,
-    rollupFacts(applied.state, ctx),
-    changedTopics,
-  );
-  return { status: 'accepted' };
+  const rollups = new RollupBatch(ctx.pack.timeZone);
+  const rows: ComplaintRowWrite[] = [];
+  for (const externalId of new Set(accepted.map((a) => a.externalId))) {
+    const state = states.get(externalId)!;
+    const before = current.get(externalId);
+    const deadline = deadlineOf(state, ctx, now);
+    // A new deadline starts a new ladder.
+    const sameDeadline = before && (before.deadlineAt?.getTime() ?? null) === (deadline.at?.getTime() ?? null);
+    const escalationLevel = sameDeadline ? before.escalationLevel : 0;
+    rows.push({
+      externalId,
+      state,
+      deadlineStep: deadline.step,
+      deadlineAt: deadline.at,
+      deadlineState: deadline.state,
+      escalationLevel,
+    });
+    rollups.add(
+      before ? rollupFacts(before.state, ctx, before) : null,
+      rollupFacts(state, ctx, { deadlineState: deadline.state, escalationLevel }),
+    );
+  }
+  const ids = await upsertComplaints(client, source, rows);
+  const events: EventWrite[] = [];
+  const personal: PersonalDataWrite[] = [];
+  for (const { externalId, event } of accepted) {
+    const complaintId = ids.get(externalId)!;
+    if (event.type === 'submitted') {
+      const { reporter, body, ...rest } = event;
+      personal.push({ complaintId, body, reporter });
+      events.push({
+        complaintId,
+        eventId: event.eventId,
+        type: event.type,
+        payload: rest,
+        actor,
+        occurredAt: event.occurredAt,
+      });
+    } else {
+      events.push({
+        complaintId,
+        eventId: event.eventId,
+        type: event.type,
+        payload: event,
+        actor,
+        occurredAt: event.occurredAt,
+      });
+    }
+  }
+  await appendComplaintEvents(client, source, events);
+  await savePersonalData(client, personal);
+  await rollups.flush(client);
+  await markSourceDelivered(client, { id: source, stream: 'complaints', label: source, freshnessTargetSeconds: 900 });
 }
 
 /**
  * Ingests a batch of complaint events from one source, exactly once: each item is idempotent by
  * (source, external id, event id); a bad item is rejected with the field that is wrong and writes
  * nothing, the others commit together. Results are returned only after COMMIT. The HTTP route, the
- * SMS webhook, the CSV import and the simulator all come through here.
+ * SMS webhook, the watcher's auto-close and the simulator all come through here.
  */
 export async function ingestComplaintBatch(
   pool: Pool,
   ctx: ComplaintContext,
   source: string,
   items: readonly unknown[],
+  actor = `source:${source}`,
 ): Promise<IngestItemResult[]> {
-  const results: IngestItemResult[] = [];
-  const seen = new Set<string>();
-  const topics = new Set<string>();
-  await withTransaction(pool, async (client) => {
-    for (const [index, raw] of items.entries()) {
-      const parsed = complaintIngestItem.safeParse(raw);
-      if (!parsed.success) {
-        const r = raw as { externalId?: unknown; event?: { eventId?: unknown } } | null;
-        results.push({
-          index,
-          externalId: typeof r?.externalId === 'string' ? r.externalId : null,
-          eventId: typeof r?.event?.eventId === 'string' ? r.event.eventId : null,
+  const results: IngestItemResult[] = new Array<IngestItemResult>(items.length);
+  const valid = parseItems(items, results);
+  if (valid.length > 0) {
+    try {
+      await withTransaction(pool, (client) => applyBatch(client, ctx, source, valid, results, actor));
+    } catch (err) {
+      if (valid.length === 1) {
+        const v = valid[0]!;
+        results[v.index] = {
+          index: v.index,
+          externalId: v.externalId,
+          eventId: v.event.eventId,
           status: 'rejected',
-          error: firstIssue(parsed.error, `items.${index}`),
-        });
-        continue;
-      }
-      const { externalId, event } = parsed.data;
-      const key = `${externalId}\u0000${event.eventId}`;
-      if (seen.has(key)) {
-        results.push({
-          index,
-          externalId,
-          eventId: event.eventId,
-          status: 'rejected',
-          error: { field: `items.${index}.event.eventId`, message: 'repeats an earlier item of this batch' },
-        });
-        continue;
-      }
-      seen.add(key);
-      await client.query('SAVEPOINT item');
-      try {
-        const r = await applyComplaintEvent(client, ctx, source, externalId, event, `source:${source}`, topics);
-        if (r.status === 'rejected') {
-          await client.query('ROLLBACK TO SAVEPOINT item');
-          results.push({
-            index,
-            externalId,
-            eventId: event.eventId,
-            status: 'rejected',
-            error: { ...r.error, field: `items.${index}.${r.error.field}` },
+          error: { field: `items.${v.index}`, message: `not stored: ${(err as Error).message}` },
+        };
+      } else {
+        // The database refused something the checks above let through: find it item by item, so
+        // one bad item never costs the rest of the batch.
+        for (const v of valid) {
+          const one: IngestItemResult[] = [];
+          await withTransaction(pool, (client) =>
+            applyBatch(client, ctx, source, [{ ...v, index: 0 }], one, actor),
+          ).catch((e: unknown) => {
+            one[0] = {
+              index: 0,
+              externalId: v.externalId,
+              eventId: v.event.eventId,
+              status: 'rejected',
+              error: { field: 'items.0', message: `not stored: ${(e as Error).message}` },
+            };
           });
-        } else {
-          await client.query('RELEASE SAVEPOINT item');
-          results.push({ index, externalId, eventId: event.eventId, status: r.status });
+          const r = one[0]!;
+          results[v.index] = {
+            ...r,
+            index: v.index,
+            ...(r.error
+              ? { error: { ...r.error, field: r.error.field.replace(/^items\.0/, `items.${v.index}`) } }
+              : {}),
+          };
         }
-      } catch (err) {
-        // A database refusal of this item (a constraint) rejects the item, not the batch.
-        await client.query('ROLLBACK TO SAVEPOINT item');
-        results.push({
-          index,
-          externalId,
-          eventId: event.eventId,
-          status: 'rejected',
-          error: { field: `items.${index}`, message: `not stored: ${(err as Error).message}` },
-        });
       }
     }
-    if (results.some((r) => r.status === 'accepted')) {
-      // Topics of rejected items may be in the set too; touching them only costs a rebuild.
-      await touchTopics(client, [...topics]);
-      await markSourceDelivered(client, {
-        id: source,
-        stream: 'complaints',
-        label: source,
-        freshnessTargetSeconds: 900,
-      });
-    }
-  });
+  }
   return results;
 }

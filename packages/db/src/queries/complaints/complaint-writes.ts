@@ -1,13 +1,16 @@
 import type { ComplaintState } from '@pantau/domain';
 import type { PoolClient } from '../../connection.ts';
 
-export interface LockedComplaint {
+export interface CurrentComplaint {
   id: number;
   state: ComplaintState;
+  deadlineAt: Date | null;
+  deadlineState: string;
   escalationLevel: number;
 }
 
-const revive = (s: ComplaintState): ComplaintState => {
+/** Turns a state read back from jsonb into one with real Dates. */
+export function reviveComplaintState(s: ComplaintState): ComplaintState {
   const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   return {
     ...s,
@@ -21,124 +24,168 @@ const revive = (s: ComplaintState): ComplaintState => {
     deletedAt: d(s.deletedAt),
     pauses: s.pauses.map((p) => ({ start: new Date(p.start), end: d(p.end) })),
   };
-};
-
-/** Locks a complaint row for the rest of the transaction (FOR UPDATE), or null when it is new. */
-export async function lockComplaint(
-  client: PoolClient,
-  source: string,
-  externalId: string,
-): Promise<LockedComplaint | null> {
-  const { rows } = await client.query<{ id: number; state: ComplaintState; escalation_level: number }>(
-    'SELECT id, state, escalation_level FROM complaint WHERE source = $1 AND external_id = $2 FOR UPDATE',
-    [source, externalId],
-  );
-  const row = rows[0];
-  return row ? { id: Number(row.id), state: revive(row.state), escalationLevel: row.escalation_level } : null;
 }
 
-/** Whether this source already delivered this event for this complaint (idempotency). */
-export async function eventSeen(
+/** Locks the named complaints of a source for the rest of the transaction (FOR UPDATE, in id order). */
+export async function lockComplaints(
   client: PoolClient,
-  complaintId: number,
   source: string,
-  eventId: string,
-): Promise<boolean> {
-  const { rowCount } = await client.query(
-    'SELECT 1 FROM complaint_event WHERE complaint_id = $1 AND source = $2 AND event_id = $3',
-    [complaintId, source, eventId],
+  externalIds: string[],
+): Promise<Map<string, CurrentComplaint>> {
+  const { rows } = await client.query<{
+    id: number;
+    external_id: string;
+    state: ComplaintState;
+    deadline_at: Date | null;
+    deadline_state: string;
+    escalation_level: number;
+  }>(
+    `SELECT id, external_id, state, deadline_at, deadline_state, escalation_level FROM complaint
+     WHERE source = $1 AND external_id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+    [source, externalIds],
   );
-  return (rowCount ?? 0) > 0;
+  return new Map(
+    rows.map((r) => [
+      r.external_id,
+      {
+        id: Number(r.id),
+        state: reviveComplaintState(r.state),
+        deadlineAt: r.deadline_at,
+        deadlineState: r.deadline_state,
+        escalationLevel: r.escalation_level,
+      },
+    ]),
+  );
+}
+
+/** The (external id, event id) pairs of these complaints that this source already delivered. */
+export async function seenComplaintEvents(
+  client: PoolClient,
+  source: string,
+  externalIds: string[],
+): Promise<Set<string>> {
+  const { rows } = await client.query<{ external_id: string; event_id: string }>(
+    `SELECT c.external_id, e.event_id FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id
+     WHERE c.source = $1 AND c.external_id = ANY($2::text[]) AND e.source = $1`,
+    [source, externalIds],
+  );
+  return new Set(rows.map((r) => `${r.external_id}\u0000${r.event_id}`));
 }
 
 export interface ComplaintRowWrite {
-  source: string;
   externalId: string;
   state: ComplaintState;
   deadlineStep: string | null;
   deadlineAt: Date | null;
-  deadlineState: 'none' | 'on_time' | 'at_risk' | 'overdue' | 'paused';
+  deadlineState: string;
+  escalationLevel: number;
 }
 
-/** Inserts or updates the current row from the folded state; returns its id. */
-export async function saveComplaint(client: PoolClient, w: ComplaintRowWrite): Promise<number> {
-  const s = w.state;
-  const { rows } = await client.query<{ id: number }>(
-    `INSERT INTO complaint (source, external_id, tracking_id, status, opd_id, regency_code, channel, classification, topic,
-       title, is_anonim, is_rahasia, submitted_at, verified_at, first_follow_up_at, closed_at, deadline_step, deadline_at,
-       deadline_state, state, version, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now())
+/** Inserts or updates the current rows of a batch in one statement; returns external id → id. */
+export async function upsertComplaints(
+  client: PoolClient,
+  source: string,
+  rows: ComplaintRowWrite[],
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const payload = rows.map(({ externalId, state: s, deadlineStep, deadlineAt, deadlineState, escalationLevel }) => ({
+    external_id: externalId,
+    tracking_id: s.trackingId,
+    status: s.status,
+    opd_id: s.opdId,
+    regency_code: s.regencyCode,
+    channel: s.channel,
+    classification: s.classification,
+    topic: s.topic,
+    title: s.title,
+    is_anonim: s.isAnonim,
+    is_rahasia: s.isRahasia,
+    submitted_at: s.submittedAt,
+    verified_at: s.verifiedAt,
+    first_follow_up_at: s.firstFollowUpAt,
+    closed_at: s.closedAt ?? s.deletedAt,
+    deadline_step: deadlineStep,
+    deadline_at: deadlineAt,
+    deadline_state: deadlineState,
+    escalation_level: escalationLevel,
+    state: s,
+    version: s.version,
+  }));
+  const { rows: out } = await client.query<{ id: number; external_id: string }>(
+    `INSERT INTO complaint (source, external_id, tracking_id, status, opd_id, regency_code, channel, classification, topic, title,
+       is_anonim, is_rahasia, submitted_at, verified_at, first_follow_up_at, closed_at, deadline_step, deadline_at, deadline_state,
+       escalation_level, state, version, updated_at)
+     SELECT $1, external_id, tracking_id, status, opd_id, regency_code, channel, classification, topic, title, is_anonim, is_rahasia,
+       submitted_at, verified_at, first_follow_up_at, closed_at, deadline_step, deadline_at, deadline_state, escalation_level, state,
+       version, now()
+     FROM jsonb_to_recordset($2::jsonb) AS x(external_id text, tracking_id text, status text, opd_id text, regency_code text,
+       channel text, classification text, topic text, title text, is_anonim boolean, is_rahasia boolean, submitted_at timestamptz,
+       verified_at timestamptz, first_follow_up_at timestamptz, closed_at timestamptz, deadline_step text, deadline_at timestamptz,
+       deadline_state text, escalation_level int, state jsonb, version int)
      ON CONFLICT (source, external_id) DO UPDATE SET status = EXCLUDED.status, opd_id = EXCLUDED.opd_id,
-       regency_code = EXCLUDED.regency_code, topic = EXCLUDED.topic, is_anonim = EXCLUDED.is_anonim,
-       is_rahasia = EXCLUDED.is_rahasia, verified_at = EXCLUDED.verified_at, first_follow_up_at = EXCLUDED.first_follow_up_at,
-       closed_at = EXCLUDED.closed_at, deadline_step = EXCLUDED.deadline_step, deadline_at = EXCLUDED.deadline_at,
-       deadline_state = EXCLUDED.deadline_state,
-       -- a new deadline starts a new ladder
-       escalation_level = CASE WHEN complaint.deadline_at IS DISTINCT FROM EXCLUDED.deadline_at THEN 0 ELSE complaint.escalation_level END,
-       state = EXCLUDED.state, version = EXCLUDED.version, updated_at = now()
-     RETURNING id`,
+       regency_code = EXCLUDED.regency_code, topic = EXCLUDED.topic, is_anonim = EXCLUDED.is_anonim, is_rahasia = EXCLUDED.is_rahasia,
+       verified_at = EXCLUDED.verified_at, first_follow_up_at = EXCLUDED.first_follow_up_at, closed_at = EXCLUDED.closed_at,
+       deadline_step = EXCLUDED.deadline_step, deadline_at = EXCLUDED.deadline_at, deadline_state = EXCLUDED.deadline_state,
+       escalation_level = EXCLUDED.escalation_level, state = EXCLUDED.state, version = EXCLUDED.version, updated_at = now()
+     RETURNING id, external_id`,
+    [source, JSON.stringify(payload)],
+  );
+  return new Map(out.map((r) => [r.external_id, Number(r.id)]));
+}
+
+export interface EventWrite {
+  complaintId: number;
+  eventId: string;
+  type: string;
+  /** The event as received, minus the reporter and body. */
+  payload: unknown;
+  actor: string;
+  occurredAt: string;
+}
+
+/** Appends a batch's events in one statement. */
+export async function appendComplaintEvents(client: PoolClient, source: string, events: EventWrite[]): Promise<void> {
+  if (events.length === 0) return;
+  await client.query(
+    `INSERT INTO complaint_event (complaint_id, source, event_id, type, payload, actor, occurred_at)
+     SELECT complaint_id, $1, event_id, type, payload, actor, occurred_at
+     FROM jsonb_to_recordset($2::jsonb) AS x(complaint_id bigint, event_id text, type text, payload jsonb, actor text, occurred_at timestamptz)`,
     [
-      w.source,
-      w.externalId,
-      s.trackingId,
-      s.status,
-      s.opdId,
-      s.regencyCode,
-      s.channel,
-      s.classification,
-      s.topic,
-      s.title,
-      s.isAnonim,
-      s.isRahasia,
-      s.submittedAt,
-      s.verifiedAt,
-      s.firstFollowUpAt,
-      s.closedAt ?? s.deletedAt,
-      w.deadlineStep,
-      w.deadlineAt,
-      w.deadlineState,
-      JSON.stringify(s),
-      s.version,
+      source,
+      JSON.stringify(
+        events.map((e) => ({
+          complaint_id: e.complaintId,
+          event_id: e.eventId,
+          type: e.type,
+          payload: e.payload,
+          actor: e.actor,
+          occurred_at: e.occurredAt,
+        })),
+      ),
     ],
   );
-  return Number(rows[0]!.id);
 }
 
-/** Appends an event (the payload without reporter or body). */
-export async function appendComplaintEvent(
-  client: PoolClient,
-  e: {
-    complaintId: number;
-    source: string;
-    eventId: string;
-    type: string;
-    payload: unknown;
-    actor: string;
-    occurredAt: Date;
-  },
-): Promise<void> {
-  await client.query(
-    `INSERT INTO complaint_event (complaint_id, source, event_id, type, payload, actor, occurred_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-    [e.complaintId, e.source, e.eventId, e.type, JSON.stringify(e.payload), e.actor, e.occurredAt],
-  );
+export interface PersonalDataWrite {
+  complaintId: number;
+  body: string;
+  reporter?: { name?: string; contact?: string; email?: string };
 }
 
-/** Stores the personal parts of a submission apart from the case. */
-export async function savePersonalData(
-  client: PoolClient,
-  complaintId: number,
-  body: string,
-  reporter: { name?: string; contact?: string; email?: string } | undefined,
-): Promise<void> {
+/** Stores the personal parts of submissions apart from the cases (two statements per batch). */
+export async function savePersonalData(client: PoolClient, items: PersonalDataWrite[]): Promise<void> {
+  if (items.length === 0) return;
   await client.query(
-    'INSERT INTO complaint_body (complaint_id, body) VALUES ($1, $2) ON CONFLICT (complaint_id) DO UPDATE SET body = EXCLUDED.body',
-    [complaintId, body],
+    `INSERT INTO complaint_body (complaint_id, body) SELECT complaint_id, body FROM jsonb_to_recordset($1::jsonb) AS x(complaint_id bigint, body text)
+     ON CONFLICT (complaint_id) DO UPDATE SET body = EXCLUDED.body`,
+    [JSON.stringify(items.map((i) => ({ complaint_id: i.complaintId, body: i.body })))],
   );
-  if (reporter && (reporter.name || reporter.contact || reporter.email)) {
-    await client.query(
-      `INSERT INTO complaint_reporter (complaint_id, name, contact, email) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (complaint_id) DO UPDATE SET name = EXCLUDED.name, contact = EXCLUDED.contact, email = EXCLUDED.email`,
-      [complaintId, reporter.name ?? null, reporter.contact ?? null, reporter.email ?? null],
-    );
-  }
+  const reporters = items.filter((i) => i.reporter && (i.reporter.name || i.reporter.contact || i.reporter.email));
+  if (reporters.length === 0) return;
+  await client.query(
+    `INSERT INTO complaint_reporter (complaint_id, name, contact, email)
+     SELECT complaint_id, name, contact, email FROM jsonb_to_recordset($1::jsonb) AS x(complaint_id bigint, name text, contact text, email text)
+     ON CONFLICT (complaint_id) DO UPDATE SET name = EXCLUDED.name, contact = EXCLUDED.contact, email = EXCLUDED.email`,
+    [JSON.stringify(reporters.map((i) => ({ complaint_id: i.complaintId, ...i.reporter })))],
+  );
 }

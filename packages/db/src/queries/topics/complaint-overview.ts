@@ -1,3 +1,4 @@
+import { addDays, localDateOf } from '@pantau/domain';
 import type { Pool } from '../../connection.ts';
 
 export interface OverviewFilter {
@@ -6,6 +7,13 @@ export interface OverviewFilter {
   regencyCode?: string | null;
   /** 'now' by default; benchmarks and tests pin it. */
   now?: Date;
+}
+
+interface Ranked {
+  received: number;
+  followedUp: number;
+  onTime: number;
+  overdue: number;
 }
 
 export interface ComplaintOverview {
@@ -23,168 +31,139 @@ export interface ComplaintOverview {
   byTopic: Array<{ topic: string; received: number }>;
   trend: Array<{ day: string; received: number; completed: number }>;
   open: { total: number; overdue: number; atRisk: number; byStatus: Record<string, number>; escalated: number };
-  opdRanking: Array<{ opdId: string; received: number; followedUp: number; onTime: number; overdue: number }>;
-  regencyRanking: Array<{ regencyCode: string; received: number; followedUp: number; onTime: number; overdue: number }>;
+  opdRanking: Array<{ opdId: string } & Ranked>;
+  regencyRanking: Array<{ regencyCode: string } & Ranked>;
 }
 
-const num = (v: unknown) => Number(v ?? 0);
+const OPEN = ['belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'ditunda', 'bukan_wewenang'];
 
 /**
- * Every complaint figure a screen shows for the province, one OPD or one regency, read from the hourly
- * rollups (flows: today, this month, 30-day trend) and the current complaint rows (stocks: open,
- * overdue). Never scans the event log. Local days are in `timeZone`.
+ * Every complaint figure a screen shows for the province, one OPD or one regency: flows from the daily
+ * per-dimension rollups (a month of any breakdown is a few hundred rows), stocks from the open-complaint
+ * counters. Never reads complaints or events. Days are local days in `timeZone`.
  */
 export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<ComplaintOverview> {
+  const scope = f.opdId ? `opd:${f.opdId}` : f.regencyCode ? `regency:${f.regencyCode}` : 'province';
   const now = f.now ?? new Date();
-  const params = [f.timeZone, now, f.opdId ?? null, f.regencyCode ?? null];
-  const where = `($3::text IS NULL OR opd_id = $3) AND ($4::text IS NULL OR regency_code = $4)`;
-  const flows = await pool.query(
-    `WITH bounds AS (
-       SELECT date_trunc('day', $2::timestamptz AT TIME ZONE $1) AT TIME ZONE $1 AS day_start,
-              date_trunc('month', $2::timestamptz AT TIME ZONE $1) AT TIME ZONE $1 AS month_start
-     )
-     SELECT
-       coalesce(sum(received) FILTER (WHERE bucket >= day_start), 0) AS today_received,
-       coalesce(sum(verified) FILTER (WHERE bucket >= day_start), 0) AS today_verified,
-       coalesce(sum(followed_up) FILTER (WHERE bucket >= day_start), 0) AS today_followed_up,
-       coalesce(sum(completed) FILTER (WHERE bucket >= day_start), 0) AS today_completed,
-       coalesce(sum(received), 0) AS month_received,
-       coalesce(sum(verified), 0) AS month_verified,
-       coalesce(sum(followed_up), 0) AS month_followed_up,
-       coalesce(sum(completed), 0) AS month_completed,
-       coalesce(sum(followed_up_on_time), 0) AS month_on_time,
-       coalesce(sum(follow_up_hk_sum), 0) AS month_hk_sum,
-       coalesce(sum(verify_hours_sum), 0) AS month_verify_hours
-     FROM complaint_rollup_hour, bounds
-     WHERE bucket >= month_start AND bucket <= $2 AND ${where}`,
-    params,
-  );
-  const r = flows.rows[0] ?? {};
-  const monthFollowed = num(r.month_followed_up);
-  const monthVerified = num(r.month_verified);
-
-  const dims = await pool.query<{ dim: string; key: string; n: number }>(
-    `WITH bounds AS (SELECT date_trunc('month', $2::timestamptz AT TIME ZONE $1) AT TIME ZONE $1 AS month_start)
-     SELECT 'channel' AS dim, channel AS key, sum(received)::int AS n FROM complaint_rollup_hour, bounds
-       WHERE bucket >= month_start AND ${where} GROUP BY channel
+  const today = localDateOf(now, f.timeZone);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const trendStart = addDays(today, -29);
+  const from = monthStart < trendStart ? monthStart : trendStart;
+  // Daily totals for the trend and the month; breakdowns summed over the month in SQL (a few dozen rows).
+  const { rows } = await pool.query<{
+    day: string;
+    dim: string;
+    key: string;
+    received: number;
+    verified: number;
+    followed_up: number;
+    completed: number;
+    followed_up_on_time: number;
+    follow_up_hk_sum: number;
+    verify_seconds_sum: number;
+  }>(
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day, dim, key, received, verified, followed_up, completed, followed_up_on_time,
+            follow_up_hk_sum, verify_seconds_sum
+     FROM complaint_rollup_day WHERE scope = $1 AND dim = 'total' AND day >= $2::date AND day <= $3::date
      UNION ALL
-     SELECT 'classification', classification, sum(received)::int FROM complaint_rollup_hour, bounds
-       WHERE bucket >= month_start AND ${where} GROUP BY classification
-     UNION ALL
-     SELECT 'topic', topic, sum(received)::int FROM complaint_rollup_hour, bounds
-       WHERE bucket >= month_start AND topic <> '' AND ${where} GROUP BY topic`,
-    params,
+     SELECT $4::text, dim, key, sum(received)::int, sum(verified)::int, sum(followed_up)::int, sum(completed)::int,
+            sum(followed_up_on_time)::int, sum(follow_up_hk_sum)::int, sum(verify_seconds_sum)::bigint
+     FROM complaint_rollup_day WHERE scope = $1 AND dim <> 'total' AND day >= $4::date AND day <= $3::date
+     GROUP BY dim, key`,
+    [scope, from, today, monthStart],
   );
-  const byChannel: Record<string, number> = {};
-  const byClassification: Record<string, number> = {};
-  const topics: Array<{ topic: string; received: number }> = [];
-  for (const d of dims.rows) {
-    if (d.n === 0) continue;
-    if (d.dim === 'channel') byChannel[d.key] = d.n;
-    else if (d.dim === 'classification') byClassification[d.key] = d.n;
-    else topics.push({ topic: d.key, received: d.n });
-  }
-  topics.sort((a, b) => b.received - a.received || a.topic.localeCompare(b.topic));
-
-  const trend = await pool.query<{ day: string; received: number; completed: number }>(
-    `SELECT to_char((bucket AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day, sum(received)::int AS received,
-            sum(completed)::int AS completed
-     FROM complaint_rollup_hour
-     WHERE bucket >= (date_trunc('day', $2::timestamptz AT TIME ZONE $1) - interval '29 days') AT TIME ZONE $1
-       AND bucket <= $2 AND ${where}
-     GROUP BY 1 ORDER BY 1`,
-    params,
-  );
-
-  const ranking = async (column: 'opd_id' | 'regency_code') =>
-    pool.query<{ key: string; received: number; followed_up: number; on_time: number }>(
-      `WITH bounds AS (SELECT date_trunc('month', $2::timestamptz AT TIME ZONE $1) AT TIME ZONE $1 AS month_start)
-       SELECT ${column} AS key, sum(received)::int AS received, sum(followed_up)::int AS followed_up,
-              sum(followed_up_on_time)::int AS on_time
-       FROM complaint_rollup_hour, bounds
-       WHERE bucket >= month_start AND ${column} <> '' AND ${where}
-       GROUP BY ${column}`,
-      params,
-    );
-  const [opdFlows, regencyFlows] = await Promise.all([ranking('opd_id'), ranking('regency_code')]);
-
-  const hasComplaintTable =
-    (await pool.query(`SELECT to_regclass('complaint') IS NOT NULL AS ok`)).rows[0]?.ok === true;
-  const open = { total: 0, overdue: 0, atRisk: 0, byStatus: {} as Record<string, number>, escalated: 0 };
-  const overdueBy = { opd: new Map<string, number>(), regency: new Map<string, number>() };
-  if (hasComplaintTable) {
-    const stocks = await pool.query<{
-      status: string;
-      opd_id: string | null;
-      regency_code: string | null;
-      overdue: number;
-      at_risk: number;
-      escalated: number;
-      n: number;
-    }>(
-      `SELECT status, opd_id, regency_code,
-              count(*) FILTER (WHERE deadline_state = 'overdue')::int AS overdue,
-              count(*) FILTER (WHERE deadline_state = 'at_risk')::int AS at_risk,
-              count(*) FILTER (WHERE escalation_level > 0)::int AS escalated,
-              count(*)::int AS n
-       FROM complaint
-       WHERE status IN ('belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'ditunda', 'bukan_wewenang')
-         AND ${where.replaceAll('$3', '$1').replaceAll('$4', '$2')}
-       GROUP BY status, opd_id, regency_code`,
-      [f.opdId ?? null, f.regencyCode ?? null],
-    );
-    for (const s of stocks.rows) {
-      open.total += s.n;
-      open.overdue += s.overdue;
-      open.atRisk += s.at_risk;
-      open.escalated += s.escalated;
-      open.byStatus[s.status] = (open.byStatus[s.status] ?? 0) + s.n;
-      if (s.opd_id) overdueBy.opd.set(s.opd_id, (overdueBy.opd.get(s.opd_id) ?? 0) + s.overdue);
-      if (s.regency_code)
-        overdueBy.regency.set(s.regency_code, (overdueBy.regency.get(s.regency_code) ?? 0) + s.overdue);
+  const o: ComplaintOverview = {
+    today: { received: 0, verified: 0, followedUp: 0, completed: 0 },
+    month: { received: 0, followedUp: 0, completed: 0, onTimeShare: null, avgFollowUpHK: null, avgVerifyHours: null },
+    byChannel: {},
+    byClassification: {},
+    byTopic: [],
+    trend: [],
+    open: { total: 0, overdue: 0, atRisk: 0, byStatus: {}, escalated: 0 },
+    opdRanking: [],
+    regencyRanking: [],
+  };
+  let verified = 0;
+  let onTime = 0;
+  let hkSum = 0;
+  let verifyHours = 0;
+  const topics = new Map<string, number>();
+  const rank = { opd: new Map<string, Ranked>(), regency: new Map<string, Ranked>() };
+  const ranked = (m: Map<string, Ranked>, k: string) => {
+    let r = m.get(k);
+    if (!r) m.set(k, (r = { received: 0, followedUp: 0, onTime: 0, overdue: 0 }));
+    return r;
+  };
+  for (const r of rows) {
+    const inMonth = r.day >= monthStart;
+    if (r.dim === 'total') {
+      if (r.day >= trendStart) o.trend.push({ day: r.day, received: r.received, completed: r.completed });
+      if (r.day === today)
+        o.today = { received: r.received, verified: r.verified, followedUp: r.followed_up, completed: r.completed };
+      if (inMonth) {
+        o.month.received += r.received;
+        o.month.followedUp += r.followed_up;
+        o.month.completed += r.completed;
+        verified += r.verified;
+        onTime += r.followed_up_on_time;
+        hkSum += r.follow_up_hk_sum;
+        verifyHours += r.verify_seconds_sum / 3600;
+      }
+      continue;
+    }
+    if (!inMonth) continue;
+    if (r.dim === 'channel') o.byChannel[r.key] = (o.byChannel[r.key] ?? 0) + r.received;
+    else if (r.dim === 'classification') o.byClassification[r.key] = (o.byClassification[r.key] ?? 0) + r.received;
+    else if (r.dim === 'topic') topics.set(r.key, (topics.get(r.key) ?? 0) + r.received);
+    else if (r.dim === 'opd' || r.dim === 'regency') {
+      const x = ranked(rank[r.dim], r.key);
+      x.received += r.received;
+      x.followedUp += r.followed_up;
+      x.onTime += r.followed_up_on_time;
     }
   }
-  const rank = <K extends string>(rows: typeof opdFlows.rows, overdue: Map<string, number>, keyName: K) => {
-    const keys = new Set([...rows.map((x) => x.key), ...overdue.keys()]);
-    const byKey = new Map(rows.map((x) => [x.key, x]));
-    return [...keys]
-      .map((key) => {
-        const x = byKey.get(key);
-        return {
-          [keyName]: key,
-          received: x?.received ?? 0,
-          followedUp: x?.followed_up ?? 0,
-          onTime: x?.on_time ?? 0,
-          overdue: overdue.get(key) ?? 0,
-        } as { [P in K]: string } & { received: number; followedUp: number; onTime: number; overdue: number };
-      })
-      .sort(
-        (a, b) =>
-          b.overdue - a.overdue || b.received - a.received || String(a[keyName]).localeCompare(String(b[keyName])),
-      );
-  };
+  o.trend.sort((a, b) => a.day.localeCompare(b.day));
+  for (const m of [o.byChannel, o.byClassification]) for (const k of Object.keys(m)) if (m[k] === 0) delete m[k];
+  o.byTopic = [...topics]
+    .filter(([, n]) => n > 0)
+    .map(([topic, received]) => ({ topic, received }))
+    .sort((a, b) => b.received - a.received || a.topic.localeCompare(b.topic))
+    .slice(0, 10);
+  o.month.onTimeShare = o.month.followedUp > 0 ? onTime / o.month.followedUp : null;
+  o.month.avgFollowUpHK = o.month.followedUp > 0 ? hkSum / o.month.followedUp : null;
+  o.month.avgVerifyHours = verified > 0 ? verifyHours / verified : null;
 
-  return {
-    today: {
-      received: num(r.today_received),
-      verified: num(r.today_verified),
-      followedUp: num(r.today_followed_up),
-      completed: num(r.today_completed),
-    },
-    month: {
-      received: num(r.month_received),
-      followedUp: monthFollowed,
-      completed: num(r.month_completed),
-      onTimeShare: monthFollowed > 0 ? num(r.month_on_time) / monthFollowed : null,
-      avgFollowUpHK: monthFollowed > 0 ? num(r.month_hk_sum) / monthFollowed : null,
-      avgVerifyHours: monthVerified > 0 ? num(r.month_verify_hours) / monthVerified : null,
-    },
-    byChannel,
-    byClassification,
-    byTopic: topics.slice(0, 10),
-    trend: trend.rows,
-    open,
-    opdRanking: rank(opdFlows.rows, overdueBy.opd, 'opdId'),
-    regencyRanking: rank(regencyFlows.rows, overdueBy.regency, 'regencyCode'),
-  };
+  const { rows: stock } = await pool.query<{
+    dim: string;
+    key: string;
+    status: string;
+    deadline_state: string;
+    escalated: boolean;
+    n: number;
+  }>(
+    `SELECT dim, key, status, deadline_state, escalated, n FROM complaint_stock WHERE scope = $1 AND n <> 0 AND status = ANY($2)`,
+    [scope, OPEN],
+  );
+  for (const s of stock) {
+    if (s.dim === 'total') {
+      o.open.total += s.n;
+      o.open.byStatus[s.status] = (o.open.byStatus[s.status] ?? 0) + s.n;
+      if (s.deadline_state === 'overdue') o.open.overdue += s.n;
+      if (s.deadline_state === 'at_risk') o.open.atRisk += s.n;
+      if (s.escalated) o.open.escalated += s.n;
+    } else if ((s.dim === 'opd' || s.dim === 'regency') && s.deadline_state === 'overdue') {
+      ranked(rank[s.dim], s.key).overdue += s.n;
+    }
+  }
+  const order = (a: Ranked & { k: string }, b: Ranked & { k: string }) =>
+    b.overdue - a.overdue || b.received - a.received || a.k.localeCompare(b.k);
+  o.opdRanking = [...rank.opd]
+    .map(([k, r]) => ({ k, ...r }))
+    .sort(order)
+    .map(({ k, ...r }) => ({ opdId: k, ...r }));
+  o.regencyRanking = [...rank.regency]
+    .map(([k, r]) => ({ k, ...r }))
+    .sort(order)
+    .map(({ k, ...r }) => ({ regencyCode: k, ...r }));
+  return o;
 }

@@ -1,0 +1,195 @@
+import { localDateOf } from '@pantau/domain';
+import type { PoolClient } from '../../connection.ts';
+
+/**
+ * What the rollups need to know about a complaint before and after a change. Flows (received,
+ * verified, followed up…) are counted on the local day each milestone happened; the stock counts
+ * open complaints by status, deadline state and escalation.
+ */
+export interface ComplaintRollupFacts {
+  opdId: string | null;
+  regencyCode: string | null;
+  channel: string;
+  topic: string | null;
+  classification: string;
+  submittedAt: Date;
+  verifiedAt: Date | null;
+  firstFollowUpAt: Date | null;
+  completedAt: Date | null;
+  deletedAt: Date | null;
+  followUpWorkingDays: number | null;
+  followUpOnTime: boolean | null;
+  /** For the stock: whether the complaint is open, and where it stands. */
+  open: boolean;
+  status: string;
+  deadlineState: string;
+  escalated: boolean;
+}
+
+type Counter =
+  | 'received'
+  | 'verified'
+  | 'followed_up'
+  | 'completed'
+  | 'deleted'
+  | 'followed_up_on_time'
+  | 'follow_up_hk_sum'
+  | 'verify_seconds_sum';
+interface RollupRow {
+  day: string;
+  scope: string;
+  dim: string;
+  key: string;
+  c: Partial<Record<Counter, number>>;
+}
+interface StockRow {
+  scope: string;
+  dim: string;
+  key: string;
+  status: string;
+  deadline_state: string;
+  escalated: boolean;
+  n: number;
+}
+
+/** Deltas gathered over a batch, written with one statement per table. */
+export class RollupBatch {
+  readonly rollups = new Map<string, RollupRow>();
+  readonly stock = new Map<string, StockRow>();
+  readonly topics = new Set<string>();
+  constructor(readonly timeZone: string) {}
+
+  /**
+   * Records the change of one complaint from `before` (null: new) to `after`. Each complaint counts
+   * under its current dimensions: the change adds the complaint's whole contribution as it is now and
+   * takes away its contribution as it was, so a reassigned complaint moves to its new OPD and the result
+   * is the same however events were batched (and equal to a rebuild from the log).
+   */
+  add(before: ComplaintRollupFacts | null, after: ComplaintRollupFacts): void {
+    if (before) this.contribute(before, -1);
+    this.contribute(after, 1);
+    for (const f of [before, after]) {
+      if (!f) continue;
+      for (const scope of scopesOf(f)) this.topics.add(scope);
+      if (f.opdId) this.topics.add(`public:opd:${f.opdId}`);
+    }
+    this.topics.add('worklist');
+    this.topics.add('public:province');
+  }
+
+  private contribute(f: ComplaintRollupFacts, sign: 1 | -1): void {
+    const milestones: Array<[Counter, Date | null]> = [
+      ['received', f.submittedAt],
+      ['verified', f.verifiedAt],
+      ['followed_up', f.firstFollowUpAt],
+      ['completed', f.completedAt],
+      ['deleted', f.deletedAt],
+    ];
+    for (const [counter, at] of milestones) {
+      if (!at) continue;
+      const inc: Partial<Record<Counter, number>> = { [counter]: sign };
+      if (counter === 'followed_up') {
+        inc.followed_up_on_time = f.followUpOnTime ? sign : 0;
+        inc.follow_up_hk_sum = sign * (f.followUpWorkingDays ?? 0);
+      }
+      if (counter === 'verified')
+        inc.verify_seconds_sum = sign * Math.max(0, Math.round((at.getTime() - f.submittedAt.getTime()) / 1000));
+      this.addFlow(localDateOf(at, this.timeZone), f, inc);
+    }
+    if (f.open) this.addStock(f, sign);
+  }
+
+  private addFlow(day: string, f: ComplaintRollupFacts, inc: Partial<Record<Counter, number>>): void {
+    const dims: Array<[string, string | null]> = [
+      ['total', ''],
+      ['opd', f.opdId],
+      ['regency', f.regencyCode],
+      ['channel', f.channel],
+      ['topic', f.topic],
+      ['classification', f.classification],
+    ];
+    for (const scope of scopesOf(f)) {
+      for (const [dim, key] of dims) {
+        if (
+          key === null ||
+          (dim === 'opd' && scope.startsWith('opd:')) ||
+          (dim === 'regency' && scope.startsWith('regency:'))
+        )
+          continue;
+        const id = `${day}|${scope}|${dim}|${key}`;
+        const row = this.rollups.get(id) ?? { day, scope, dim, key, c: {} };
+        for (const [k, v] of Object.entries(inc) as Array<[Counter, number]>) row.c[k] = (row.c[k] ?? 0) + v;
+        this.rollups.set(id, row);
+      }
+    }
+  }
+
+  private addStock(f: ComplaintRollupFacts, n: number): void {
+    const dims: Array<[string, string | null]> = [
+      ['total', ''],
+      ['opd', f.opdId],
+      ['regency', f.regencyCode],
+    ];
+    for (const scope of scopesOf(f)) {
+      for (const [dim, key] of dims) {
+        if (key === null) continue;
+        const id = `${scope}|${dim}|${key}|${f.status}|${f.deadlineState}|${f.escalated}`;
+        const row = this.stock.get(id) ?? {
+          scope,
+          dim,
+          key,
+          status: f.status,
+          deadline_state: f.deadlineState,
+          escalated: f.escalated,
+          n: 0,
+        };
+        row.n += n;
+        this.stock.set(id, row);
+      }
+    }
+  }
+
+  /** Writes every delta (two statements) and marks the changed topics, in the caller's transaction. */
+  async flush(client: PoolClient): Promise<void> {
+    const changed = [...this.rollups.values()].filter((r) => Object.values(r.c).some((v) => Math.abs(v) > 1e-9));
+    if (changed.length > 0) {
+      const rows = changed.map((r) => ({ day: r.day, scope: r.scope, dim: r.dim, key: r.key, ...r.c }));
+      await client.query(
+        `INSERT INTO complaint_rollup_day AS t (day, scope, dim, key, received, verified, followed_up, completed, deleted,
+           followed_up_on_time, follow_up_hk_sum, verify_seconds_sum)
+         SELECT day, scope, dim, key, coalesce(received, 0), coalesce(verified, 0), coalesce(followed_up, 0), coalesce(completed, 0),
+                coalesce(deleted, 0), coalesce(followed_up_on_time, 0), coalesce(follow_up_hk_sum, 0), coalesce(verify_seconds_sum, 0)
+         FROM jsonb_to_recordset($1::jsonb) AS x(day date, scope text, dim text, key text, received int, verified int, followed_up int,
+           completed int, deleted int, followed_up_on_time int, follow_up_hk_sum int, verify_seconds_sum bigint)
+         ON CONFLICT (scope, dim, day, key) DO UPDATE SET received = t.received + EXCLUDED.received, verified = t.verified + EXCLUDED.verified,
+           followed_up = t.followed_up + EXCLUDED.followed_up, completed = t.completed + EXCLUDED.completed,
+           deleted = t.deleted + EXCLUDED.deleted, followed_up_on_time = t.followed_up_on_time + EXCLUDED.followed_up_on_time,
+           follow_up_hk_sum = t.follow_up_hk_sum + EXCLUDED.follow_up_hk_sum, verify_seconds_sum = t.verify_seconds_sum + EXCLUDED.verify_seconds_sum`,
+        [JSON.stringify(rows)],
+      );
+    }
+    const stock = [...this.stock.values()].filter((r) => r.n !== 0);
+    if (stock.length > 0) {
+      await client.query(
+        `INSERT INTO complaint_stock AS t (scope, dim, key, status, deadline_state, escalated, n)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(scope text, dim text, key text, status text, deadline_state text, escalated boolean, n int)
+         ON CONFLICT (scope, dim, key, status, deadline_state, escalated) DO UPDATE SET n = t.n + EXCLUDED.n`,
+        [JSON.stringify(stock)],
+      );
+    }
+    if (this.topics.size > 0) {
+      await client.query('INSERT INTO live_outbox (topic) SELECT unnest($1::text[])', [[...this.topics]]);
+      await client.query(`SELECT pg_notify('pantau_outbox:' || current_schema(), '')`);
+    }
+    this.rollups.clear();
+    this.stock.clear();
+    this.topics.clear();
+  }
+}
+
+function scopesOf(f: ComplaintRollupFacts): string[] {
+  const scopes = ['province'];
+  if (f.opdId) scopes.push(`opd:${f.opdId}`);
+  if (f.regencyCode) scopes.push(`regency:${f.regencyCode}`);
+  return scopes;
+}

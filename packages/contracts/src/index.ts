@@ -1,3 +1,5 @@
 export * from './common.ts';
 export * from './complaints.ts';
 export * from './live.ts';
+export * from './ppid.ts';
+export * from './social.ts';

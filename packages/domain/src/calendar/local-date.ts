@@ -21,9 +21,19 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function localParts(instant: Date, timeZone: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function localParts(instant: Date, timeZone: string): LocalParts {
+  const out: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of formatter(timeZone).formatToParts(instant))
+    if (p.type in out) out[p.type as keyof LocalParts] = Number(p.value);
   return out;
 }
 
@@ -36,33 +46,51 @@ export function localDateOf(instant: Date, timeZone: string): IsoDate {
 /** The zone's offset from UTC at an instant, in minutes (derived from Intl, never hard-coded). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const p = localParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
-/** 23:59:59.999 local time of a day, as an instant. */
+/**
+ * The instant at which the zone's wall clock shows `date` at `ms` milliseconds past midnight. The zone's
+ * offset is read from Intl at a first guess and read again at the result, so a zone whose offset changes
+ * that day still lands on the right instant (Indonesia has no DST, but offsets are never hard-coded).
+ */
+function localWallTime(date: IsoDate, ms: number, timeZone: string): Date {
+  const [y, m, d] = parseIsoDate(date);
+  const wall = Date.UTC(y, m - 1, d) + ms;
+  const first = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000;
+  const second = wall - zoneOffsetMinutes(new Date(first), timeZone) * 60_000;
+  return new Date(second);
+}
+
+/**
+ * 23:59:59.999 local time of a day, as an instant.
+ * @example endOfLocalDay('2025-04-10', 'Asia/Makassar') // 2025-04-10T15:59:59.999Z
+ */
 export function endOfLocalDay(date: IsoDate, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = new Date(Date.UTC(y, m - 1, d, 23, 59, 59, 999));
-  const offset = zoneOffsetMinutes(guess, timeZone);
-  return new Date(guess.getTime() - offset * 60_000);
+  return localWallTime(date, 86_400_000 - 1, timeZone);
 }
 
 /** 00:00 local time of a day, as an instant. */
 export function startOfLocalDay(date: IsoDate, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = new Date(Date.UTC(y, m - 1, d, 0, 0, 0, 0));
-  return new Date(guess.getTime() - zoneOffsetMinutes(guess, timeZone) * 60_000);
+  return localWallTime(date, 0, timeZone);
+}
+
+/** Splits a `YYYY-MM-DD` day into numbers; throws on anything else, so a typo never shifts a deadline. */
+export function parseIsoDate(date: IsoDate): [year: number, month: number, day: number] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`expected a YYYY-MM-DD date, got ${JSON.stringify(date)}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
 /** The day after (or `n` days after) a calendar day. */
 export function addDays(date: IsoDate, n: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = parseIsoDate(date);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = parseIsoDate(date);
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }

@@ -1,4 +1,4 @@
-import { addDays, endOfLocalDay, localDateOf, weekday, type IsoDate } from './local-date.ts';
+import { addDays, endOfLocalDay, localDateOf, parseIsoDate, weekday, type IsoDate } from './local-date.ts';
 
 /** A non-working date besides weekends. */
 export interface Holiday {
@@ -7,6 +7,7 @@ export interface Holiday {
   name: string;
 }
 
+/** The province's working-day calendar; build it with {@link createWorkingCalendar}. */
 export interface WorkingCalendar {
   timeZone: string;
   holidays: ReadonlyMap<IsoDate, Holiday>;
@@ -20,6 +21,7 @@ export interface CalendarWarning {
   year: number;
 }
 
+/** A deadline counted in working days. */
 export interface DeadlineResult {
   /** 23:59:59.999 local time of the N-th working day. */
   deadline: Date;
@@ -30,12 +32,23 @@ export interface DeadlineResult {
 /**
  * Hari kerja: Monday–Friday in the province's zone, minus national holidays, cuti bersama and regional
  * holidays from the editable calendar. Build one per province and reuse it; lookups are O(1).
+ * `loadedYears` are the years whose official list is entered: arithmetic that reaches any other year
+ * still counts Monday–Friday but carries a `calendar_year_missing` warning.
+ * @throws RangeError on an unknown IANA zone or a date that is not `YYYY-MM-DD`.
+ * @example
+ * createWorkingCalendar({
+ *   timeZone: 'Asia/Makassar',
+ *   holidays: [{ date: '2025-08-18', kind: 'cuti_bersama', name: 'Cuti bersama HUT RI' }],
+ *   loadedYears: [2025],
+ * })
  */
 export function createWorkingCalendar(input: {
   timeZone: string;
-  holidays: Holiday[];
-  loadedYears: number[];
+  holidays: readonly Holiday[];
+  loadedYears: readonly number[];
 }): WorkingCalendar {
+  new Intl.DateTimeFormat('en', { timeZone: input.timeZone }); // throws RangeError on an unknown zone
+  for (const h of input.holidays) parseIsoDate(h.date);
   return {
     timeZone: input.timeZone,
     holidays: new Map(input.holidays.map((h) => [h.date, h])),
@@ -49,6 +62,9 @@ export function isWorkingDay(cal: WorkingCalendar, date: IsoDate): boolean {
   return d !== 0 && d !== 6 && !cal.holidays.has(date);
 }
 
+/** A century: a `skip` that never lets a day count must fail loudly, not hang the caller. */
+const MAX_SCAN_DAYS = 36_525;
+
 function warn(cal: WorkingCalendar, date: IsoDate, into: Map<number, CalendarWarning>): void {
   const year = Number(date.slice(0, 4));
   if (!cal.loadedYears.has(year) && !into.has(year)) into.set(year, { kind: 'calendar_year_missing', year });
@@ -59,6 +75,12 @@ function warn(cal: WorkingCalendar, date: IsoDate, into: Map<number, CalendarWar
  * working day after the local day of t. The day of t never counts, even when it is a working day; an
  * event on a weekend or holiday starts counting at the next working day (which is day 1).
  * `skip(date)` lets callers exclude more days (pauses); N = 0 ends on the local day of t itself.
+ * Warnings name every year after the day of t that the count walked through without a loaded calendar.
+ * @throws RangeError when `n` is not a whole number ≥ 0, or `skip` leaves no day to count for a century.
+ * @example
+ * // Thursday 27 Mar 2025 10:00 WITA + 3 HK, past Nyepi, Idul Fitri and cuti bersama:
+ * addWorkingDays(kalsel, new Date('2025-03-27T10:00:00+08:00'), 3)
+ * // → { dueDate: '2025-04-10', deadline: 2025-04-10T15:59:59.999Z, warnings: [] }
  */
 export function addWorkingDays(
   cal: WorkingCalendar,
@@ -68,10 +90,11 @@ export function addWorkingDays(
 ): DeadlineResult {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   const warnings = new Map<number, CalendarWarning>();
+  // The day of t never counts, so its year needs no calendar: only the days scanned after it are checked.
   let date = localDateOf(from, cal.timeZone);
-  warn(cal, date, warnings);
   let counted = 0;
-  while (counted < n) {
+  for (let scanned = 0; counted < n; scanned++) {
+    if (scanned > MAX_SCAN_DAYS) throw new RangeError(`no working day found within ${MAX_SCAN_DAYS} days of ${date}`);
     date = addDays(date, 1);
     warn(cal, date, warnings);
     if (isWorkingDay(cal, date) && !skip?.(date)) counted += 1;

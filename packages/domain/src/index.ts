@@ -2,3 +2,5 @@
 export * from './live/index.ts';
 export * from './calendar/index.ts';
 export * from './complaints/index.ts';
+export * from './ppid/index.ts';
+export * from './social/index.ts';

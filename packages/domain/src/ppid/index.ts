@@ -1,0 +1,4 @@
+export * from './lifecycle.ts';
+export * from './deadline-rules.ts';
+export * from './kpi.ts';
+export * from './report-csv.ts';

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
-import { freePort, headSeq, publishTopics, readDeltas, type Pool } from '@pantau/db';
+import { freePort, headSeq, issueWallDevice, publishTopics, readDeltas, revokeWallDevice, type Pool } from '@pantau/db';
 import { counterBuilder, startLiveNode } from './support/live-node.ts';
 import {
   bump,
@@ -87,6 +87,26 @@ describe('several nodes on one PostgreSQL', () => {
       // Exactly one of the two publishes.
       expect([a.engine.publisher.isLeader, b.engine.publisher.isLeader].filter(Boolean)).toHaveLength(1);
       onB.close();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('revoking a wall device on node A disconnects its screen on node B, for good', async () => {
+    const a = await startLiveNode({ url: db.url, schema: db.schema });
+    const b = await startLiveNode({ url: db.url, schema: db.schema });
+    try {
+      const wallToken = await issueWallDevice(db.pool, 'wall-lobby', 'Lobby wall');
+      const wall = connect(b.url, wallToken, ['province']);
+      await eventually(() => expect(wall.state).toBe('live'));
+      expect(await revokeWallDevice(db.pool, 'wall-lobby')).toBe(true);
+      await a.engine.gateway.kickDevice('wall-lobby'); // sent from A through the PostgreSQL adapter
+      await eventually(() => expect(wall.state).toBe('offline'));
+      // It does not come back: the token is refused on every reconnect.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(wall.state).toBe('offline');
+      wall.close();
     } finally {
       await a.close();
       await b.close();

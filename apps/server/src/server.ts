@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
+import { createAdapter } from '@socket.io/postgres-adapter';
 import { Server as SocketServer } from 'socket.io';
 import {
   createPool,
@@ -84,6 +85,17 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const app = createApp({ pool, pack, logger, webDist: env.webDist, complaints });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const io = new SocketServer(http, { serveClient: false, cors: { origin: false } });
+  // Cross-node broadcasts that are not data (kicking a revoked wall, pushing configuration) go through
+  // PostgreSQL; live deltas do not (every node tails the delta log itself).
+  const { rows: schemaRows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+  // The adapter holds a LISTEN connection for its lifetime: a pool of its own, so shutdown never waits on it.
+  const adapterPool = createPool({ connectionString: databaseUrl, max: 2, application: 'pantau-socket-adapter' });
+  io.adapter(
+    createAdapter(adapterPool, {
+      channelPrefix: `pantau_sio:${schemaRows[0]?.schema ?? 'public'}`,
+      errorHandler: (err) => logger.warn({ err }, 'socket.io adapter error'),
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -120,6 +132,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       });
       http.closeAllConnections?.();
       await pool.end().catch(() => undefined);
+      await Promise.race([adapterPool.end().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
       await embedded?.stop();
     })());
 

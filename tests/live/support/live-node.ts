@@ -3,6 +3,7 @@
 // the tests exercise the engine itself. Run as a child process so a test can kill it for real.
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/postgres-adapter';
 import { Server } from 'socket.io';
 import { createPool, type Pool } from '@pantau/db';
 import type { JsonObject } from '@pantau/domain';
@@ -48,6 +49,16 @@ export async function startLiveNode(options: {
   const logger = createLogger(process.env.LIVE_NODE_LOG ?? 'silent');
   const http: HttpServer = createServer();
   const io = new Server(http, { serveClient: false });
+  // The adapter holds a LISTEN connection for its lifetime: a pool of its own, so closing never waits on it.
+  const adapterPool = createPool({
+    connectionString: options.url,
+    schema: options.schema,
+    max: 2,
+    application: `pantau-node-${options.schema}`,
+  });
+  io.adapter(
+    createAdapter(adapterPool, { channelPrefix: `pantau_sio:${options.schema}`, errorHandler: () => undefined }),
+  );
   const engine = await startLiveEngine({
     io,
     pool,
@@ -68,6 +79,7 @@ export async function startLiveNode(options: {
       await engine.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await pool.end();
+      await Promise.race([adapterPool.end(), new Promise((r) => setTimeout(r, 2000))]);
     },
   };
 }

@@ -45,6 +45,8 @@ export interface Gateway {
   emit(delta: DeltaRow): void;
   heartbeat(msg: HeartbeatMessage): void;
   attach(tailer: Tailer): void;
+  /** Disconnects a (revoked) wall device on every node of the cluster. */
+  kickDevice(id: string): Promise<void>;
 }
 
 /**
@@ -81,6 +83,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 
   const handle = (socket: LiveSocket, publicOnly: boolean) => {
+    const principal = socket.data.principal;
+    if (principal.kind === 'device') void socket.join(`device:${principal.id}`);
     socket.on('subscribe', (raw, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const parsed = subscribeRequest.safeParse(raw);
@@ -135,7 +139,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     emit(delta) {
       const ns = isPublicTopic(delta.topic) ? pub : live;
-      ns.to(delta.topic).emit('delta', {
+      // Every node tails the log itself, so a delta goes to this node's sockets only (`local`), never
+      // through the cross-node adapter.
+      ns.local.to(delta.topic).emit('delta', {
         topic: delta.topic,
         seq: delta.seq,
         prevSeq: delta.prevSeq,
@@ -143,11 +149,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
     },
     heartbeat(msg) {
-      live.emit('heartbeat', msg);
-      pub.emit('heartbeat', { ...msg, sources: msg.sources.map((s) => ({ ...s, lastError: null })) });
+      live.local.emit('heartbeat', msg);
+      pub.local.emit('heartbeat', { ...msg, sources: msg.sources.map((s) => ({ ...s, lastError: null })) });
     },
     attach(t) {
       tailer = t;
+    },
+    async kickDevice(id) {
+      // Without `local`: the adapter carries it to every node, wherever the wall is connected.
+      live.in(`device:${id}`).disconnectSockets(true);
     },
   };
 }

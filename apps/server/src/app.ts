@@ -5,6 +5,8 @@ import type { ProvincePack } from '@pantau/provinces';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import type { Logger } from './logger.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { ppidRoutes } from './routes/ppid.ts';
+import { socialRoutes } from './routes/social.ts';
 import { healthRoutes } from './routes/health.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 
@@ -52,6 +54,8 @@ export function createApp(deps: AppDeps): Hono {
     });
   });
   if (deps.complaints) app.route('/', ingestRoutes(deps.pool, deps.complaints));
+  if (deps.complaints) app.route('/', ppidRoutes(deps.pool, deps.complaints));
+  app.route('/', socialRoutes(deps.pool, deps.pack));
   app.route('/', webAppRoutes(deps.webDist));
   app.notFound((c) => c.json({ error: { message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   return app;

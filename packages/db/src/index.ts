@@ -23,3 +23,5 @@ export { verifyAuditChain, type AuditVerdict } from './queries/audit/verify-audi
 export { demoFeedPosition, saveDemoFeedCursor, type DemoFeedRow } from './queries/demo-feed.ts';
 export * from './queries/complaints/deadline-watch.ts';
 export * from './queries/complaints/rebuild-source.ts';
+export * from './queries/ppid/index.ts';
+export * from './queries/social/index.ts';

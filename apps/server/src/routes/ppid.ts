@@ -1,0 +1,74 @@
+import { ppidIngestBatch, ppidKpiQuery, type KiBand, type PpidKpis } from '@pantau/contracts';
+import { dipSummary, latestMonev, ppidPeriodStates, type Pool } from '@pantau/db';
+import { DEFAULT_PPID_RULES, KI_BAND_LABEL, ppidReportCsv, ppidRequestFacts, summarizePpid } from '@pantau/domain';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ingestPpidBatch, type PpidContext } from '../ingest/ppid-ingest.ts';
+import { bad, handleBatchIngest, ingestBodyLimit, parsePeriodQuery } from './ppid-http.ts';
+
+const opdQuery = z.object({
+  opdId: z
+    .string()
+    .regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected an OPD id like kalsel.dishub')
+    .optional(),
+});
+
+/** PPID KPIs of the requests received in a period, folded from their current states. */
+export async function ppidKpisFor(
+  pool: Pool,
+  ctx: PpidContext,
+  q: { from: string; to: string; opdId?: string | undefined },
+): Promise<PpidKpis> {
+  const states = await ppidPeriodStates(pool, { ...q, timeZone: ctx.pack.timeZone });
+  const cal = ctx.calendar();
+  const now = ctx.now?.() ?? new Date();
+  return summarizePpid(states.map((s) => ppidRequestFacts(s, cal, now, ctx.ppidRules ?? DEFAULT_PPID_RULES)));
+}
+
+/**
+ * PPID routes: the batch ingest (per-source API key), KPIs, the annual-report CSV, the DIP summary and
+ * monev bands. The read routes serve aggregates only — never a requester's identity.
+ */
+export function ppidRoutes(pool: Pool, ctx: PpidContext): Hono {
+  const app = new Hono();
+  app.use('/api/ingest/ppid', ingestBodyLimit());
+  app.post('/api/ingest/ppid', (c) =>
+    handleBatchIngest(c, pool, ppidIngestBatch, (source, items) => ingestPpidBatch(pool, ctx, source, items)),
+  );
+
+  app.get('/api/ppid/kpis', async (c) => {
+    const q = parsePeriodQuery(c, ppidKpiQuery);
+    if (!q.ok) return q.response;
+    if (q.value.opdId && !ctx.pack.opds.some((o) => o.id === q.value.opdId))
+      return bad(c, 400, 'opdId', `unknown OPD ${q.value.opdId}`);
+    return c.json({ ...q.value, kpis: await ppidKpisFor(pool, ctx, q.value) });
+  });
+
+  app.get('/api/ppid/report.csv', async (c) => {
+    const q = parsePeriodQuery(c, ppidKpiQuery);
+    if (!q.ok) return q.response;
+    const opd = q.value.opdId ? ctx.pack.opds.find((o) => o.id === q.value.opdId) : undefined;
+    if (q.value.opdId && !opd) return bad(c, 400, 'opdId', `unknown OPD ${q.value.opdId}`);
+    const kpis = await ppidKpisFor(pool, ctx, q.value);
+    const csv = ppidReportCsv(kpis, { badanPublik: opd?.name ?? ctx.pack.name, from: q.value.from, to: q.value.to });
+    const name = `laporan-layanan-informasi-${opd ? opd.id.split('.')[1] : ctx.pack.slug}-${q.value.from}-${q.value.to}.csv`;
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+    });
+  });
+
+  app.get('/api/ppid/dip', async (c) => {
+    const q = opdQuery.safeParse(c.req.query());
+    if (!q.success) return bad(c, 400, 'opdId', q.error.issues[0]?.message ?? 'invalid');
+    return c.json({ categories: await dipSummary(pool, q.data.opdId) });
+  });
+
+  app.get('/api/ppid/monev', async (c) => {
+    const q = opdQuery.safeParse(c.req.query());
+    if (!q.success) return bad(c, 400, 'opdId', q.error.issues[0]?.message ?? 'invalid');
+    const rows = await latestMonev(pool, q.data.opdId);
+    return c.json({ scores: rows.map((r) => ({ ...r, bandLabel: KI_BAND_LABEL[r.band as KiBand] })) });
+  });
+  return app;
+}

@@ -1,0 +1,34 @@
+import { socialIngestBatch, socialKpiQuery, type SocialKpiQuery, type SocialKpis } from '@pantau/contracts';
+import { socialInteractionFacts, socialPeriodTotals, type Pool } from '@pantau/db';
+import { summarizeSocial } from '@pantau/domain';
+import type { ProvincePack } from '@pantau/provinces';
+import { Hono } from 'hono';
+import { ingestSocialBatch } from '../ingest/social-ingest.ts';
+import { bad, handleBatchIngest, ingestBodyLimit, parsePeriodQuery } from './ppid-http.ts';
+
+/** Social KPIs of a period for the accounts in scope (aggregates only). */
+export async function socialKpisFor(pool: Pool, timeZone: string, q: SocialKpiQuery): Promise<SocialKpis> {
+  const scope = { from: q.from, to: q.to, timeZone, opdId: q.opdId, platform: q.platform };
+  const [totals, interactions] = await Promise.all([
+    socialPeriodTotals(pool, scope),
+    socialInteractionFacts(pool, scope),
+  ]);
+  return summarizeSocial(totals, interactions, { basis: q.basis, replyTargetMinutes: q.replyTargetMinutes });
+}
+
+/** Social routes: the batch ingest (per-source API key) and the KPIs of a period. */
+export function socialRoutes(pool: Pool, pack: ProvincePack): Hono {
+  const app = new Hono();
+  app.use('/api/ingest/social', ingestBodyLimit());
+  app.post('/api/ingest/social', (c) =>
+    handleBatchIngest(c, pool, socialIngestBatch, (source, items) => ingestSocialBatch(pool, source, items)),
+  );
+  app.get('/api/social/kpis', async (c) => {
+    const q = parsePeriodQuery(c, socialKpiQuery);
+    if (!q.ok) return q.response;
+    if (q.value.opdId && !pack.opds.some((o) => o.id === q.value.opdId))
+      return bad(c, 400, 'opdId', `unknown OPD ${q.value.opdId}`);
+    return c.json({ ...q.value, kpis: await socialKpisFor(pool, pack.timeZone, q.value) });
+  });
+  return app;
+}

@@ -22,7 +22,8 @@ describe("the README's start command on a fresh clone", () => {
     dir = await freshClone();
     const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
     const { start } = readmeCommands(readme);
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', CI: 'true' };
+    // A brisk demo feed (about one complaint every two seconds) so the test can watch the wall move.
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', CI: 'true', PANTAU_DEMO_PER_DAY: '40000' };
     delete env.DATABASE_URL;
     proc = startCommand(start, dir, env);
     const [, wallUrl] = await proc.waitFor(/Wall:\s+(http:\/\/\S+\/wall\S*)/, 200_000);
@@ -55,6 +56,12 @@ describe("the README's start command on a fresh clone", () => {
       await expect
         .poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 20_000 })
         .toBe('live');
+      // The wall updates by itself from the simulator: today's count grows without a reload.
+      const today = async () =>
+        Number(((await tab.getByTestId('kpi-today-received').textContent()) ?? '').replace(/\D/g, '') || 'NaN');
+      await expect.poll(today, { timeout: 30_000 }).toBeGreaterThan(0);
+      const first = await today();
+      await expect.poll(today, { timeout: 45_000 }).toBeGreaterThan(first);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

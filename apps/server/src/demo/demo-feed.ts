@@ -26,9 +26,10 @@ export const startDemoFeed: BackgroundStarter = async (ctx) => {
         1708,
         new Date(Date.now() - 90 * DAY),
       );
-      // History is lighter than the live feed so a first start backfills 90 days in well under a minute.
+      // History (the 90 days before the first start) is lighter than the live feed, so a first start
+      // backfills in well under a minute; from the first start on, the live rate applies.
       const history = {
-        until: new Date(position.startedAt.getTime() + 89 * DAY),
+        until: new Date(position.startedAt.getTime() + 90 * DAY),
         perDay: ctx.env.PANTAU_DEMO_HISTORY_PER_DAY,
       };
       const sim = new ComplaintSimulator({

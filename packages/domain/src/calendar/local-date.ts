@@ -39,12 +39,34 @@ function localParts(instant: Date, timeZone: string): LocalParts {
 
 /** The local calendar day of an instant in a zone. */
 export function localDateOf(instant: Date, timeZone: string): IsoDate {
-  const p = localParts(instant, timeZone);
-  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  // Intl is the source of truth for the offset, but asking it is slow (ingest calls this for every
+  // milestone of every case): the offset is asked once per zone and hour, then applied arithmetically.
+  const t = instant.getTime();
+  if (!Number.isFinite(t)) throw new RangeError('invalid date');
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  const local = new Date(t + offset * 60_000);
+  if (local.getUTCFullYear() < 1000 || local.getUTCFullYear() > 9999) {
+    const p = localParts(instant, timeZone);
+    return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  }
+  return local.toISOString().slice(0, 10);
 }
+
+const offsetCache = new Map<string, number>();
 
 /** The zone's offset from UTC at an instant, in minutes (derived from Intl, never hard-coded). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  // Offsets change only on whole hours in every zone Pantau serves: ask Intl once per zone and hour.
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 3_600_000)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  const offset = intlOffsetMinutes(instant, timeZone);
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function intlOffsetMinutes(instant: Date, timeZone: string): number {
   const p = localParts(instant, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);

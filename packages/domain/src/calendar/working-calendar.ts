@@ -111,17 +111,62 @@ export function workingDaysBetween(
   a: Date,
   b: Date,
 ): { days: number; warnings: CalendarWarning[] } {
-  const warnings = new Map<number, CalendarWarning>();
   const da = localDateOf(a, cal.timeZone);
   const db = localDateOf(b, cal.timeZone);
   const [lo, hi, sign] = da <= db ? [da, db, 1] : [db, da, -1];
-  let days = 0;
-  for (let d = lo; d < hi;) {
-    d = addDays(d, 1);
-    warn(cal, d, warnings);
-    if (isWorkingDay(cal, d)) days += 1;
+  // Arithmetic rather than a walk over every day: ingest and the watcher ask this for cases months old.
+  const loN = dayNumber(lo);
+  const hiN = dayNumber(hi);
+  const days = weekdaysThrough(hiN) - weekdaysThrough(loN) - countInRange(weekdayHolidays(cal), loN, hiN);
+  const warnings: CalendarWarning[] = [];
+  if (hiN > loN) {
+    for (let y = Number(addDays(lo, 1).slice(0, 4)); y <= Number(hi.slice(0, 4)); y++) {
+      if (!cal.loadedYears.has(y)) warnings.push({ kind: 'calendar_year_missing', year: y });
+    }
   }
-  return { days: days * sign, warnings: [...warnings.values()] };
+  return { days: days * sign, warnings };
+}
+
+/** Days since 1970-01-01 of a calendar day. */
+function dayNumber(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+/** Monday–Friday days among day numbers 0…n (day 0, 1970-01-01, was a Thursday). */
+function weekdaysThrough(n: number): number {
+  const upTo = (x: number) => Math.floor((x + 1) / 7) * 5 + Math.min((x + 1) % 7, 5); // t in [0, x] with t % 7 < 5
+  return upTo(n + 3) - upTo(2);
+}
+
+const sortedHolidays = new WeakMap<WorkingCalendar, number[]>();
+
+/** The calendar's holidays that fall on weekdays, as sorted day numbers (computed once per calendar). */
+function weekdayHolidays(cal: WorkingCalendar): number[] {
+  let list = sortedHolidays.get(cal);
+  if (!list) {
+    list = [...cal.holidays.keys()]
+      .filter((d) => weekday(d) !== 0 && weekday(d) !== 6)
+      .map(dayNumber)
+      .sort((x, y) => x - y);
+    sortedHolidays.set(cal, list);
+  }
+  return list;
+}
+
+/** How many of the sorted numbers lie in (lo, hi]. */
+function countInRange(sorted: number[], lo: number, hi: number): number {
+  const upper = (v: number) => {
+    let l = 0;
+    let h = sorted.length;
+    while (l < h) {
+      const mid = (l + h) >> 1;
+      if (sorted[mid]! <= v) l = mid + 1;
+      else h = mid;
+    }
+    return l;
+  };
+  return upper(hi) - upper(lo);
 }
 
 /** Years between `fromYear` and `toYear` (inclusive) with no official calendar loaded. */

@@ -66,8 +66,22 @@ export class RollupBatch {
    * is the same however events were batched (and equal to a rebuild from the log).
    */
   add(before: ComplaintRollupFacts | null, after: ComplaintRollupFacts): void {
-    if (before) this.contribute(before, -1);
-    this.contribute(after, 1);
+    if (before && sameDimensions(before, after)) {
+      // Same dimensions: the unchanged milestones cancel out, so only the ones that moved are written.
+      this.contribute(before, -1, (m) => !sameMilestone(before, after, m));
+      this.contribute(after, 1, (m) => !sameMilestone(before, after, m));
+      if (before.open !== after.open || stockKey(before) !== stockKey(after)) {
+        if (before.open) this.addStock(before, -1);
+        if (after.open) this.addStock(after, 1);
+      }
+    } else {
+      if (before) {
+        this.contribute(before, -1);
+        if (before.open) this.addStock(before, -1);
+      }
+      this.contribute(after, 1);
+      if (after.open) this.addStock(after, 1);
+    }
     for (const f of [before, after]) {
       if (!f) continue;
       for (const scope of scopesOf(f)) this.topics.add(scope);
@@ -77,7 +91,7 @@ export class RollupBatch {
     this.topics.add('public:province');
   }
 
-  private contribute(f: ComplaintRollupFacts, sign: 1 | -1): void {
+  private contribute(f: ComplaintRollupFacts, sign: 1 | -1, include: (m: Counter) => boolean = () => true): void {
     const milestones: Array<[Counter, Date | null]> = [
       ['received', f.submittedAt],
       ['verified', f.verifiedAt],
@@ -86,7 +100,7 @@ export class RollupBatch {
       ['deleted', f.deletedAt],
     ];
     for (const [counter, at] of milestones) {
-      if (!at) continue;
+      if (!at || !include(counter)) continue;
       const inc: Partial<Record<Counter, number>> = { [counter]: sign };
       if (counter === 'followed_up') {
         inc.followed_up_on_time = f.followUpOnTime ? sign : 0;
@@ -96,7 +110,6 @@ export class RollupBatch {
         inc.verify_seconds_sum = sign * Math.max(0, Math.round((at.getTime() - f.submittedAt.getTime()) / 1000));
       this.addFlow(localDateOf(at, this.timeZone), f, inc);
     }
-    if (f.open) this.addStock(f, sign);
   }
 
   private addFlow(day: string, f: ComplaintRollupFacts, inc: Partial<Record<Counter, number>>): void {
@@ -185,6 +198,39 @@ export class RollupBatch {
     this.stock.clear();
     this.topics.clear();
   }
+}
+
+const MILESTONE_FIELD: Record<string, keyof ComplaintRollupFacts> = {
+  received: 'submittedAt',
+  verified: 'verifiedAt',
+  followed_up: 'firstFollowUpAt',
+  completed: 'completedAt',
+  deleted: 'deletedAt',
+};
+
+function sameDimensions(a: ComplaintRollupFacts, b: ComplaintRollupFacts): boolean {
+  return (
+    a.opdId === b.opdId &&
+    a.regencyCode === b.regencyCode &&
+    a.channel === b.channel &&
+    a.topic === b.topic &&
+    a.classification === b.classification
+  );
+}
+
+function sameMilestone(a: ComplaintRollupFacts, b: ComplaintRollupFacts, m: Counter): boolean {
+  const field = MILESTONE_FIELD[m]!;
+  const ta = (a[field] as Date | null)?.getTime() ?? null;
+  const tb = (b[field] as Date | null)?.getTime() ?? null;
+  if (ta !== tb) return false;
+  if (m === 'followed_up')
+    return a.followUpOnTime === b.followUpOnTime && a.followUpWorkingDays === b.followUpWorkingDays;
+  if (m === 'verified') return a.submittedAt.getTime() === b.submittedAt.getTime();
+  return true;
+}
+
+function stockKey(f: ComplaintRollupFacts): string {
+  return `${f.status}|${f.deadlineState}|${f.escalated}`;
 }
 
 function scopesOf(f: ComplaintRollupFacts): string[] {

@@ -5,6 +5,7 @@ import type { Env } from './env.ts';
 import { startDeadlineWatcher } from './deadlines/watcher.ts';
 import { startDemoFeed } from './demo/demo-feed.ts';
 import { startLive } from './live/index.ts';
+import { startSocialConnectors } from './connectors/social/service.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import type { Logger } from './logger.ts';
 
@@ -39,3 +40,4 @@ export type BackgroundStarter = (ctx: BackgroundContext) => Promise<BackgroundSe
  * inside its starter (`runAsLeader`), so every node can start every service. Add one line per service.
  */
 export const backgroundStarters: BackgroundStarter[] = [startLive, startDemoFeed, startDeadlineWatcher];
+backgroundStarters.push(startSocialConnectors);

@@ -30,6 +30,18 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Database pool size per node. */
   PANTAU_DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
+  /** Social connectors: a token per platform; a platform with no token is not polled (the simulator feeds the demo). */
+  PANTAU_INSTAGRAM_TOKEN: z.string().min(1).optional(),
+  PANTAU_FACEBOOK_TOKEN: z.string().min(1).optional(),
+  PANTAU_YOUTUBE_API_KEY: z.string().min(1).optional(),
+  PANTAU_X_BEARER_TOKEN: z.string().min(1).optional(),
+  /** Platform API bases (tests point them at a local fake server). */
+  PANTAU_GRAPH_API_BASE: z.url().default('https://graph.facebook.com/v21.0'),
+  PANTAU_YOUTUBE_API_BASE: z.url().default('https://www.googleapis.com'),
+  PANTAU_X_API_BASE: z.url().default('https://api.x.com'),
+  /** How often each social account is polled, and how long one platform call may take. */
+  PANTAU_SOCIAL_POLL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  PANTAU_SOCIAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { repoRoot: string; webDist: string; dataDir: string };

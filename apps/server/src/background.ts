@@ -6,6 +6,7 @@ import { startDeadlineWatcher } from './deadlines/watcher.ts';
 import { startDemoFeed } from './demo/demo-feed.ts';
 import { startLive } from './live/index.ts';
 import { startSocialConnectors } from './connectors/social/service.ts';
+import { startPpidDeadlineWatcher } from './ingest/ppid-deadline-watcher.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import type { Logger } from './logger.ts';
 
@@ -41,3 +42,4 @@ export type BackgroundStarter = (ctx: BackgroundContext) => Promise<BackgroundSe
  */
 export const backgroundStarters: BackgroundStarter[] = [startLive, startDemoFeed, startDeadlineWatcher];
 backgroundStarters.push(startSocialConnectors);
+backgroundStarters.push(startPpidDeadlineWatcher);

@@ -1,0 +1,109 @@
+import {
+  appendAudit,
+  ppidRequestsToWatch,
+  raisePpidEscalation,
+  runAsLeader,
+  setPpidDeadlineState,
+  touchTopics,
+  withTransaction,
+  type Pool,
+} from '@pantau/db';
+import {
+  DEFAULT_ESCALATION_LADDER,
+  DEFAULT_PPID_RULES,
+  dueEscalationLevel,
+  ppidDeadline,
+  type EscalationLadder,
+} from '@pantau/domain';
+import type { BackgroundStarter } from '../background.ts';
+import type { Logger } from '../logger.ts';
+import type { PpidContext } from './ppid-ingest.ts';
+
+export interface PpidWatchResult {
+  stateChanges: number;
+  escalations: number;
+}
+
+/**
+ * One pass over open PPID requests: moves them between on_time, at_risk and overdue as working time
+ * passes (decision 10/17 HK, atasan answer 30 HK) and raises the same escalation ladder as complaints,
+ * each step once, with an audit entry and a live update of the OPD's topics and the worklist.
+ */
+export async function watchPpidDeadlines(
+  pool: Pool,
+  ctx: PpidContext,
+  now: Date,
+  ladder: EscalationLadder = DEFAULT_ESCALATION_LADDER,
+): Promise<PpidWatchResult> {
+  const rules = ctx.ppidRules ?? DEFAULT_PPID_RULES;
+  const cal = ctx.calendar();
+  const result: PpidWatchResult = { stateChanges: 0, escalations: 0 };
+  for (const r of await ppidRequestsToWatch(pool, now, 14)) {
+    const d = ppidDeadline(r.state, cal, now, rules);
+    // The stored deadline is the one the watcher acts on; a changed calendar is handled by re-ingest.
+    if (d.at === null || d.at.getTime() !== r.deadlineAt.getTime()) continue;
+    const due = dueEscalationLevel(d.state === 'overdue', d.overdueWorkingDays, ladder);
+    if (d.state === r.deadlineState && due <= r.escalationLevel) continue;
+    await withTransaction(pool, async (client) => {
+      let changed = false;
+      if (d.state !== r.deadlineState && (await setPpidDeadlineState(client, r.id, r.deadlineAt, d.state))) {
+        result.stateChanges += 1;
+        changed = true;
+      }
+      if (due > r.escalationLevel) {
+        const raised = await raisePpidEscalation(client, r.id, r.deadlineAt, r.escalationLevel, due);
+        for (const level of raised) {
+          await appendAudit(client, {
+            actor: 'system:ppid-deadline-watcher',
+            action: 'escalation.raised',
+            entity: 'ppid_request',
+            entityId: String(r.id),
+            details: {
+              level,
+              role: ladder.find((s) => s.level === level)?.role ?? null,
+              deadlineStep: r.deadlineStep,
+              deadlineAt: r.deadlineAt.toISOString(),
+              overdueWorkingDays: d.overdueWorkingDays,
+            },
+          });
+        }
+        result.escalations += raised.length;
+        changed ||= raised.length > 0;
+      }
+      if (changed) {
+        const opd = r.opdId ? [`opd:${r.opdId}`, `public:opd:${r.opdId}`] : [];
+        await touchTopics(client, ['province', 'public:province', 'worklist', ...opd]);
+      }
+    });
+  }
+  return result;
+}
+
+/** Runs the PPID watcher on one node at a time, every `PANTAU_WATCH_SECONDS`. */
+export const startPpidDeadlineWatcher: BackgroundStarter = async (ctx) => {
+  const log: Logger = ctx.logger.child({ component: 'ppid-deadline-watcher' });
+  const leader = runAsLeader(ctx.pool, {
+    name: 'ppid-deadline-watcher',
+    onError: (err) => log.warn({ err }, 'leader check failed'),
+    onElected: async () => {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        watchPpidDeadlines(ctx.pool, ctx.complaints, new Date())
+          .then((r) => {
+            if (r.escalations + r.stateChanges > 0) log.info(r, 'PPID deadlines moved');
+          })
+          .catch((err: unknown) => log.error({ err }, 'PPID watch pass failed'))
+          .finally(() => {
+            running = false;
+          });
+      }, ctx.env.PANTAU_WATCH_SECONDS * 1000);
+      return async () => {
+        clearInterval(timer);
+        while (running) await new Promise((r) => setTimeout(r, 20));
+      };
+    },
+  });
+  return { name: 'ppid-deadline-watcher', stop: () => leader.stop() };
+};

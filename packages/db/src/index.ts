@@ -25,3 +25,4 @@ export * from './queries/complaints/deadline-watch.ts';
 export * from './queries/complaints/rebuild-source.ts';
 export * from './queries/ppid/index.ts';
 export * from './queries/social/index.ts';
+export { importCheckpoint, saveImportCheckpoint } from './queries/import-checkpoint.ts';

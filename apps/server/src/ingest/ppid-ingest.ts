@@ -47,7 +47,6 @@ type ItemError = { field: string; message: string };
 type Valid = { index: number; item: PpidIngestItem };
 
 const eventIdOf = (item: PpidIngestItem) => (item.kind === 'request' ? item.event.eventId : item.eventId);
-const occurredAtOf = (item: PpidIngestItem) => (item.kind === 'request' ? item.event.occurredAt : item.occurredAt);
 const keyOf = (item: PpidIngestItem) => `${item.kind}\u0000${item.externalId}\u0000${eventIdOf(item)}`;
 
 function parseItems(items: readonly unknown[], results: IngestItemResult[]): Valid[] {

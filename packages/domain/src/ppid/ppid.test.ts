@@ -158,7 +158,7 @@ describe('PPID KPIs', () => {
   const now = new Date('2025-03-20T09:00:00+07:00');
   const base = received('2025-03-03T09:00:00');
   const decidedOn = (local: string, decision: string, extra: Record<string, unknown> = {}) =>
-    fold({ ...base, eventId: `r-${local}` } as PpidEvent, ev('decided', local, { decision, ...extra }));
+    fold({ ...base, eventId: `r-${local}` }, ev('decided', local, { decision, ...extra }));
 
   it('counts decision shares, average working days to decide and the on-time share by hand', () => {
     // Received Mon 3 Mar 2025. Decided Mon 10 Mar = 5 HK, Fri 14 Mar = 9 HK, Tue 18 Mar = 11 HK (late, due 17 Mar).

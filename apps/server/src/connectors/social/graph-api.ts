@@ -1,5 +1,5 @@
 import type { SocialDailyFigures } from '@pantau/contracts';
-import { apiUrl, getJson, type PlatformErrorReader } from './http.ts';
+import { apiUrl, getJson, scalar, type PlatformErrorReader } from './http.ts';
 import {
   count,
   localDate,
@@ -23,7 +23,7 @@ export const graphErrors: PlatformErrorReader = {
   message(json) {
     const e = (json as { error?: { message?: unknown; type?: unknown; code?: unknown } } | null)?.error;
     return e && typeof e.message === 'string'
-      ? `${String(e.type ?? 'GraphError')} ${String(e.code ?? '')}: ${e.message}`
+      ? `${scalar(e.type) || 'GraphError'} ${scalar(e.code)}: ${e.message}`
       : null;
   },
   isRateLimit(_status, json) {

@@ -81,3 +81,8 @@ export function apiUrl(base: string, path: string, query: Record<string, string>
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   return url.toString();
 }
+
+/** A scalar from an error body as text ('' for anything else), so an object never prints as [object Object]. */
+export function scalar(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}

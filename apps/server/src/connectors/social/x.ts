@@ -1,4 +1,4 @@
-import { apiUrl, getJson, type PlatformErrorReader } from './http.ts';
+import { apiUrl, getJson, scalar, type PlatformErrorReader } from './http.ts';
 import { count, localDate, wrongShape, type ClientOptions, type PlatformClient, type PollOutcome } from './platform.ts';
 
 // X API v2: `GET /2/users/:id?user.fields=public_metrics` with `Authorization: Bearer <token>` →
@@ -10,13 +10,12 @@ import { count, localDate, wrongShape, type ClientOptions, type PlatformClient, 
 export const xErrors: PlatformErrorReader = {
   message(json) {
     const j = json as { title?: unknown; detail?: unknown; errors?: unknown[] } | null;
-    if (typeof j?.detail === 'string' || typeof j?.title === 'string')
-      return `${String(j.title ?? '')}: ${String(j.detail ?? '')}`;
+    if (typeof j?.detail === 'string' || typeof j?.title === 'string') return `${scalar(j.title)}: ${scalar(j.detail)}`;
     const e = Array.isArray(j?.errors)
       ? (j.errors[0] as { title?: unknown; detail?: unknown; message?: unknown })
       : undefined;
     if (!e) return null;
-    const detail = String(e.detail ?? e.message ?? 'error');
+    const detail = scalar(e.detail) || scalar(e.message) || 'error';
     return typeof e.title === 'string' ? `${e.title}: ${detail}` : detail;
   },
   isRateLimit: (status) => status === 429,

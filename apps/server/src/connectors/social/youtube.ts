@@ -1,4 +1,4 @@
-import { apiUrl, getJson, type PlatformErrorReader } from './http.ts';
+import { apiUrl, getJson, scalar, type PlatformErrorReader } from './http.ts';
 import { count, localDate, wrongShape, type ClientOptions, type PlatformClient, type PollOutcome } from './platform.ts';
 
 // YouTube Data API v3: `GET /youtube/v3/channels?part=statistics&id=...&key=...` →
@@ -9,7 +9,7 @@ import { count, localDate, wrongShape, type ClientOptions, type PlatformClient, 
 export const youtubeErrors: PlatformErrorReader = {
   message(json) {
     const e = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    return e && typeof e.message === 'string' ? `${String(e.code ?? '')} ${e.message}`.trim() : null;
+    return e && typeof e.message === 'string' ? `${scalar(e.code)} ${e.message}`.trim() : null;
   },
   isRateLimit(_status, json) {
     const errors = (json as { error?: { errors?: Array<{ reason?: unknown }> } } | null)?.error?.errors;

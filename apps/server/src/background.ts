@@ -2,6 +2,7 @@ import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import type { Server as SocketServer } from 'socket.io';
 import type { Env } from './env.ts';
+import { startLaporConnector } from './connectors/lapor/lapor-connector.ts';
 import { startDeadlineWatcher } from './deadlines/watcher.ts';
 import { startDemoFeed } from './demo/demo-feed.ts';
 import { startLive } from './live/index.ts';
@@ -43,3 +44,4 @@ export type BackgroundStarter = (ctx: BackgroundContext) => Promise<BackgroundSe
 export const backgroundStarters: BackgroundStarter[] = [startLive, startDemoFeed, startDeadlineWatcher];
 backgroundStarters.push(startSocialConnectors);
 backgroundStarters.push(startPpidDeadlineWatcher);
+backgroundStarters.push(startLaporConnector);

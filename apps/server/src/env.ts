@@ -23,6 +23,14 @@ const envSchema = z.object({
   PANTAU_DEMO_HISTORY_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(40),
   /** How often the deadline watcher looks for complaints that became at risk or overdue. */
   PANTAU_WATCH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** A LAPOR-like event feed to pull complaints from (see connectors/lapor); off unless both are set. */
+  PANTAU_LAPOR_URL: z.url().optional(),
+  PANTAU_LAPOR_TOKEN: z.string().min(1).optional(),
+  PANTAU_LAPOR_SOURCE: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,64}$/)
+    .default('lapor'),
+  PANTAU_LAPOR_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   /** Set when a real source (LAPOR connector, social tokens) is configured; 'auto' demo then stays off. */
   PANTAU_REAL_SOURCES: z.stringbool().default(false),
   /** Directory of the built web app to serve; unset → apps/web/dist. */

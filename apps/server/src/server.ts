@@ -32,7 +32,7 @@ function webBuildId(dist: string): string {
 
 /** The demo feed runs when asked, or by default while no real source is configured. */
 export function isDemo(env: Env): boolean {
-  return env.PANTAU_DEMO === 'on' || (env.PANTAU_DEMO === 'auto' && !env.PANTAU_REAL_SOURCES);
+  return env.PANTAU_DEMO === 'on' || (env.PANTAU_DEMO === 'auto' && !env.PANTAU_REAL_SOURCES && !env.PANTAU_LAPOR_URL);
 }
 
 export interface RunningServer {

@@ -26,3 +26,4 @@ export * from './queries/complaints/rebuild-source.ts';
 export * from './queries/ppid/index.ts';
 export * from './queries/social/index.ts';
 export { importCheckpoint, saveImportCheckpoint } from './queries/import-checkpoint.ts';
+export { laporConnectorState, saveLaporConnectorState, type LaporConnectorState } from './queries/lapor-connector-state.ts';

@@ -4,6 +4,8 @@ import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import type { Logger } from './logger.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { complaintRoutes } from './routes/complaints.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { ppidRoutes } from './routes/ppid.ts';
 import { socialRoutes } from './routes/social.ts';
@@ -15,6 +17,8 @@ export interface AppDeps {
   pack: ProvincePack;
   /** Complaint ingest context (calendar, rules); omitted by tests that need no ingest. */
   complaints?: ComplaintContext;
+  /** Re-reads the working-day calendar after an admin edit. */
+  reloadCalendar?: () => Promise<void>;
   logger: Logger;
   webDist: string;
 }
@@ -55,6 +59,9 @@ export function createApp(deps: AppDeps): Hono {
   });
   if (deps.complaints) app.route('/', ingestRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', ppidRoutes(deps.pool, deps.complaints));
+  if (deps.complaints) app.route('/', complaintRoutes(deps.pool, deps.complaints));
+  if (deps.complaints)
+    app.route('/', calendarRoutes(deps.pool, deps.complaints, deps.reloadCalendar ?? (async () => undefined)));
   app.route('/', socialRoutes(deps.pool, deps.pack));
   app.route('/', webAppRoutes(deps.webDist));
   app.notFound((c) => c.json({ error: { message: `no route for ${c.req.method} ${c.req.path}` } }, 404));

@@ -82,7 +82,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const reloadCalendar = async () => {
     calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
   };
-  const app = createApp({ pool, pack, logger, webDist: env.webDist, complaints });
+  const app = createApp({ pool, pack, logger, webDist: env.webDist, complaints, reloadCalendar });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const io = new SocketServer(http, { serveClient: false, cors: { origin: false } });
   // Cross-node broadcasts that are not data (kicking a revoked wall, pushing configuration) go through

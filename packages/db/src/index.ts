@@ -26,4 +26,11 @@ export * from './queries/complaints/rebuild-source.ts';
 export * from './queries/ppid/index.ts';
 export * from './queries/social/index.ts';
 export { importCheckpoint, saveImportCheckpoint } from './queries/import-checkpoint.ts';
-export { laporConnectorState, saveLaporConnectorState, type LaporConnectorState } from './queries/lapor-connector-state.ts';
+export {
+  laporConnectorState,
+  saveLaporConnectorState,
+  type LaporConnectorState,
+} from './queries/lapor-connector-state.ts';
+export { findServiceToken, issueServiceToken, type Role } from './queries/service-tokens.ts';
+export * from './queries/complaints/complaint-reads.ts';
+export * from './queries/complaints/deadline-recompute.ts';

@@ -27,7 +27,11 @@ export interface WatchResult {
   autoClosed: number;
 }
 
-function stockFacts(c: WatchedComplaint, deadlineState: string, escalationLevel: number): ComplaintRollupFacts {
+export function stockFacts(
+  c: Pick<WatchedComplaint, 'opdId' | 'regencyCode' | 'status' | 'deadlineAt'>,
+  deadlineState: string,
+  escalationLevel: number,
+): ComplaintRollupFacts {
   return {
     opdId: c.opdId,
     regencyCode: c.regencyCode,

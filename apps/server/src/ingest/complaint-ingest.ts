@@ -264,6 +264,23 @@ async function applyBatch(
 }
 
 /**
+ * Applies items inside the caller's transaction (the console's actions check a version first, then
+ * append their event in the same transaction). Returns the per-item results.
+ */
+export async function applyComplaintItems(
+  client: PoolClient,
+  ctx: ComplaintContext,
+  source: string,
+  items: readonly unknown[],
+  actor: string,
+): Promise<IngestItemResult[]> {
+  const results: IngestItemResult[] = new Array<IngestItemResult>(items.length);
+  const valid = parseItems(items, results);
+  if (valid.length > 0) await applyBatch(client, ctx, source, valid, results, actor);
+  return results;
+}
+
+/**
  * Ingests a batch of complaint events from one source, exactly once: each item is idempotent by
  * (source, external id, event id); a bad item is rejected with the field that is wrong and writes
  * nothing, the others commit together. Results are returned only after COMMIT. The HTTP route, the

@@ -1,0 +1,270 @@
+import { firstIssue } from '@pantau/contracts';
+import {
+  acknowledgeEscalations,
+  appendAudit,
+  complaintDetail,
+  complaintPersonalData,
+  listComplaints,
+  lockComplaintById,
+  raiseEscalation,
+  RollupBatch,
+  touchTopics,
+  withTransaction,
+  type Pool,
+} from '@pantau/db';
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
+import { stockFacts } from '../deadlines/watcher.ts';
+import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { canActOnComplaint, canReadComplaint, canSeePersonalData, type ComplaintAction } from '../permissions.ts';
+
+const csv = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
+const listQuery = z.object({
+  status: z.string().optional(),
+  opd: z.string().max(100).optional(),
+  regency: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, 'expected NN.NN')
+    .optional(),
+  channel: z.string().max(30).optional(),
+  deadline: z.string().optional(),
+  escalation: z.coerce.number().int().min(0).max(10).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['deadline', 'newest']).default('deadline'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+const cursorShape = z.object({ key: z.string().nullable(), id: z.number().int() });
+
+const reason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000);
+const actionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('acknowledge'), expectedVersion: z.number().int(), reason }),
+  z.object({ action: z.literal('escalate'), expectedVersion: z.number().int(), reason }),
+  z.object({ action: z.literal('note'), expectedVersion: z.number().int(), text: z.string().trim().min(1).max(4000) }),
+  z.object({
+    action: z.literal('reassign'),
+    expectedVersion: z.number().int(),
+    opdId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
+    reason,
+  }),
+  z.object({
+    action: z.literal('change_status'),
+    expectedVersion: z.number().int(),
+    to: z.enum(['ditunda', 'dilanjutkan', 'ditindaklanjuti', 'selesai', 'bukan_wewenang', 'diarsipkan', 'dihapus']),
+    reason,
+  }),
+]);
+
+/** The event a status change from the console appends (the state machine decides whether it may). */
+const STATUS_EVENT = {
+  ditunda: 'postponed',
+  dilanjutkan: 'resumed',
+  ditindaklanjuti: 'follow_up_posted',
+  selesai: 'completed',
+  bukan_wewenang: 'rejected_not_authority',
+  diarsipkan: 'archived',
+  dihapus: 'deleted',
+} as const;
+
+/**
+ * The complaint read API and its actions. Every route needs a signed-in principal; every check is a
+ * named predicate from `permissions.ts`. Lists never carry reporter data or body text; the detail
+ * carries them only for those allowed to see them. Actions take the version the officer saw: a stale
+ * version gets 409 with the newer state.
+ */
+export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  app.use('/api/complaints', requirePrincipal(pool));
+  app.use('/api/complaints/*', requirePrincipal(pool));
+
+  app.get('/api/complaints', async (c) => {
+    const parsed = listQuery.safeParse(c.req.query());
+    if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
+    const q = parsed.data;
+    const principal = c.get('principal');
+    let after: z.infer<typeof cursorShape> | null = null;
+    if (q.cursor) {
+      try {
+        after = cursorShape.parse(JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')));
+      } catch {
+        return c.json({ error: { field: 'cursor', message: 'not a cursor from this API' } }, 400);
+      }
+    }
+    // An OPD admin's list is its own OPD's, whatever it asks for.
+    const opdId = principal.role === 'opd_admin' ? principal.opdId! : q.opd;
+    const rows = await listComplaints(
+      pool,
+      {
+        status: csv(q.status),
+        opdId,
+        regencyCode: q.regency,
+        channel: q.channel,
+        deadlineState: csv(q.deadline) as never,
+        minEscalationLevel: q.escalation,
+        q: q.q,
+      },
+      q.sort,
+      q.limit + 1,
+      after,
+    );
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const next =
+      rows.length > q.limit && last
+        ? Buffer.from(
+            JSON.stringify({ key: q.sort === 'deadline' ? last.deadlineAt : last.submittedAt, id: Number(last.id) }),
+          ).toString('base64url')
+        : null;
+    return c.json({ items: page, nextCursor: next });
+  });
+
+  app.get('/api/complaints/:id', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isSafeInteger(id) || id <= 0)
+      return c.json({ error: { field: 'id', message: 'expected a complaint id' } }, 400);
+    const detail = await complaintDetail(pool, id);
+    const principal = c.get('principal');
+    if (!detail || !canReadComplaint(principal, detail.row))
+      return c.json({ error: { field: 'id', message: 'no such complaint' } }, 404);
+    const personal = canSeePersonalData(principal, detail.row) ? await complaintPersonalData(pool, id) : null;
+    return c.json({ ...detail.row, timeline: detail.timeline, personal });
+  });
+
+  app.post('/api/complaints/:id/actions', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isSafeInteger(id) || id <= 0)
+      return c.json({ error: { field: 'id', message: 'expected a complaint id' } }, 400);
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      return c.json({ error: { field: 'body', message: 'body is not valid JSON' } }, 400);
+    }
+    const parsed = actionBody.safeParse(raw);
+    if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
+    const body = parsed.data;
+    const principal = c.get('principal');
+    const actor = `user:${principal.id}`;
+    type Outcome = { status: 200 | 403 | 404 | 409 | 422; json: unknown };
+    const outcome = await withTransaction(pool, async (client): Promise<Outcome> => {
+      const row = await lockComplaintById(client, id);
+      if (!row || !canReadComplaint(principal, row))
+        return { status: 404, json: { error: { field: 'id', message: 'no such complaint' } } };
+      if (!canActOnComplaint(principal, row, body.action as ComplaintAction)) {
+        return {
+          status: 403,
+          json: { error: { field: 'action', message: `your role may not ${body.action} this complaint` } },
+        };
+      }
+      if (row.version !== body.expectedVersion) {
+        return {
+          status: 409,
+          json: {
+            error: { field: 'expectedVersion', message: 'another officer acted first; here is the newer state' },
+            current: (await complaintDetail(pool, id))?.row,
+          },
+        };
+      }
+      const topics = [
+        'worklist',
+        'province',
+        ...(row.opdId ? [`opd:${row.opdId}`] : []),
+        ...(row.regencyCode ? [`regency:${row.regencyCode}`] : []),
+      ];
+      const audit = (details: Record<string, unknown>) =>
+        appendAudit(client, {
+          actor,
+          action: `complaint.${body.action}`,
+          entity: 'complaint',
+          entityId: String(id),
+          details,
+        });
+      switch (body.action) {
+        case 'acknowledge': {
+          const levels = await acknowledgeEscalations(client, id, actor, body.reason);
+          if (levels.length === 0)
+            return {
+              status: 422,
+              json: { error: { field: 'action', message: 'nothing to acknowledge: no open escalation' } },
+            };
+          await audit({ levels, reason: body.reason });
+          await touchTopics(client, topics);
+          return { status: 200, json: { acknowledged: levels } };
+        }
+        case 'escalate': {
+          if (!row.deadlineAt)
+            return {
+              status: 422,
+              json: { error: { field: 'action', message: 'this complaint has no running deadline to escalate' } },
+            };
+          const raised = await raiseEscalation(
+            client,
+            id,
+            row.deadlineAt,
+            row.escalationLevel,
+            row.escalationLevel + 1,
+          );
+          if (raised.length === 0)
+            return { status: 409, json: { error: { field: 'expectedVersion', message: 'already escalated' } } };
+          if (row.escalationLevel === 0) {
+            const batch = new RollupBatch(ctx.pack.timeZone);
+            const facts = { ...row, deadlineAt: row.deadlineAt };
+            batch.add(stockFacts(facts, row.deadlineState, 0), stockFacts(facts, row.deadlineState, 1));
+            await batch.flush(client);
+          }
+          await audit({ level: raised[0], reason: body.reason, manual: true });
+          await touchTopics(client, topics);
+          return { status: 200, json: { escalationLevel: raised[0] } };
+        }
+        case 'note':
+          await audit({ text: body.text });
+          await touchTopics(
+            client,
+            [`opd:${row.opdId ?? ''}`].filter((t) => t !== 'opd:'),
+          );
+          return { status: 200, json: { noted: true } };
+        case 'reassign':
+        case 'change_status': {
+          const now = new Date().toISOString();
+          const event =
+            body.action === 'reassign'
+              ? { type: 'reassigned', opdId: body.opdId, reason: body.reason }
+              : {
+                  type: STATUS_EVENT[body.to],
+                  ...(['postponed', 'rejected_not_authority', 'archived', 'deleted'].includes(STATUS_EVENT[body.to])
+                    ? { reason: body.reason }
+                    : {}),
+                };
+          const [result] = await applyComplaintItems(
+            client,
+            ctx,
+            row.source,
+            [{ externalId: row.externalId, event: { ...event, eventId: `console:${randomUUID()}`, occurredAt: now } }],
+            actor,
+          );
+          if (result?.status !== 'accepted') {
+            const err = result?.error ?? { field: 'action', message: 'not applied' };
+            return {
+              status: 422,
+              json: { error: { field: err.field.replace(/^items\.0\./, ''), message: err.message } },
+            };
+          }
+          await audit({ ...event });
+          return { status: 200, json: { applied: event.type } };
+        }
+      }
+    });
+    if (outcome.status !== 200) return c.json(outcome.json as object, outcome.status);
+    const detail = await complaintDetail(pool, id);
+    return c.json({ ...(outcome.json as object), complaint: detail?.row });
+  });
+  return app;
+}

@@ -18,6 +18,7 @@ import {
 import {
   addWorkingDaysWithPauses,
   applyEvent,
+  completionClock,
   DEFAULT_COMPLAINT_RULES,
   OPEN_STATUSES,
   DEFAULT_LAPOR_LABELS,
@@ -58,6 +59,14 @@ export function deadlineOf(state: ComplaintState, ctx: ComplaintContext, now: Da
     st = rem.overdue ? 'overdue' : rem.workingDays <= rules.atRiskHK ? 'at_risk' : 'on_time';
   }
   return { step: clock.step, at: r.deadline, state: st, warnings: r.warnings };
+}
+
+/** The complaint's overall completion target (62/2018 tiers), or null when closed or paused. */
+export function completionDueOf(state: ComplaintState, ctx: ComplaintContext): Date | null {
+  const clock = completionClock(state, ctx.rules ?? DEFAULT_COMPLAINT_RULES);
+  return clock
+    ? addWorkingDaysWithPauses(ctx.calendar(), clock.anchor, clock.workingDays, clock.pauses).deadline
+    : null;
 }
 
 /** The rollup view of a complaint: its state plus where its deadline and ladder stand. */
@@ -224,6 +233,7 @@ async function applyBatch(
       deadlineAt: deadline.at,
       deadlineState: deadline.state,
       escalationLevel,
+      completionDueAt: completionDueOf(state, ctx),
     });
     rollups.add(
       before ? rollupFacts(before.state, ctx, before) : null,

@@ -78,6 +78,11 @@ describe('complaint read API and actions', () => {
   });
   afterAll(async () => db.drop());
 
+  it('carries the 62/2018 completion target: 14 HK for a pengaduan submitted Monday 2 Nov 2026 → Friday 20 Nov', async () => {
+    const body = await (await call('duty', `/api/complaints/${await idOf('701')}`)).json();
+    expect(body.completionDueAt).toBe('2026-11-20T15:59:59.999Z'); // 3–6 (4), 9–13 (9), 16–20 (14), 23:59:59.999 WITA
+  });
+
   it('refuses every route without a valid token', async () => {
     expect((await call(null, '/api/complaints')).status).toBe(401);
     expect((await call(null, `/api/complaints/${await idOf('701')}`)).status).toBe(401);

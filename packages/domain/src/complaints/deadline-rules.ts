@@ -75,3 +75,17 @@ export function nextDeadlineStep(
       return null;
   }
 }
+
+/**
+ * The overall completion target (62/2018 tiers by class), counted from submission with the same
+ * pauses; null once the complaint is closed. It is shown and measured, not escalated: the ladder
+ * follows the step deadlines.
+ */
+export function completionClock(
+  state: ComplaintState,
+  rules: ComplaintDeadlineRules = DEFAULT_COMPLAINT_RULES,
+): { anchor: Date; workingDays: number; pauses: Pause[] } | null {
+  if (state.status === 'selesai' || state.status === 'diarsipkan' || state.status === 'dihapus') return null;
+  const tier = rules.tierByClassification[state.classification];
+  return { anchor: state.submittedAt, workingDays: rules.completionTiersHK[tier], pauses: state.pauses };
+}

@@ -28,13 +28,15 @@ export interface ComplaintListRow {
   deadlineAt: string | null;
   deadlineState: string;
   escalationLevel: number;
+  /** The overall completion target (62/2018 tier), null once closed. */
+  completionDueAt: string | null;
   version: number;
 }
 
 export type ComplaintSort = 'deadline' | 'newest';
 
 const COLUMNS = `id::text, tracking_id, title, status, opd_id, regency_code, channel, classification, topic, is_anonim, is_rahasia,
-  submitted_at, deadline_step, deadline_at, deadline_state, escalation_level, version`;
+  submitted_at, deadline_step, deadline_at, deadline_state, escalation_level, completion_due_at, version`;
 
 function toRow(r: Record<string, unknown>): ComplaintListRow {
   return {
@@ -54,6 +56,7 @@ function toRow(r: Record<string, unknown>): ComplaintListRow {
     deadlineAt: r.deadline_at ? (r.deadline_at as Date).toISOString() : null,
     deadlineState: String(r.deadline_state),
     escalationLevel: Number(r.escalation_level),
+    completionDueAt: r.completion_due_at ? (r.completion_due_at as Date).toISOString() : null,
     version: Number(r.version),
   };
 }

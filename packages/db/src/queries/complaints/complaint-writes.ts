@@ -79,6 +79,7 @@ export interface ComplaintRowWrite {
   deadlineAt: Date | null;
   deadlineState: string;
   escalationLevel: number;
+  completionDueAt: Date | null;
 }
 
 /** Inserts or updates the current rows of a batch in one statement; returns external id → id. */
@@ -88,45 +89,48 @@ export async function upsertComplaints(
   rows: ComplaintRowWrite[],
 ): Promise<Map<string, number>> {
   if (rows.length === 0) return new Map();
-  const payload = rows.map(({ externalId, state: s, deadlineStep, deadlineAt, deadlineState, escalationLevel }) => ({
-    external_id: externalId,
-    tracking_id: s.trackingId,
-    status: s.status,
-    opd_id: s.opdId,
-    regency_code: s.regencyCode,
-    channel: s.channel,
-    classification: s.classification,
-    topic: s.topic,
-    title: s.title,
-    is_anonim: s.isAnonim,
-    is_rahasia: s.isRahasia,
-    submitted_at: s.submittedAt,
-    verified_at: s.verifiedAt,
-    first_follow_up_at: s.firstFollowUpAt,
-    closed_at: s.closedAt ?? s.deletedAt,
-    deadline_step: deadlineStep,
-    deadline_at: deadlineAt,
-    deadline_state: deadlineState,
-    escalation_level: escalationLevel,
-    state: s,
-    version: s.version,
-  }));
+  const payload = rows.map(
+    ({ externalId, state: s, deadlineStep, deadlineAt, deadlineState, escalationLevel, completionDueAt }) => ({
+      external_id: externalId,
+      tracking_id: s.trackingId,
+      status: s.status,
+      opd_id: s.opdId,
+      regency_code: s.regencyCode,
+      channel: s.channel,
+      classification: s.classification,
+      topic: s.topic,
+      title: s.title,
+      is_anonim: s.isAnonim,
+      is_rahasia: s.isRahasia,
+      submitted_at: s.submittedAt,
+      verified_at: s.verifiedAt,
+      first_follow_up_at: s.firstFollowUpAt,
+      closed_at: s.closedAt ?? s.deletedAt,
+      deadline_step: deadlineStep,
+      deadline_at: deadlineAt,
+      deadline_state: deadlineState,
+      escalation_level: escalationLevel,
+      completion_due_at: completionDueAt,
+      state: s,
+      version: s.version,
+    }),
+  );
   const { rows: out } = await client.query<{ id: number; external_id: string }>(
     `INSERT INTO complaint (source, external_id, tracking_id, status, opd_id, regency_code, channel, classification, topic, title,
        is_anonim, is_rahasia, submitted_at, verified_at, first_follow_up_at, closed_at, deadline_step, deadline_at, deadline_state,
-       escalation_level, state, version, updated_at)
+       escalation_level, completion_due_at, state, version, updated_at)
      SELECT $1, external_id, tracking_id, status, opd_id, regency_code, channel, classification, topic, title, is_anonim, is_rahasia,
-       submitted_at, verified_at, first_follow_up_at, closed_at, deadline_step, deadline_at, deadline_state, escalation_level, state,
+       submitted_at, verified_at, first_follow_up_at, closed_at, deadline_step, deadline_at, deadline_state, escalation_level, completion_due_at, state,
        version, now()
      FROM jsonb_to_recordset($2::jsonb) AS x(external_id text, tracking_id text, status text, opd_id text, regency_code text,
        channel text, classification text, topic text, title text, is_anonim boolean, is_rahasia boolean, submitted_at timestamptz,
        verified_at timestamptz, first_follow_up_at timestamptz, closed_at timestamptz, deadline_step text, deadline_at timestamptz,
-       deadline_state text, escalation_level int, state jsonb, version int)
+       deadline_state text, escalation_level int, completion_due_at timestamptz, state jsonb, version int)
      ON CONFLICT (source, external_id) DO UPDATE SET status = EXCLUDED.status, opd_id = EXCLUDED.opd_id,
        regency_code = EXCLUDED.regency_code, topic = EXCLUDED.topic, is_anonim = EXCLUDED.is_anonim, is_rahasia = EXCLUDED.is_rahasia,
        verified_at = EXCLUDED.verified_at, first_follow_up_at = EXCLUDED.first_follow_up_at, closed_at = EXCLUDED.closed_at,
        deadline_step = EXCLUDED.deadline_step, deadline_at = EXCLUDED.deadline_at, deadline_state = EXCLUDED.deadline_state,
-       escalation_level = EXCLUDED.escalation_level, state = EXCLUDED.state, version = EXCLUDED.version, updated_at = now()
+       escalation_level = EXCLUDED.escalation_level, completion_due_at = EXCLUDED.completion_due_at, state = EXCLUDED.state, version = EXCLUDED.version, updated_at = now()
      RETURNING id, external_id`,
     [source, JSON.stringify(payload)],
   );

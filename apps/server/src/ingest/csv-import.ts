@@ -61,17 +61,17 @@ export interface CsvImportSummary {
 }
 
 /** A date in an export: ISO with offset, or `YYYY-MM-DD HH:mm[:ss]` in the province's local time. */
-function parseWhen(value: string, offset: string): string | null | 'bad' {
+function parseWhen(value: string, offset: string): { iso: string | null } | { bad: true } {
   const v = value.trim();
-  if (!v) return null;
+  if (!v) return { iso: null };
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(v);
-  if (!m) return 'bad';
+  if (!m) return { bad: true };
   const [, y, mo, d, h, mi, sec] = m;
   // Reject dates that do not exist (31 Feb) rather than letting Date roll them over.
   const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0)));
   if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59)
-    return 'bad';
-  return `${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${m[7] ?? offset}`;
+    return { bad: true };
+  return { iso: `${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${m[7] ?? offset}` };
 }
 
 const yes = (v: string | undefined) => /^(ya|y|yes|true|1)$/i.test((v ?? '').trim());
@@ -89,8 +89,8 @@ export function rowToItems(
   const dates: Record<string, string | null> = {};
   for (const k of ['submittedAt', 'verifiedAt', 'followUpAt', 'completedAt'] as const) {
     const parsed = parseWhen(get(k), offset);
-    if (parsed === 'bad') return { error: { field: cols[k], message: `not a date: "${get(k)}"` } };
-    dates[k] = parsed;
+    if ('bad' in parsed) return { error: { field: cols[k], message: `not a date: "${get(k)}"` } };
+    dates[k] = parsed.iso;
   }
   if (!dates.submittedAt) return { error: { field: cols.submittedAt, message: 'required' } };
   // References are checked for the whole row, so a row is imported whole or not at all.

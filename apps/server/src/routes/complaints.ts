@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { stockFacts } from '../deadlines/watcher.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
-import { canActOnComplaint, canReadComplaint, canSeePersonalData, type ComplaintAction } from '../permissions.ts';
+import { canActOnComplaint, canReadComplaint, canSeePersonalData } from '../permissions.ts';
 
 const csv = (v: string | undefined) =>
   v
@@ -158,7 +158,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
       const row = await lockComplaintById(client, id);
       if (!row || !canReadComplaint(principal, row))
         return { status: 404, json: { error: { field: 'id', message: 'no such complaint' } } };
-      if (!canActOnComplaint(principal, row, body.action as ComplaintAction)) {
+      if (!canActOnComplaint(principal, row, body.action)) {
         return {
           status: 403,
           json: { error: { field: 'action', message: `your role may not ${body.action} this complaint` } },

@@ -34,3 +34,4 @@ export {
 export { findServiceToken, issueServiceToken, type Role } from './queries/service-tokens.ts';
 export * from './queries/complaints/complaint-reads.ts';
 export * from './queries/complaints/deadline-recompute.ts';
+export { loadedCalendarYears } from './queries/calendar-years.ts';

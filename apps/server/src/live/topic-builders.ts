@@ -1,6 +1,7 @@
 import { complaintOverview, worklistItems, type ComplaintOverview, type Pool, type TopicBuilder } from '@pantau/db';
 import type { JsonObject } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
+import { calendarSection } from './sections/calendar.ts';
 
 /** The scope a topic covers. */
 export type TopicScope =
@@ -19,6 +20,7 @@ export const sectionBuilders: Record<string, SectionBuilder> = {
       opdId: scope.kind === 'opd' ? scope.opdId : null,
       regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
     })) as unknown as JsonObject,
+  calendar: (pool, scope, pack) => calendarSection(pool, scope, pack),
 };
 
 /** Public figures below this are shown as "<5" rather than as a number (re-identification risk). */

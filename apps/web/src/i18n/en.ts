@@ -20,6 +20,8 @@ export const en: Record<MessageKey, string> = {
   'wall.kpi.todayReceived': 'Complaints today',
   'wall.kpi.monthReceived': 'Complaints this month',
   'wall.kpi.open': 'Open complaints',
+  'wall.calendarMissing':
+    'The working-day calendar for {years} is not loaded: deadlines falling in it count Monday–Friday only.',
   'wall.kpi.overdue': 'Past deadline',
   'connection.connecting': 'Connecting…',
   'connection.syncing': 'Synchronising…',

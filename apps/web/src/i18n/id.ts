@@ -18,6 +18,8 @@ export const id = {
   'wall.kpi.todayReceived': 'Aduan masuk hari ini',
   'wall.kpi.monthReceived': 'Aduan bulan ini',
   'wall.kpi.open': 'Aduan terbuka',
+  'wall.calendarMissing':
+    'Kalender hari kerja {years} belum dimuat: tenggat yang jatuh di tahun itu dihitung Senin–Jumat saja.',
   'wall.kpi.overdue': 'Melewati tenggat',
   'connection.connecting': 'Menyambungkan…',
   'connection.syncing': 'Menyelaraskan data…',

@@ -22,6 +22,9 @@ export function WallPage(_props: PageProps) {
     return () => clearInterval(timer);
   }, []);
   const complaints = (live.state?.complaints ?? null) as ComplaintFigures | null;
+  const missingYears = ((live.state?.calendar as { missingYears?: number[] } | undefined)?.missingYears ?? []).join(
+    ', ',
+  );
   const kpis = [
     ['today-received', t('wall.kpi.todayReceived'), complaints?.today?.received],
     ['month-received', t('wall.kpi.monthReceived'), complaints?.month?.received],
@@ -45,6 +48,11 @@ export function WallPage(_props: PageProps) {
       {(offline || live.connection === 'offline') && (
         <div className="banner banner-offline" role="alert">
           {t('status.offline')}
+        </div>
+      )}
+      {missingYears && (
+        <div className="banner banner-warning" role="status" data-testid="calendar-warning">
+          {t('wall.calendarMissing').replace('{years}', missingYears)}
         </div>
       )}
       <main className="wall-main">

@@ -18,6 +18,13 @@ describe('complaint rollups', () => {
         'SELECT * FROM complaint_stock WHERE n <> 0 ORDER BY scope, dim, key, status, deadline_state, escalated',
       )
     ).rows,
+    hours: (
+      await db.pool.query(
+        'SELECT * FROM complaint_rollup_hour WHERE received + verified + followed_up + completed + deleted <> 0 ORDER BY scope, bucket',
+      )
+    ).rows,
+    minutes: (await db.pool.query('SELECT * FROM complaint_rollup_minute WHERE received <> 0 ORDER BY scope, bucket'))
+      .rows,
   });
 
   beforeAll(async () => {
@@ -43,6 +50,7 @@ describe('complaint rollups', () => {
     const incremental = await snapshot();
     expect(incremental.flows.length).toBeGreaterThan(100);
     expect(incremental.stock.length).toBeGreaterThan(5);
+    expect(incremental.hours.length).toBeGreaterThan(100);
     const { complaints } = await rebuildComplaintRollups(db.pool, ctx);
     expect(complaints).toBeGreaterThan(1000);
     expect(await snapshot()).toEqual(incremental);
@@ -102,6 +110,7 @@ describe('the complaint overview read from rollups', () => {
       expect(o.open.total).toBe(raw.open);
       expect(o.open.overdue).toBe(raw.overdue);
       expect(o.byChannel.web ?? 0).toBe(raw.web);
+      expect(o.todayByHour.reduce((a, h) => a + h.received, 0)).toBe(raw.today);
     }
   });
 });

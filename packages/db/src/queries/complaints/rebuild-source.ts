@@ -36,4 +36,6 @@ export async function complaintsWithEvents(
 export async function clearComplaintRollups(client: PoolClient): Promise<void> {
   await client.query('DELETE FROM complaint_rollup_day');
   await client.query('DELETE FROM complaint_stock');
+  await client.query('DELETE FROM complaint_rollup_hour');
+  await client.query('DELETE FROM complaint_rollup_minute');
 }

@@ -56,6 +56,9 @@ interface StockRow {
 export class RollupBatch {
   readonly rollups = new Map<string, RollupRow>();
   readonly stock = new Map<string, StockRow>();
+  /** Per scope and hour (all milestones), and per scope and minute (intake only). */
+  readonly hours = new Map<string, { scope: string; bucket: string; c: Partial<Record<Counter, number>> }>();
+  readonly minutes = new Map<string, { scope: string; bucket: string; received: number }>();
   readonly topics = new Set<string>();
   constructor(readonly timeZone: string) {}
 
@@ -109,6 +112,7 @@ export class RollupBatch {
       if (counter === 'verified')
         inc.verify_seconds_sum = sign * Math.max(0, Math.round((at.getTime() - f.submittedAt.getTime()) / 1000));
       this.addFlow(localDateOf(at, this.timeZone), f, inc);
+      this.addIntraday(at, f, counter, sign);
     }
   }
 
@@ -133,6 +137,21 @@ export class RollupBatch {
         const row = this.rollups.get(id) ?? { day, scope, dim, key, c: {} };
         for (const [k, v] of Object.entries(inc) as Array<[Counter, number]>) row.c[k] = (row.c[k] ?? 0) + v;
         this.rollups.set(id, row);
+      }
+    }
+  }
+
+  private addIntraday(at: Date, f: ComplaintRollupFacts, counter: Counter, sign: number): void {
+    const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000).toISOString();
+    const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
+    for (const scope of scopesOf(f)) {
+      const h = this.hours.get(`${scope}|${hour}`) ?? { scope, bucket: hour, c: {} };
+      h.c[counter] = (h.c[counter] ?? 0) + sign;
+      this.hours.set(`${scope}|${hour}`, h);
+      if (counter === 'received') {
+        const m = this.minutes.get(`${scope}|${minute}`) ?? { scope, bucket: minute, received: 0 };
+        m.received += sign;
+        this.minutes.set(`${scope}|${minute}`, m);
       }
     }
   }
@@ -181,6 +200,26 @@ export class RollupBatch {
         [JSON.stringify(rows)],
       );
     }
+    const hours = [...this.hours.values()].filter((h) => Object.values(h.c).some((v) => v !== 0));
+    if (hours.length > 0) {
+      await client.query(
+        `INSERT INTO complaint_rollup_hour AS t (scope, bucket, received, verified, followed_up, completed, deleted)
+         SELECT scope, bucket, coalesce(received, 0), coalesce(verified, 0), coalesce(followed_up, 0), coalesce(completed, 0), coalesce(deleted, 0)
+         FROM jsonb_to_recordset($1::jsonb) AS x(scope text, bucket timestamptz, received int, verified int, followed_up int, completed int, deleted int)
+         ON CONFLICT (scope, bucket) DO UPDATE SET received = t.received + EXCLUDED.received, verified = t.verified + EXCLUDED.verified,
+           followed_up = t.followed_up + EXCLUDED.followed_up, completed = t.completed + EXCLUDED.completed, deleted = t.deleted + EXCLUDED.deleted`,
+        [JSON.stringify(hours.map((h) => ({ scope: h.scope, bucket: h.bucket, ...h.c })))],
+      );
+    }
+    const minutes = [...this.minutes.values()].filter((m) => m.received !== 0);
+    if (minutes.length > 0) {
+      await client.query(
+        `INSERT INTO complaint_rollup_minute AS t (scope, bucket, received)
+         SELECT scope, bucket, received FROM jsonb_to_recordset($1::jsonb) AS x(scope text, bucket timestamptz, received int)
+         ON CONFLICT (scope, bucket) DO UPDATE SET received = t.received + EXCLUDED.received`,
+        [JSON.stringify(minutes)],
+      );
+    }
     const stock = [...this.stock.values()].filter((r) => r.n !== 0);
     if (stock.length > 0) {
       await client.query(
@@ -196,6 +235,8 @@ export class RollupBatch {
     }
     this.rollups.clear();
     this.stock.clear();
+    this.hours.clear();
+    this.minutes.clear();
     this.topics.clear();
   }
 }

@@ -8,5 +8,6 @@ export async function pruneLiveLog(pool: Pool, retainSeconds: number): Promise<n
   const { rowCount } = await pool.query(`DELETE FROM live_delta WHERE created_at < now() - make_interval(secs => $1)`, [
     retainSeconds,
   ]);
+  await pool.query(`DELETE FROM complaint_rollup_minute WHERE bucket < now() - interval '2 days'`);
   return rowCount ?? 0;
 }

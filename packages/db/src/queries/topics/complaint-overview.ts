@@ -18,6 +18,10 @@ interface Ranked {
 
 export interface ComplaintOverview {
   today: { received: number; verified: number; followedUp: number; completed: number };
+  /** Today by local hour (00–23), for the intraday curve. */
+  todayByHour: Array<{ hour: string; received: number; completed: number }>;
+  /** Complaints received in the last 60 minutes (the live rate). */
+  lastHourReceived: number;
   month: {
     received: number;
     followedUp: number;
@@ -74,6 +78,8 @@ export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<
   );
   const o: ComplaintOverview = {
     today: { received: 0, verified: 0, followedUp: 0, completed: 0 },
+    todayByHour: [],
+    lastHourReceived: 0,
     month: { received: 0, followedUp: 0, completed: 0, onTimeShare: null, avgFollowUpHK: null, avgVerifyHours: null },
     byChannel: {},
     byClassification: {},
@@ -132,6 +138,18 @@ export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<
   o.month.onTimeShare = o.month.followedUp > 0 ? onTime / o.month.followedUp : null;
   o.month.avgFollowUpHK = o.month.followedUp > 0 ? hkSum / o.month.followedUp : null;
   o.month.avgVerifyHours = verified > 0 ? verifyHours / verified : null;
+
+  const { rows: hours } = await pool.query<{ hour: string; received: number; completed: number }>(
+    `SELECT to_char(bucket AT TIME ZONE $2, 'HH24') AS hour, received, completed FROM complaint_rollup_hour
+     WHERE scope = $1 AND (bucket AT TIME ZONE $2)::date = $3::date ORDER BY bucket`,
+    [scope, f.timeZone, today],
+  );
+  o.todayByHour = hours.filter((h) => h.received !== 0 || h.completed !== 0);
+  const { rows: minutes } = await pool.query<{ n: number }>(
+    `SELECT coalesce(sum(received), 0)::int AS n FROM complaint_rollup_minute WHERE scope = $1 AND bucket > $2::timestamptz - interval '60 minutes' AND bucket <= $2`,
+    [scope, now],
+  );
+  o.lastHourReceived = minutes[0]?.n ?? 0;
 
   const { rows: stock } = await pool.query<{
     dim: string;

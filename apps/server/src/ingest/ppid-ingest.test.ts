@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { issueSourceKey, loadWorkingCalendar, seedProvincePack } from '@pantau/db';
+import { issueServiceToken, issueSourceKey, loadWorkingCalendar, seedProvincePack } from '@pantau/db';
 import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,9 @@ describe('PPID ingest, KPIs and the annual report', () => {
   let key: string;
   let ctx: ComplaintContext;
   let app: ReturnType<typeof createApp>;
+  let viewerToken = '';
+  /** Reads need a signed-in principal; a viewer is the least privileged one. */
+  const read = (path: string) => app.request(path, { headers: { authorization: `Bearer ${viewerToken}` } });
   const post = (body: unknown, auth = key) =>
     app.request('/api/ingest/ppid', {
       method: 'POST',
@@ -55,6 +58,7 @@ describe('PPID ingest, KPIs and the annual report', () => {
     const calendar = await loadWorkingCalendar(db.pool, pack.code, pack.timeZone);
     ctx = { pack, calendar: () => calendar, now: () => new Date('2025-03-20T12:00:00+07:00') };
     app = createApp({ pool: db.pool, pack, logger: createLogger('silent'), webDist: '/nonexistent', complaints: ctx });
+    viewerToken = await issueServiceToken(db.pool, 'viewer', 'Pimpinan', 'viewer');
   });
   afterAll(async () => db.drop());
 
@@ -165,29 +169,32 @@ describe('PPID ingest, KPIs and the annual report', () => {
       ],
     });
     expect(await res.json()).toMatchObject({ accepted: 4 });
-    expect(await (await app.request(`/api/ppid/dip?opdId=${opd.id}`)).json()).toEqual({
+    expect(await (await read(`/api/ppid/dip?opdId=${opd.id}`)).json()).toEqual({
       categories: [{ opdId: opd.id, category: 'berkala', entries: 2, downloads: 15 }],
     });
-    expect(await (await app.request('/api/ppid/monev')).json()).toEqual({
+    expect(await (await read('/api/ppid/monev')).json()).toEqual({
       scores: [{ opdId: opd.id, year: 2025, score: 91.2, band: 'informatif', bandLabel: 'Informatif' }],
     });
   });
 
   it('computes KPIs for the period and exports the annual report as CSV', async () => {
     // P1 undecided and overdue; P2 dipenuhi after 5 HK; P3 still open (received 4 Mar, due 18 Mar: overdue on 20 Mar).
-    const res = await app.request(`/api/ppid/kpis?from=2025-03-01&to=2025-03-31&opdId=${opd.id}`);
+    const res = await read(`/api/ppid/kpis?from=2025-03-01&to=2025-03-31&opdId=${opd.id}`);
     expect(res.status).toBe(200);
     const { kpis } = await res.json();
     expect(kpis).toMatchObject({ requests: 3, decided: 1, avgWorkingDaysToDecide: 5, onTimeShare: 1 / 3, overdue: 2 });
     expect(kpis.byDecision.dipenuhi).toEqual({ count: 1, share: 1 });
-    const csv = await app.request(`/api/ppid/report.csv?from=2025-03-01&to=2025-03-31&opdId=${opd.id}`);
+    const csv = await read(`/api/ppid/report.csv?from=2025-03-01&to=2025-03-31&opdId=${opd.id}`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="laporan-layanan-informasi-/);
     const text = await csv.text();
     expect(text).toContain('rincian_pelayanan,Jumlah permohonan,3');
     expect(text).not.toMatch(/REQUESTER-|Rahasia/);
-    expect((await app.request('/api/ppid/kpis?from=2025-03-31&to=2025-03-01')).status).toBe(400);
-    expect(await (await app.request('/api/ppid/kpis?from=2025-13-01&to=2025-03-01')).json()).toMatchObject({
+    // Signed-in users only: the public widgets serve their own suppressed aggregates.
+    expect((await app.request('/api/ppid/kpis?from=2025-03-01&to=2025-03-31')).status).toBe(401);
+    expect((await app.request('/api/ppid/report.csv?from=2025-03-01&to=2025-03-31')).status).toBe(401);
+    expect((await read('/api/ppid/kpis?from=2025-03-31&to=2025-03-01')).status).toBe(400);
+    expect(await (await read('/api/ppid/kpis?from=2025-13-01&to=2025-03-01')).json()).toMatchObject({
       error: { field: 'from' },
     });
   });

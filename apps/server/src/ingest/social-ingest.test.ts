@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { issueSourceKey, seedProvincePack } from '@pantau/db';
+import { issueServiceToken, issueSourceKey, seedProvincePack } from '@pantau/db';
 import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,9 @@ describe('social ingest and KPIs', () => {
   let db: TestDatabase;
   let key: string;
   let app: ReturnType<typeof createApp>;
+  let viewerToken = '';
+  /** Reads need a signed-in principal; a viewer is the least privileged one. */
+  const read = (path: string) => app.request(path, { headers: { authorization: `Bearer ${viewerToken}` } });
   const post = (body: unknown, auth = key) =>
     app.request('/api/ingest/social', {
       method: 'POST',
@@ -49,6 +52,7 @@ describe('social ingest and KPIs', () => {
     await seedProvincePack(db.pool, pack);
     key = await issueSourceKey(db.pool, 'medmon', 'Media monitoring');
     app = createApp({ pool: db.pool, pack, logger: createLogger('silent'), webDist: '/nonexistent' });
+    viewerToken = await issueServiceToken(db.pool, 'viewer', 'Pimpinan', 'viewer');
   });
   afterAll(async () => db.drop());
 
@@ -122,7 +126,7 @@ describe('social ingest and KPIs', () => {
 
   it('computes the period KPIs from the stored series and interactions', async () => {
     const opdId = ig.opdId;
-    const res = await app.request(`/api/social/kpis?from=2025-03-03&to=2025-03-04&opdId=${opdId}&platform=instagram`);
+    const res = await read(`/api/social/kpis?from=2025-03-03&to=2025-03-04&opdId=${opdId}&platform=instagram`);
     expect(res.status).toBe(200);
     const { kpis } = await res.json();
     // Engagements: (95+6+3+1) + (40+8+2+0) = 155 over reach 2000 + 1000 → 5.1667%.
@@ -140,10 +144,11 @@ describe('social ingest and KPIs', () => {
       sentiment: { positive: 1, neutral: 0, negative: 1 },
     });
     const followerBased = await (
-      await app.request(`/api/social/kpis?from=2025-03-03&to=2025-03-04&opdId=${opdId}&basis=followers`)
+      await read(`/api/social/kpis?from=2025-03-03&to=2025-03-04&opdId=${opdId}&basis=followers`)
     ).json();
     expect(followerBased.kpis.engagementRatePct).toBeCloseTo((155 / 10_050) * 100, 10);
-    expect((await app.request('/api/social/kpis?from=2025-03-03&to=2025-03-04&basis=views')).status).toBe(400);
+    expect((await app.request('/api/social/kpis?from=2025-03-03&to=2025-03-04')).status).toBe(401);
+    expect((await read('/api/social/kpis?from=2025-03-03&to=2025-03-04&basis=views')).status).toBe(400);
   });
 
   it('is callable in process, as the simulator and connectors do', async () => {

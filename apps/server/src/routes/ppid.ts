@@ -1,3 +1,4 @@
+import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ppidIngestBatch, ppidKpiQuery, type KiBand, type PpidKpis } from '@pantau/contracts';
 import { dipSummary, latestMonev, ppidPeriodStates, type Pool } from '@pantau/db';
 import { DEFAULT_PPID_RULES, KI_BAND_LABEL, ppidReportCsv, ppidRequestFacts, summarizePpid } from '@pantau/domain';
@@ -29,9 +30,12 @@ export async function ppidKpisFor(
  * PPID routes: the batch ingest (per-source API key), KPIs, the annual-report CSV, the DIP summary and
  * monev bands. The read routes serve aggregates only — never a requester's identity.
  */
-export function ppidRoutes(pool: Pool, ctx: PpidContext): Hono {
-  const app = new Hono();
+export function ppidRoutes(pool: Pool, ctx: PpidContext): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
   app.use('/api/ingest/ppid', ingestBodyLimit());
+  // KPIs, the annual report, DIP and monev are for signed-in users; the public widgets serve their own
+  // suppressed aggregates.
+  app.use('/api/ppid/*', requirePrincipal(pool));
   app.post('/api/ingest/ppid', (c) =>
     handleBatchIngest(c, pool, ppidIngestBatch, (source, items) => ingestPpidBatch(pool, ctx, source, items)),
   );

@@ -1,3 +1,4 @@
+import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { socialIngestBatch, socialKpiQuery, type SocialKpiQuery, type SocialKpis } from '@pantau/contracts';
 import { socialInteractionFacts, socialPeriodTotals, type Pool } from '@pantau/db';
 import { summarizeSocial } from '@pantau/domain';
@@ -17,9 +18,10 @@ export async function socialKpisFor(pool: Pool, timeZone: string, q: SocialKpiQu
 }
 
 /** Social routes: the batch ingest (per-source API key) and the KPIs of a period. */
-export function socialRoutes(pool: Pool, pack: ProvincePack): Hono {
-  const app = new Hono();
+export function socialRoutes(pool: Pool, pack: ProvincePack): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
   app.use('/api/ingest/social', ingestBodyLimit());
+  app.use('/api/social/*', requirePrincipal(pool));
   app.post('/api/ingest/social', (c) =>
     handleBatchIngest(c, pool, socialIngestBatch, (source, items) => ingestSocialBatch(pool, source, items)),
   );

@@ -1,7 +1,7 @@
 import type { Pool } from '../../connection.ts';
 
 export interface WorklistItem {
-  kind: 'complaint';
+  kind: 'complaint' | 'ppid_request';
   id: string;
   trackingId: string | null;
   opdId: string | null;
@@ -16,24 +16,28 @@ export interface WorklistItem {
 }
 
 /**
- * The live worklist: open complaints that are overdue or at risk, latest deadline first in urgency
+ * The live worklist: open complaints and PPID requests that are overdue or at risk, latest deadline first in urgency
  * order, capped (the console pages the rest from the API). No reporter data, no body text.
  */
 export async function worklistItems(pool: Pool, limit = 200): Promise<WorklistItem[]> {
-  const exists = (await pool.query(`SELECT to_regclass('complaint') IS NOT NULL AS ok`)).rows[0]?.ok === true;
-  if (!exists) return [];
+  // The subject of a PPID request is not personal data, but the worklist carries no free text at all:
+  // its number, OPD and deadline are what an officer needs to open it.
   const { rows } = await pool.query(
-    `SELECT id::text, tracking_id, opd_id, regency_code, channel, topic, status, deadline_step, deadline_at,
-            deadline_state, escalation_level
-     FROM complaint
-     WHERE deadline_state IN ('overdue', 'at_risk')
-       AND status IN ('belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'bukan_wewenang')
-     ORDER BY escalation_level DESC, deadline_at ASC NULLS LAST, id
+    `(SELECT 'complaint' AS kind, id::text, tracking_id, opd_id, regency_code, channel, topic, status, deadline_step, deadline_at,
+             deadline_state, escalation_level
+      FROM complaint
+      WHERE deadline_state IN ('overdue', 'at_risk')
+        AND status IN ('belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'bukan_wewenang'))
+     UNION ALL
+     (SELECT 'ppid_request', id::text, reg_no, opd_id, NULL, channel, NULL, status, deadline_step, deadline_at,
+             deadline_state, escalation_level
+      FROM ppid_request WHERE deadline_state IN ('overdue', 'at_risk'))
+     ORDER BY escalation_level DESC, deadline_at ASC NULLS LAST, kind, id
      LIMIT $1`,
     [limit],
   );
   return rows.map((r) => ({
-    kind: 'complaint',
+    kind: r.kind,
     id: r.id,
     trackingId: r.tracking_id ?? null,
     opdId: r.opd_id ?? null,

@@ -109,7 +109,11 @@ export const provincePackSchema = z
     pack.calendar.days.forEach((d, i) => {
       const year = Number(d.date.slice(0, 4));
       if (!years.has(year)) issue(['calendar', 'days', i, 'date'], `year ${year} is not among calendar.years`);
-      if (Number.isNaN(Date.parse(`${d.date}T00:00:00Z`))) issue(['calendar', 'days', i, 'date'], 'not a real date');
+      // Date.parse alone accepts 30 and 31 Feb (it rolls over), so compare the round trip.
+      const t = Date.parse(`${d.date}T00:00:00Z`);
+      if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== d.date) {
+        issue(['calendar', 'days', i, 'date'], 'not a real date');
+      }
     });
     pack.socialAccounts.forEach((a, i) => {
       if (!ids.has(a.opdId)) issue(['socialAccounts', i, 'opdId'], `unknown OPD ${a.opdId}`);

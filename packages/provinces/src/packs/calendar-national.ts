@@ -9,7 +9,10 @@ type Day = Calendar['days'][number];
  * compiled in the team's DOMAIN.md §6.1. Editable data: an admin can add a day at any time (the 2025
  * amendment added 18 Aug), and a province may add its own libur_daerah.
  */
-const SKB_2023 = 'SKB 1066/2022, 3/2022, 3/2022 (as amended by SKB 327/2023, 1/2023, 1/2023)';
+// 2023: the SKB was amended twice during the year (in March: Idul Fitri cuti bersama moved, Waisak cuti
+// added; in June: Idul Adha cuti bersama added). The amendments' numbers are UNCONFIRMED (SKB 327/2023 for
+// March is from memory), so the basis only says "as amended".
+const SKB_2023 = 'SKB 1066/2022, 3/2022, 3/2022 (as amended)';
 const SKB_2024 = 'SKB 855/2023, 3/2023, 4/2023';
 const SKB_2025 = 'SKB 1017/2024, 2/2024, 2/2024';
 const SKB_2025_AMENDMENT = 'SKB 933/2025, 1/2025, 3/2025';
@@ -28,40 +31,44 @@ const cuti = (date: string, name: string, legalBasis: string): Day => ({
   legalBasis,
 });
 
-// 2023: DOMAIN.md confirms Waisak 4 Jun (+ cuti 2 Jun) and Idul Adha 29 Jun; the rest is the published
-// SKB list as widely reported (UNCONFIRMED against the SKB text itself).
+// 2023: DOMAIN.md confirms only Waisak 4 Jun (+ cuti 2 Jun) and Idul Adha 29 Jun. Fixed-date holidays are
+// certain; every other date is the published SKB list from general knowledge, UNCONFIRMED against the SKB
+// text (marked "unsure" below where the date moved between versions or could be off by a day).
 const days2023: Day[] = [
   libur('2023-01-01', 'Tahun Baru 2023 Masehi', SKB_2023),
-  libur('2023-01-22', 'Tahun Baru Imlek 2574 Kongzili', SKB_2023),
-  libur('2023-02-18', 'Isra Mikraj Nabi Muhammad SAW', SKB_2023),
-  libur('2023-03-22', 'Hari Suci Nyepi Tahun Baru Saka 1945', SKB_2023),
-  libur('2023-04-07', 'Wafat Isa Al Masih', SKB_2023),
-  libur('2023-04-22', 'Hari Raya Idul Fitri 1444 H', SKB_2023),
-  libur('2023-04-23', 'Hari Raya Idul Fitri 1444 H', SKB_2023),
+  libur('2023-01-22', 'Tahun Baru Imlek 2574 Kongzili', SKB_2023), // unsure
+  libur('2023-02-18', 'Isra Mikraj Nabi Muhammad SAW', SKB_2023), // unsure
+  libur('2023-03-22', 'Hari Suci Nyepi Tahun Baru Saka 1945', SKB_2023), // unsure
+  libur('2023-04-07', 'Wafat Isa Al Masih', SKB_2023), // Good Friday, computed
+  libur('2023-04-22', 'Hari Raya Idul Fitri 1444 H', SKB_2023), // unsure (isbat)
+  libur('2023-04-23', 'Hari Raya Idul Fitri 1444 H', SKB_2023), // unsure (isbat)
   libur('2023-05-01', 'Hari Buruh Internasional', SKB_2023),
-  libur('2023-05-18', 'Kenaikan Isa Al Masih', SKB_2023),
+  libur('2023-05-18', 'Kenaikan Isa Al Masih', SKB_2023), // Easter + 39, computed
   libur('2023-06-01', 'Hari Lahir Pancasila', SKB_2023),
   libur('2023-06-04', 'Hari Raya Waisak 2567 BE', SKB_2023),
   libur('2023-06-29', 'Hari Raya Idul Adha 1444 H', SKB_2023),
-  libur('2023-07-19', 'Tahun Baru Islam 1445 H', SKB_2023),
+  libur('2023-07-19', 'Tahun Baru Islam 1445 H', SKB_2023), // unsure
   libur('2023-08-17', 'Hari Kemerdekaan Republik Indonesia', SKB_2023),
-  libur('2023-09-28', 'Maulid Nabi Muhammad SAW', SKB_2023),
+  libur('2023-09-28', 'Maulid Nabi Muhammad SAW', SKB_2023), // unsure
   libur('2023-12-25', 'Hari Raya Natal', SKB_2023),
-  cuti('2023-01-23', 'Cuti bersama Tahun Baru Imlek', SKB_2023),
-  cuti('2023-03-23', 'Cuti bersama Hari Suci Nyepi', SKB_2023),
+  cuti('2023-01-23', 'Cuti bersama Tahun Baru Imlek', SKB_2023), // unsure
+  cuti('2023-03-23', 'Cuti bersama Hari Suci Nyepi', SKB_2023), // unsure
+  // Idul Fitri cuti bersama as moved by the March 2023 amendment (unsure: the original SKB had other days).
   cuti('2023-04-19', 'Cuti bersama Idul Fitri 1444 H', SKB_2023),
   cuti('2023-04-20', 'Cuti bersama Idul Fitri 1444 H', SKB_2023),
   cuti('2023-04-21', 'Cuti bersama Idul Fitri 1444 H', SKB_2023),
   cuti('2023-04-24', 'Cuti bersama Idul Fitri 1444 H', SKB_2023),
   cuti('2023-04-25', 'Cuti bersama Idul Fitri 1444 H', SKB_2023),
   cuti('2023-06-02', 'Cuti bersama Hari Raya Waisak', SKB_2023),
-  // Added by the mid-year amendment (UNCONFIRMED dates: 28 and 30 Jun around Idul Adha).
+  // Added by the June 2023 amendment (unsure: 28 and 30 Jun around Idul Adha).
   cuti('2023-06-28', 'Cuti bersama Idul Adha 1444 H', SKB_2023),
   cuti('2023-06-30', 'Cuti bersama Idul Adha 1444 H', SKB_2023),
   cuti('2023-12-26', 'Cuti bersama Hari Raya Natal', SKB_2023),
 ];
 
 const days2024: Day[] = [
+  // DOMAIN.md confirms Isra Mikraj, Imlek, Nyepi (+ cuti 12 Mar), Wafat, Idul Fitri, 1 May, Kenaikan,
+  // Waisak (+ cuti), Idul Adha (+ cuti), 1 Muharam, Maulid and cuti Natal 26 Dec.
   libur('2024-01-01', 'Tahun Baru 2024 Masehi', SKB_2024),
   libur('2024-02-08', 'Isra Mikraj Nabi Muhammad SAW', SKB_2024),
   libur('2024-02-10', 'Tahun Baru Imlek 2575 Kongzili', SKB_2024),
@@ -69,7 +76,7 @@ const days2024: Day[] = [
   libur('2024-02-14', 'Hari Pemungutan Suara Pemilu 2024', 'Keppres 10/2024 (UNCONFIRMED number)'),
   libur('2024-03-11', 'Hari Suci Nyepi Tahun Baru Saka 1946', SKB_2024),
   libur('2024-03-29', 'Wafat Isa Al Masih', SKB_2024),
-  libur('2024-03-31', 'Hari Paskah', SKB_2024),
+  libur('2024-03-31', 'Hari Paskah', SKB_2024), // Easter Sunday, computed; on the list from 2024 (DOMAIN §6.1)
   libur('2024-04-10', 'Hari Raya Idul Fitri 1445 H', SKB_2024),
   libur('2024-04-11', 'Hari Raya Idul Fitri 1445 H', SKB_2024),
   libur('2024-05-01', 'Hari Buruh Internasional', SKB_2024),
@@ -83,18 +90,20 @@ const days2024: Day[] = [
   // Pilkada serentak: an ad-hoc national holiday (UNCONFIRMED in DOMAIN.md; decree number unverified).
   libur('2024-11-27', 'Hari Pemungutan Suara Pilkada Serentak 2024', 'Keppres 33/2024 (UNCONFIRMED)'),
   libur('2024-12-25', 'Hari Raya Natal', SKB_2024),
-  cuti('2024-02-09', 'Cuti bersama Tahun Baru Imlek', SKB_2024),
+  cuti('2024-02-09', 'Cuti bersama Tahun Baru Imlek', SKB_2024), // unsure
   cuti('2024-03-12', 'Cuti bersama Hari Suci Nyepi', SKB_2024),
+  // Idul Fitri cuti bersama 8, 9, 12, 15 Apr: unsure (general knowledge, not in DOMAIN.md).
   cuti('2024-04-08', 'Cuti bersama Idul Fitri 1445 H', SKB_2024),
   cuti('2024-04-09', 'Cuti bersama Idul Fitri 1445 H', SKB_2024),
   cuti('2024-04-12', 'Cuti bersama Idul Fitri 1445 H', SKB_2024),
   cuti('2024-04-15', 'Cuti bersama Idul Fitri 1445 H', SKB_2024),
-  cuti('2024-05-10', 'Cuti bersama Kenaikan Isa Al Masih', SKB_2024),
+  cuti('2024-05-10', 'Cuti bersama Kenaikan Isa Al Masih', SKB_2024), // unsure
   cuti('2024-05-24', 'Cuti bersama Hari Raya Waisak', SKB_2024),
   cuti('2024-06-18', 'Cuti bersama Idul Adha 1445 H', SKB_2024),
   cuti('2024-12-26', 'Cuti bersama Hari Raya Natal', SKB_2024),
 ];
 
+// 2025 and 2026: exactly as DOMAIN.md §6.1 lists them (SKB texts as reported by the cited pages).
 const days2025: Day[] = [
   libur('2025-01-01', 'Tahun Baru 2025 Masehi', SKB_2025),
   libur('2025-01-27', 'Isra Mikraj Nabi Muhammad SAW', SKB_2025),
@@ -158,7 +167,7 @@ export const nationalCalendar: Calendar = {
   years: [
     { year: 2023, legalBasis: SKB_2023 },
     { year: 2024, legalBasis: SKB_2024 },
-    { year: 2025, legalBasis: `${SKB_2025}, amended by ${SKB_2025_AMENDMENT}` },
+    { year: 2025, legalBasis: `${SKB_2025} as amended by ${SKB_2025_AMENDMENT}` },
     { year: 2026, legalBasis: SKB_2026 },
   ],
   days: [...days2023, ...days2024, ...days2025, ...days2026],

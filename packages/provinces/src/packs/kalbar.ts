@@ -2,14 +2,19 @@ import type { ProvincePackInput } from '../schema.ts';
 import { nationalCalendar } from './calendar-national.ts';
 import { demoSocialAccounts, opds } from './opd-helpers.ts';
 
-// Kalimantan Barat. No OPD list was confirmed in sources (DOMAIN.md §5.1): the list follows the usual
-// provincial structure and is editable seed data.
+// Kalimantan Barat.
+// OPD list: the full authoritative list was not found (DOMAIN.md §5.1 confirms no Kalbar OPD names); this is
+// editable seed data following the usual provincial structure.
+// UNCONFIRMED in particular: BRIDA's former name and rename date, the merged Kalbar dinas (DLHK,
+// Disporapar, the food and crops dinas) and BPPD.
 const opdList = opds('kalbar', [
   ['Setda', 'Sekretariat Daerah Provinsi Kalimantan Barat', 'sekretariat'],
   ['Biro Adpim', 'Biro Administrasi Pimpinan', 'biro'],
   ['Biro Pemerintahan', 'Biro Pemerintahan dan Otonomi Daerah', 'biro'],
   ['Biro Kesra', 'Biro Kesejahteraan Rakyat', 'biro'],
   ['Biro Hukum', 'Biro Hukum', 'biro'],
+  ['Biro Organisasi', 'Biro Organisasi', 'biro'],
+  ['Biro Perekonomian', 'Biro Perekonomian', 'biro'],
   ['Setwan', 'Sekretariat DPRD Provinsi Kalimantan Barat', 'sekretariat'],
   ['Inspektorat', 'Inspektorat Daerah', 'inspektorat'],
   ['Bappeda', 'Badan Perencanaan Pembangunan Daerah', 'badan'],
@@ -20,6 +25,8 @@ const opdList = opds('kalbar', [
   ['BPSDM', 'Badan Pengembangan Sumber Daya Manusia', 'badan'],
   ['Kesbangpol', 'Badan Kesatuan Bangsa dan Politik', 'badan'],
   ['BPBD', 'Badan Penanggulangan Bencana Daerah', 'badan'],
+  // Kalbar borders Sarawak: a provincial border-management body.
+  ['BPPD', 'Badan Pengelola Perbatasan Daerah', 'badan'],
   ['Disdikbud', 'Dinas Pendidikan dan Kebudayaan', 'dinas'],
   ['Dinkes', 'Dinas Kesehatan', 'dinas'],
   ['PUPR', 'Dinas Pekerjaan Umum dan Penataan Ruang', 'dinas'],
@@ -30,6 +37,7 @@ const opdList = opds('kalbar', [
   ['Disnakertrans', 'Dinas Tenaga Kerja dan Transmigrasi', 'dinas'],
   ['DP3AKB', 'Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana', 'dinas'],
   ['DPMD', 'Dinas Pemberdayaan Masyarakat dan Desa', 'dinas'],
+  ['Disdukcapil', 'Dinas Kependudukan dan Pencatatan Sipil', 'dinas'],
   ['DLHK', 'Dinas Lingkungan Hidup dan Kehutanan', 'dinas'],
   ['ESDM', 'Dinas Energi dan Sumber Daya Mineral', 'dinas'],
   ['DPMPTSP', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', 'dinas'],
@@ -42,6 +50,7 @@ const opdList = opds('kalbar', [
   ['Dispersip', 'Dinas Perpustakaan dan Kearsipan', 'dinas'],
   ['Satpol PP', 'Satuan Polisi Pamong Praja', 'satpol'],
   ['RSUD Soedarso', 'RSUD dr. Soedarso Pontianak', 'rsud'],
+  ['RSJ Sungai Bangkong', 'Rumah Sakit Jiwa Daerah Sungai Bangkong', 'rsud'],
 ]);
 
 export const kalbar: ProvincePackInput = {

@@ -2,9 +2,13 @@ import type { ProvincePackInput } from '../schema.ts';
 import { nationalCalendar } from './calendar-national.ts';
 import { demoSocialAccounts, opds } from './opd-helpers.ts';
 
-// Kalimantan Selatan: complaints arrive as "Lapor Paman" (SMS `LAPORPAMAN <isi aduan>` to 1708). The
-// Pemprov has 49 OPD (KI Kalsel 2025); the full list was not found (DOMAIN.md §5.1), so names confirmed
-// there are used as written and the rest follow the usual structure. Editable seed data.
+// Kalimantan Selatan: complaints arrive as "Lapor Paman" (SMS `LAPORPAMAN <isi aduan>` to 1708).
+// OPD list: the full authoritative list was not found (DOMAIN.md §5.1; the Pemprov has 49 OPD per KI Kalsel
+// 2025); this is editable seed data. Confirmed in sources and used as written: Diskominfo, BPBD,
+// Dinas Pendidikan dan Kebudayaan, Dinas PUPR, Dinas Pariwisata, Dinas ESDM, Dinas Ketenagakerjaan,
+// Biro Adbang, DPMPTSP, Dinas Perindustrian, BKD, Dinas Sosial, Biro Kesra, Bappeda, BRIDA (formerly
+// Balitbangda, Perda SOTK amendment of 11 Jan 2023), RSUD Ulin and RSJ Sambang Lihum. The rest follow the
+// usual provincial structure and may be named differently in Kalsel.
 const opdList = opds('kalsel', [
   ['Setda', 'Sekretariat Daerah Provinsi Kalimantan Selatan', 'sekretariat'],
   ['Biro Adpim', 'Biro Administrasi Pimpinan', 'biro'],
@@ -12,6 +16,7 @@ const opdList = opds('kalsel', [
   ['Biro Pemerintahan', 'Biro Pemerintahan', 'biro'],
   ['Biro Kesra', 'Biro Kesejahteraan Rakyat', 'biro'],
   ['Biro Hukum', 'Biro Hukum', 'biro'],
+  ['Biro Perekonomian', 'Biro Perekonomian', 'biro'],
   ['Setwan', 'Sekretariat DPRD Provinsi Kalimantan Selatan', 'sekretariat'],
   ['Inspektorat', 'Inspektorat Daerah', 'inspektorat'],
   ['Bappeda', 'Badan Perencanaan Pembangunan Daerah', 'badan'],
@@ -38,6 +43,7 @@ const opdList = opds('kalsel', [
   ['Disnakertrans', 'Dinas Tenaga Kerja dan Transmigrasi', 'dinas', ['Dinas Ketenagakerjaan']],
   ['DP3AKB', 'Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana', 'dinas'],
   ['DPMD', 'Dinas Pemberdayaan Masyarakat dan Desa', 'dinas'],
+  ['Disdukcapil', 'Dinas Kependudukan dan Pencatatan Sipil', 'dinas'],
   ['DLH', 'Dinas Lingkungan Hidup', 'dinas'],
   ['Dishut', 'Dinas Kehutanan', 'dinas'],
   ['ESDM', 'Dinas Energi dan Sumber Daya Mineral', 'dinas'],

@@ -2,15 +2,20 @@ import type { ProvincePackInput } from '../schema.ts';
 import { nationalCalendar } from './calendar-national.ts';
 import { demoSocialAccounts, opds } from './opd-helpers.ts';
 
-// Kalimantan Tengah, home of the Smart Province building. The full authoritative OPD list was not found
-// (DOMAIN.md §5.1): names confirmed there are used as written, the rest follow the usual provincial
-// structure. This is editable seed data, not code.
+// Kalimantan Tengah, home of the Smart Province building.
+// OPD list: the full authoritative list was not found (DOMAIN.md §5.1); this is editable seed data.
+// Confirmed in sources and used as written: Diskominfosantik, Bapperida (formerly Bappedalitbang), BPBPK,
+// Disperkimtan, Dinas Kesehatan, RSUD dr. Doris Sylvanus, Biro Adpim. The rest follow the usual
+// provincial structure (Perda SOTK not read) and may be named differently in Kalteng.
+// Ids are stable (`kalteng.<kebab short name>`): when a body is renamed, keep its row and add an alias.
 const opdList = opds('kalteng', [
   ['Setda', 'Sekretariat Daerah Provinsi Kalimantan Tengah', 'sekretariat'],
   ['Biro Adpim', 'Biro Administrasi Pimpinan', 'biro'],
   ['Biro Pemotda', 'Biro Pemerintahan dan Otonomi Daerah', 'biro'],
   ['Biro Kesra', 'Biro Kesejahteraan Rakyat', 'biro'],
   ['Biro Hukum', 'Biro Hukum', 'biro'],
+  ['Biro Organisasi', 'Biro Organisasi', 'biro'],
+  ['Biro Perekonomian', 'Biro Perekonomian', 'biro'],
   ['Biro PBJ', 'Biro Pengadaan Barang dan Jasa', 'biro'],
   ['Setwan', 'Sekretariat DPRD Provinsi Kalimantan Tengah', 'sekretariat'],
   ['Inspektorat', 'Inspektorat Daerah', 'inspektorat'],
@@ -19,6 +24,7 @@ const opdList = opds('kalteng', [
     'Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah',
     'badan',
     ['Bappedalitbang', 'Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah'],
+    // The rename was under way in Oct 2024 and in use by 2025; the exact date is UNCONFIRMED.
     '2024-10-01',
   ],
   ['BKD', 'Badan Kepegawaian Daerah', 'badan'],
@@ -52,15 +58,17 @@ const opdList = opds('kalteng', [
   ['DPMPTSP', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', 'dinas'],
   ['Disdagperin', 'Dinas Perdagangan dan Perindustrian', 'dinas'],
   ['Diskop UKM', 'Dinas Koperasi dan Usaha Kecil Menengah', 'dinas'],
-  ['Distanak', 'Dinas Tanaman Pangan, Hortikultura dan Peternakan', 'dinas'],
+  ['Distanak', 'Dinas Tanaman Pangan, Hortikultura dan Peternakan', 'dinas', ['DTPHP']],
   ['Disbun', 'Dinas Perkebunan', 'dinas'],
   ['DKP', 'Dinas Kelautan dan Perikanan', 'dinas'],
   ['DKPP', 'Dinas Ketahanan Pangan', 'dinas'],
   ['Disbudpar', 'Dinas Kebudayaan dan Pariwisata', 'dinas'],
   ['Dispora', 'Dinas Pemuda dan Olahraga', 'dinas'],
   ['Dispursip', 'Dinas Perpustakaan dan Kearsipan', 'dinas'],
-  ['Satpol PP', 'Satuan Polisi Pamong Praja dan Pemadam Kebakaran', 'satpol'],
+  // Pemadam kebakaran sits with BPBPK in Kalteng, not with Satpol PP.
+  ['Satpol PP', 'Satuan Polisi Pamong Praja', 'satpol'],
   ['RSUD Doris Sylvanus', 'RSUD dr. Doris Sylvanus Palangka Raya', 'rsud'],
+  ['RSJ Kalawa Atei', 'Rumah Sakit Jiwa Kalawa Atei', 'rsud'],
 ]);
 
 export const kalteng: ProvincePackInput = {

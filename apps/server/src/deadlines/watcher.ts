@@ -3,7 +3,6 @@ import {
   complaintsToWatch,
   raiseEscalation,
   RollupBatch,
-  runAsLeader,
   setDeadlineState,
   withTransaction,
   type ComplaintRollupFacts,
@@ -19,7 +18,7 @@ import {
 } from '@pantau/domain';
 import type { BackgroundStarter } from '../background.ts';
 import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
-import type { Logger } from '../logger.ts';
+import { startLeaderLoop } from '../leader-loop.ts';
 
 export interface WatchResult {
   stateChanges: number;
@@ -130,30 +129,12 @@ export async function watchDeadlines(
 }
 
 /** Runs the watcher on one node at a time, every `PANTAU_WATCH_SECONDS`. */
-export const startDeadlineWatcher: BackgroundStarter = async (ctx) => {
-  const log: Logger = ctx.logger.child({ component: 'deadline-watcher' });
-  const leader = runAsLeader(ctx.pool, {
+export const startDeadlineWatcher: BackgroundStarter = async (ctx) =>
+  startLeaderLoop(ctx, {
     name: 'deadline-watcher',
-    onError: (err) => log.warn({ err }, 'leader check failed'),
-    onElected: async () => {
-      let running = false;
-      const timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        watchDeadlines(ctx.pool, ctx.complaints, new Date())
-          .then((r) => {
-            if (r.escalations + r.stateChanges + r.autoClosed > 0) log.info(r, 'deadlines moved');
-          })
-          .catch((err: unknown) => log.error({ err }, 'watch pass failed'))
-          .finally(() => {
-            running = false;
-          });
-      }, ctx.env.PANTAU_WATCH_SECONDS * 1000);
-      return async () => {
-        clearInterval(timer);
-        while (running) await new Promise((r) => setTimeout(r, 20));
-      };
+    intervalMs: ctx.env.PANTAU_WATCH_SECONDS * 1000,
+    pass: async (log) => {
+      const r = await watchDeadlines(ctx.pool, ctx.complaints, new Date());
+      if (r.escalations + r.stateChanges + r.autoClosed > 0) log.info(r, 'deadlines moved');
     },
   });
-  return { name: 'deadline-watcher', stop: () => leader.stop() };
-};

@@ -2,7 +2,6 @@ import {
   appendAudit,
   ppidRequestsToWatch,
   raisePpidEscalation,
-  runAsLeader,
   setPpidDeadlineState,
   touchTopics,
   withTransaction,
@@ -16,7 +15,7 @@ import {
   type EscalationLadder,
 } from '@pantau/domain';
 import type { BackgroundStarter } from '../background.ts';
-import type { Logger } from '../logger.ts';
+import { startLeaderLoop } from '../leader-loop.ts';
 import type { PpidContext } from './ppid-ingest.ts';
 
 export interface PpidWatchResult {
@@ -80,30 +79,12 @@ export async function watchPpidDeadlines(
 }
 
 /** Runs the PPID watcher on one node at a time, every `PANTAU_WATCH_SECONDS`. */
-export const startPpidDeadlineWatcher: BackgroundStarter = async (ctx) => {
-  const log: Logger = ctx.logger.child({ component: 'ppid-deadline-watcher' });
-  const leader = runAsLeader(ctx.pool, {
+export const startPpidDeadlineWatcher: BackgroundStarter = async (ctx) =>
+  startLeaderLoop(ctx, {
     name: 'ppid-deadline-watcher',
-    onError: (err) => log.warn({ err }, 'leader check failed'),
-    onElected: async () => {
-      let running = false;
-      const timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        watchPpidDeadlines(ctx.pool, ctx.complaints, new Date())
-          .then((r) => {
-            if (r.escalations + r.stateChanges > 0) log.info(r, 'PPID deadlines moved');
-          })
-          .catch((err: unknown) => log.error({ err }, 'PPID watch pass failed'))
-          .finally(() => {
-            running = false;
-          });
-      }, ctx.env.PANTAU_WATCH_SECONDS * 1000);
-      return async () => {
-        clearInterval(timer);
-        while (running) await new Promise((r) => setTimeout(r, 20));
-      };
+    intervalMs: ctx.env.PANTAU_WATCH_SECONDS * 1000,
+    pass: async (log) => {
+      const r = await watchPpidDeadlines(ctx.pool, ctx.complaints, new Date());
+      if (r.escalations + r.stateChanges > 0) log.info(r, 'PPID deadlines moved');
     },
   });
-  return { name: 'ppid-deadline-watcher', stop: () => leader.stop() };
-};

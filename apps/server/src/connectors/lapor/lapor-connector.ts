@@ -1,6 +1,7 @@
-import { laporConnectorState, markSourceError, runAsLeader, saveLaporConnectorState, type Pool } from '@pantau/db';
+import { laporConnectorState, markSourceError, saveLaporConnectorState, type Pool } from '@pantau/db';
 import type { BackgroundStarter } from '../../background.ts';
 import { ingestComplaintBatch, type ComplaintContext } from '../../ingest/complaint-ingest.ts';
+import { startLeaderLoop } from '../../leader-loop.ts';
 import type { Logger } from '../../logger.ts';
 import { nextAttempt, type ConnectorSettings } from '../social/connector.ts';
 import { apiUrl, getJson, type Failure, type PlatformErrorReader } from '../social/http.ts';
@@ -120,34 +121,18 @@ export async function pullLaporOnce(
 export const startLaporConnector: BackgroundStarter = async (ctx) => {
   const { PANTAU_LAPOR_URL: baseUrl, PANTAU_LAPOR_TOKEN: token } = ctx.env;
   if (!baseUrl || !token) return null;
-  const log = ctx.logger.child({ component: 'lapor-connector' });
   const options: LaporConnectorOptions = {
     baseUrl,
     token,
     source: ctx.env.PANTAU_LAPOR_SOURCE,
     settings: { intervalMs: ctx.env.PANTAU_LAPOR_POLL_SECONDS * 1000 },
   };
-  const leader = runAsLeader(ctx.pool, {
+  return startLeaderLoop(ctx, {
     name: 'lapor-connector',
-    onError: (err) => log.warn({ err }, 'leader check failed'),
-    onElected: async () => {
-      let running = false;
-      const tick = () => {
-        if (running) return;
-        running = true;
-        pullLaporOnce(ctx.pool, ctx.complaints, options, log)
-          .catch((err: unknown) => log.error({ err }, 'LAPOR pull crashed'))
-          .finally(() => {
-            running = false;
-          });
-      };
-      tick();
-      const timer = setInterval(tick, options.settings.intervalMs);
-      return async () => {
-        clearInterval(timer);
-        while (running) await new Promise((r) => setTimeout(r, 20));
-      };
+    intervalMs: options.settings.intervalMs,
+    runOnElection: true,
+    pass: async (log) => {
+      await pullLaporOnce(ctx.pool, ctx.complaints, options, log);
     },
   });
-  return { name: 'lapor-connector', stop: () => leader.stop() };
 };

@@ -1,2 +1,3 @@
 export { ComplaintSimulator, type ComplaintSimulatorOptions, type SimulatedComplaintEvent } from './complaints.ts';
 export { createRandom, type Random } from './random.ts';
+export { PpidSimulator, type PpidSimulatorOptions, type SimulatedPpidItem } from './ppid.ts';

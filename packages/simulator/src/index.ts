@@ -1,3 +1,4 @@
 export { ComplaintSimulator, type ComplaintSimulatorOptions, type SimulatedComplaintEvent } from './complaints.ts';
 export { createRandom, type Random } from './random.ts';
 export { PpidSimulator, type PpidSimulatorOptions, type SimulatedPpidItem } from './ppid.ts';
+export { SocialSimulator, type SimulatedSocialItem, type SocialSimulatorOptions } from './social.ts';

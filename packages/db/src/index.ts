@@ -35,3 +35,4 @@ export { findServiceToken, issueServiceToken, type Role } from './queries/servic
 export * from './queries/complaints/complaint-reads.ts';
 export * from './queries/complaints/deadline-recompute.ts';
 export { loadedCalendarYears } from './queries/calendar-years.ts';
+export { raiseEscalation, setDeadlineState, type CaseKind } from './queries/deadlines/escalation-writes.ts';

@@ -77,12 +77,12 @@ export async function watchDeadlines(
     if (state === c.deadlineState && due <= c.escalationLevel) continue;
     await withTransaction(pool, async (client) => {
       let changed = false;
-      if (state !== c.deadlineState && (await setDeadlineState(client, c.id, c.deadlineAt, state))) {
+      if (state !== c.deadlineState && (await setDeadlineState(client, 'complaint', c.id, c.deadlineAt, state))) {
         result.stateChanges += 1;
         changed = true;
       }
       if (due > c.escalationLevel) {
-        const raised = await raiseEscalation(client, c.id, c.deadlineAt, c.escalationLevel, due);
+        const raised = await raiseEscalation(client, 'complaint', c.id, c.deadlineAt, c.escalationLevel, due);
         for (const level of raised) {
           const step = ladder.find((s) => s.level === level);
           await appendAudit(client, {

@@ -1,8 +1,8 @@
 import {
   appendAudit,
   ppidRequestsToWatch,
-  raisePpidEscalation,
-  setPpidDeadlineState,
+  raiseEscalation,
+  setDeadlineState,
   touchTopics,
   withTransaction,
   type Pool,
@@ -45,12 +45,15 @@ export async function watchPpidDeadlines(
     if (d.state === r.deadlineState && due <= r.escalationLevel) continue;
     await withTransaction(pool, async (client) => {
       let changed = false;
-      if (d.state !== r.deadlineState && (await setPpidDeadlineState(client, r.id, r.deadlineAt, d.state))) {
+      if (
+        d.state !== r.deadlineState &&
+        (await setDeadlineState(client, 'ppid_request', r.id, r.deadlineAt, d.state))
+      ) {
         result.stateChanges += 1;
         changed = true;
       }
       if (due > r.escalationLevel) {
-        const raised = await raisePpidEscalation(client, r.id, r.deadlineAt, r.escalationLevel, due);
+        const raised = await raiseEscalation(client, 'ppid_request', r.id, r.deadlineAt, r.escalationLevel, due);
         for (const level of raised) {
           await appendAudit(client, {
             actor: 'system:ppid-deadline-watcher',

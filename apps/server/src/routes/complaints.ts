@@ -207,6 +207,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
             };
           const raised = await raiseEscalation(
             client,
+            'complaint',
             id,
             row.deadlineAt,
             row.escalationLevel,

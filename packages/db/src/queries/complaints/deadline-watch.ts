@@ -1,5 +1,5 @@
 import type { ComplaintState } from '@pantau/domain';
-import type { Pool, PoolClient } from '../../connection.ts';
+import type { Pool } from '../../connection.ts';
 
 export interface WatchedComplaint {
   id: number;
@@ -45,49 +45,6 @@ export async function complaintsToWatch(
     deadlineState: r.deadline_state,
     escalationLevel: r.escalation_level,
   }));
-}
-
-/** Sets a complaint's deadline state (only if its deadline is still the one the watcher saw). */
-export async function setDeadlineState(
-  client: PoolClient,
-  id: number,
-  deadlineAt: Date,
-  state: string,
-): Promise<boolean> {
-  const { rowCount } = await client.query(
-    'UPDATE complaint SET deadline_state = $3, updated_at = now() WHERE id = $1 AND deadline_at = $2 AND deadline_state <> $3',
-    [id, deadlineAt, state],
-  );
-  return (rowCount ?? 0) > 0;
-}
-
-/**
- * Raises a complaint to `level` for its current deadline, recording each new step once: the unique
- * (complaint, level, deadline) key means two watchers can never raise the same step twice.
- * Returns the levels actually raised.
- */
-export async function raiseEscalation(
-  client: PoolClient,
-  id: number,
-  deadlineAt: Date,
-  fromLevel: number,
-  toLevel: number,
-): Promise<number[]> {
-  const raised: number[] = [];
-  for (let level = fromLevel + 1; level <= toLevel; level++) {
-    const { rowCount } = await client.query(
-      'INSERT INTO escalation (complaint_id, level, deadline_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [id, level, deadlineAt],
-    );
-    if (rowCount) raised.push(level);
-  }
-  if (raised.length > 0) {
-    await client.query(
-      'UPDATE complaint SET escalation_level = GREATEST(escalation_level, $2) WHERE id = $1 AND deadline_at = $3',
-      [id, toLevel, deadlineAt],
-    );
-  }
-  return raised;
 }
 
 /** The state of one complaint, for a system event (auto-close). */

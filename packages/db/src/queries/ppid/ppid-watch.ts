@@ -1,5 +1,5 @@
 import { revivePpidState, type PpidState } from '@pantau/domain';
-import type { Pool, PoolClient } from '../../connection.ts';
+import type { Pool } from '../../connection.ts';
 
 export interface WatchedPpidRequest {
   id: number;
@@ -39,44 +39,4 @@ export async function ppidRequestsToWatch(
     deadlineState: r.deadline_state,
     escalationLevel: r.escalation_level,
   }));
-}
-
-/** Sets a request's deadline state, only if its deadline is still the one the watcher saw. */
-export async function setPpidDeadlineState(
-  client: PoolClient,
-  id: number,
-  deadlineAt: Date,
-  state: string,
-): Promise<boolean> {
-  const { rowCount } = await client.query(
-    `UPDATE ppid_request SET deadline_state = $3, updated_at = now()
-     WHERE id = $1 AND deadline_at = $2 AND deadline_state <> $3`,
-    [id, deadlineAt, state],
-  );
-  return (rowCount ?? 0) > 0;
-}
-
-/** Raises a request up the escalation ladder for its current deadline, each step once. */
-export async function raisePpidEscalation(
-  client: PoolClient,
-  id: number,
-  deadlineAt: Date,
-  fromLevel: number,
-  toLevel: number,
-): Promise<number[]> {
-  const raised: number[] = [];
-  for (let level = fromLevel + 1; level <= toLevel; level++) {
-    const { rowCount } = await client.query(
-      'INSERT INTO ppid_escalation (request_id, level, deadline_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [id, level, deadlineAt],
-    );
-    if (rowCount) raised.push(level);
-  }
-  if (raised.length > 0) {
-    await client.query(
-      'UPDATE ppid_request SET escalation_level = GREATEST(escalation_level, $2) WHERE id = $1 AND deadline_at = $3',
-      [id, toLevel, deadlineAt],
-    );
-  }
-  return raised;
 }

@@ -5,6 +5,7 @@ import type { Env } from './env.ts';
 import { startLaporConnector } from './connectors/lapor/lapor-connector.ts';
 import { startDeadlineWatcher } from './deadlines/watcher.ts';
 import { startDemoFeed } from './demo/demo-feed.ts';
+import { startPpidSocialDemoFeed } from './demo/demo-feed-ppid-social.ts';
 import { startLive } from './live/index.ts';
 import { startSocialConnectors } from './connectors/social/service.ts';
 import { startPpidDeadlineWatcher } from './ingest/ppid-deadline-watcher.ts';
@@ -45,3 +46,4 @@ export const backgroundStarters: BackgroundStarter[] = [startLive, startDemoFeed
 backgroundStarters.push(startSocialConnectors);
 backgroundStarters.push(startPpidDeadlineWatcher);
 backgroundStarters.push(startLaporConnector);
+backgroundStarters.push(startPpidSocialDemoFeed);

@@ -152,6 +152,14 @@ describe('PPID simulator', () => {
     expect(monev.sort()).toEqual(pack.opds.flatMap((o) => [`${o.id}/2025`, `${o.id}/2026`]).sort());
   });
 
+  it('emits the opening register just after the start, so a replay to a cursor at the start keeps it', () => {
+    const sim = new PpidSimulator({ pack, start, seed: 5 });
+    expect(sim.advance(start)).toEqual([]);
+    const kinds = sim.advance(at(1)).map((i) => i.kind);
+    expect(kinds.filter((k) => k === 'monev')).toHaveLength(pack.opds.length);
+    expect(kinds).toContain('dip_entry');
+  });
+
   it('keeps requester data invented: a common name and an example.id-style address only', () => {
     const received = run(30).filter((i): i is RequestItem => i.kind === 'request' && i.event.type === 'received');
     for (const r of received) {

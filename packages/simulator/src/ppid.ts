@@ -139,6 +139,8 @@ export class PpidSimulator {
     for (const o of opds) this.quality.set(o.id, 45 + this.rnd.next() * 50);
     // The register as it stands at the start: each OPD's DIP and last year's monev result.
     const year = Number(startDate.slice(0, 4));
+    // Just after the start: a replay up to a cursor at the start itself must not swallow the register.
+    const opening = start.getTime() + 60_000;
     for (const o of opds) {
       for (const t of DIP_TEMPLATES.slice(0, this.rnd.int(4, DIP_TEMPLATES.length))) {
         const entry: DipState = {
@@ -151,9 +153,9 @@ export class PpidSimulator {
           version: 0,
         };
         this.dip.push(entry);
-        this.pushDip(entry, start.getTime());
+        this.pushDip(entry, opening);
       }
-      this.pushMonev(o, year - 1, start.getTime());
+      this.pushMonev(o, year - 1, opening);
     }
   }
 

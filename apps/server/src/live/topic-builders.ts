@@ -2,6 +2,8 @@ import { complaintOverview, worklistItems, type ComplaintOverview, type Pool, ty
 import type { JsonObject } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
 import { calendarSection } from './sections/calendar.ts';
+import { ppidSection } from './sections/ppid.ts';
+import { socialSection } from './sections/social.ts';
 
 /** The scope a topic covers. */
 export type TopicScope =
@@ -21,6 +23,8 @@ export const sectionBuilders: Record<string, SectionBuilder> = {
       regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
     })) as unknown as JsonObject,
   calendar: (pool, scope, pack) => calendarSection(pool, scope, pack),
+  ppid: (pool, scope, pack) => ppidSection(pool, scope, pack),
+  social: (pool, scope, pack) => socialSection(pool, scope, pack),
 };
 
 /** Public figures below this are shown as "<5" rather than as a number (re-identification risk). */

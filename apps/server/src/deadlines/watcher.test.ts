@@ -113,3 +113,59 @@ describe('deadline watcher and escalation ladder', () => {
     expect(await row('W2')).toMatchObject({ status: 'selesai' });
   });
 });
+
+describe('deadline watcher over a large backlog', () => {
+  let db: TestDatabase;
+  let ctx: ComplaintContext;
+  const submitted = (externalId: string, occurredAt: string) => ({
+    externalId,
+    event: {
+      type: 'submitted',
+      eventId: 's',
+      occurredAt,
+      trackingId: externalId.replace(/\D/g, ''),
+      channel: 'web',
+      classification: 'pengaduan',
+      title: 'Aduan',
+      body: 'x',
+    },
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ label: 'watchbacklog' });
+    await seedProvincePack(db.pool, pack);
+    const calendar = await loadWorkingCalendar(db.pool, pack.code, pack.timeZone);
+    ctx = { pack, calendar: () => calendar, now: () => wita('2026-10-01T09:05:00') };
+  });
+  afterAll(async () => db.drop());
+
+  it('still reaches complaints due soon when more than a page of old ones sit at the top of the ladder', async () => {
+    // Five complaints from early October are long overdue and climb to the top of the ladder.
+    await ingestComplaintBatch(
+      db.pool,
+      ctx,
+      'lapor',
+      [1, 2, 3, 4, 5].map((i) => submitted(`OLD${i}`, '2026-10-01T09:00:00+08:00')),
+    );
+    await watchDeadlines(db.pool, ctx, wita('2026-11-02T10:00:00'), { pageSize: 2 });
+    const old = await db.pool.query(`SELECT DISTINCT escalation_level FROM complaint WHERE external_id LIKE 'OLD%'`);
+    expect(old.rows).toEqual([{ escalation_level: 3 }]);
+    // Three fresh ones, submitted Monday 2 Nov, are due Thursday 5 Nov: at risk on Wednesday.
+    await ingestComplaintBatch(
+      db.pool,
+      ctx,
+      'lapor',
+      [1, 2, 3].map((i) => submitted(`NEW${i}`, '2026-11-02T09:00:00+08:00')),
+    );
+    const r = await watchDeadlines(db.pool, ctx, wita('2026-11-04T10:00:00'), { pageSize: 2 });
+    expect(r.stateChanges).toBe(3);
+    const fresh = await db.pool.query(`SELECT DISTINCT deadline_state FROM complaint WHERE external_id LIKE 'NEW%'`);
+    expect(fresh.rows).toEqual([{ deadline_state: 'at_risk' }]);
+    // Nothing left to do: a second pass changes nothing and raises nothing.
+    expect(await watchDeadlines(db.pool, ctx, wita('2026-11-04T10:00:00'), { pageSize: 2 })).toEqual({
+      stateChanges: 0,
+      escalations: 0,
+      autoClosed: 0,
+    });
+  });
+});

@@ -14,11 +14,15 @@ import {
   DEFAULT_ESCALATION_LADDER,
   dueEscalationLevel,
   remainingWorkingTime,
-  type EscalationLadder,
 } from '@pantau/domain';
 import type { BackgroundStarter } from '../background.ts';
 import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
+
+export interface WatchOptions {
+  /** Complaints read per query. @default 1000 */
+  pageSize?: number;
+}
 
 export interface WatchResult {
   stateChanges: number;
@@ -51,6 +55,28 @@ export function stockFacts(
   };
 }
 
+/** Every complaint the watcher should look at, page by page (so a large backlog never truncates it). */
+async function watchList(
+  pool: Pool,
+  now: Date,
+  o: { horizonDays: number; maxLevel: number; pageSize: number },
+): Promise<WatchedComplaint[]> {
+  const all: WatchedComplaint[] = [];
+  let after: { deadlineAt: Date; id: number } | null = null;
+  for (;;) {
+    const page = await complaintsToWatch(pool, now, {
+      horizonDays: o.horizonDays,
+      maxLevel: o.maxLevel,
+      limit: o.pageSize,
+      after,
+    });
+    all.push(...page);
+    const last = page.at(-1);
+    if (!last || page.length < o.pageSize) return all;
+    after = { deadlineAt: last.deadlineAt, id: last.id };
+  }
+}
+
 /**
  * One pass of the deadline watcher: moves open complaints between on_time, at_risk and overdue as
  * working time passes, raises each escalation step when it falls due (with an audit entry and a live
@@ -60,13 +86,19 @@ export async function watchDeadlines(
   pool: Pool,
   ctx: ComplaintContext,
   now: Date,
-  ladder: EscalationLadder = DEFAULT_ESCALATION_LADDER,
+  options: WatchOptions = {},
 ): Promise<WatchResult> {
   const rules = ctx.rules ?? DEFAULT_COMPLAINT_RULES;
+  const ladder = ctx.ladder ?? DEFAULT_ESCALATION_LADDER;
   const cal = ctx.calendar();
   const result: WatchResult = { stateChanges: 0, escalations: 0, autoClosed: 0 };
   const toClose: Array<{ externalId: string; source: string; deadlineAt: Date }> = [];
-  for (const c of await complaintsToWatch(pool, now, 7)) {
+  // Far enough ahead to see every complaint that may turn at risk: atRiskHK working days can span a
+  // weekend per week plus a long cuti bersama.
+  const horizonDays = Math.ceil(rules.atRiskHK * 1.5) + 14;
+  const maxLevel = Math.max(0, ...ladder.map((s) => s.level));
+  const pageSize = options.pageSize ?? 1000;
+  for (const c of await watchList(pool, now, { horizonDays, maxLevel, pageSize })) {
     if (c.deadlineStep === 'auto_close') {
       if (c.status === 'ditindaklanjuti' && now > c.deadlineAt) toClose.push(c);
       continue;

@@ -27,6 +27,7 @@ import {
   workingDaysBetween,
   type ComplaintDeadlineRules,
   type ComplaintState,
+  type EscalationLadder,
   type LaporLabelMap,
   type WorkingCalendar,
 } from '@pantau/domain';
@@ -38,6 +39,8 @@ export interface ComplaintContext {
   /** The current working-day calendar; replaced when an admin edits it. */
   calendar: () => WorkingCalendar;
   rules?: ComplaintDeadlineRules;
+  /** Pantau's escalation ladder. @default DEFAULT_ESCALATION_LADDER */
+  ladder?: EscalationLadder;
   labels?: LaporLabelMap;
   now?: () => Date;
 }

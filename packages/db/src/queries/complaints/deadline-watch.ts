@@ -14,24 +14,35 @@ export interface WatchedComplaint {
   escalationLevel: number;
 }
 
+export interface WatchPage {
+  /** Complaints whose deadline falls before now + this many calendar days. */
+  horizonDays: number;
+  /**
+   * The top of the ladder: an overdue complaint already at this level cannot move with time, so it is
+   * left out. Without this a large backlog at the top would fill every page and starve the rest.
+   */
+  maxLevel: number;
+  limit: number;
+  /** The last row of the previous page (keyset on deadline, id). */
+  after: { deadlineAt: Date; id: number } | null;
+}
+
 /**
- * Open complaints whose deadline state may have moved with time: due within `horizonDays` calendar
- * days, or already overdue (for the ladder). Served by the partial index on open complaints.
+ * A page of open complaints whose deadline state may have moved with time: due within the horizon, or
+ * overdue below the top of the ladder. Ordered by (deadline, id) and served by the partial index on
+ * open complaints.
  */
-export async function complaintsToWatch(
-  pool: Pool,
-  now: Date,
-  horizonDays: number,
-  limit = 5000,
-): Promise<WatchedComplaint[]> {
+export async function complaintsToWatch(pool: Pool, now: Date, page: WatchPage): Promise<WatchedComplaint[]> {
   const { rows } = await pool.query(
     `SELECT id, source, external_id, opd_id, regency_code, status, deadline_step, deadline_at, deadline_state, escalation_level
      FROM complaint
      WHERE status IN ('belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'ditunda', 'bukan_wewenang')
        AND deadline_state IN ('on_time', 'at_risk', 'overdue', 'none') AND deadline_at IS NOT NULL
        AND deadline_at < $1::timestamptz + make_interval(days => $2)
-     ORDER BY deadline_at LIMIT $3`,
-    [now, horizonDays, limit],
+       AND NOT (deadline_state = 'overdue' AND escalation_level >= $3)
+       AND ($5::timestamptz IS NULL OR (deadline_at, id) > ($5::timestamptz, $6::bigint))
+     ORDER BY deadline_at, id LIMIT $4`,
+    [now, page.horizonDays, page.maxLevel, page.limit, page.after?.deadlineAt ?? null, page.after?.id ?? 0],
   );
   return rows.map((r) => ({
     id: Number(r.id),

@@ -40,6 +40,17 @@ describe('complaint simulator', () => {
     expect(run(8, 5)).not.toEqual(run(7, 5));
   });
 
+  it('produces the same stream however advance() cuts time, so a restart replays what was ingested', () => {
+    const until = start.getTime() + 6 * 86_400_000;
+    const whole = new ComplaintSimulator({ pack, start, seed: 21 }).advance(new Date(until));
+    const piecewise = new ComplaintSimulator({ pack, start, seed: 21 });
+    const pieces: SimulatedComplaintEvent[] = [];
+    for (let t = start.getTime() + 7 * 60_000; t < until; t += 37 * 60_000 + 13_000)
+      pieces.push(...piecewise.advance(new Date(t)));
+    pieces.push(...piecewise.advance(new Date(until)));
+    expect(pieces).toEqual(whole);
+  });
+
   it('emits events in time order, never after the requested moment', () => {
     const until = new Date(start.getTime() + 14 * 86_400_000);
     const events = new ComplaintSimulator({ pack, start, seed: 3 }).advance(until);

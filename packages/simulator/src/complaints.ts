@@ -60,18 +60,22 @@ export class ComplaintSimulator {
 
   constructor(private readonly options: ComplaintSimulatorOptions) {
     this.rnd = createRandom(options.seed ?? 1708);
-    this.cursor = options.start.getTime();
+    this.cursor = Math.floor(options.start.getTime() / HOUR) * HOUR;
     this.tracking = 2_300_000 + Math.floor(this.rnd.next() * 100_000);
     this.perDay = options.perDay ?? 40;
     this.localOffsetHours =
       options.pack.timeZone === 'Asia/Makassar' ? 8 : options.pack.timeZone === 'Asia/Jayapura' ? 9 : 7;
   }
 
-  /** Every event that happens up to `until`, in time order; complaints submitted later are not made yet. */
+  /**
+   * Every event that happens up to `until`, in time order; complaints submitted later are not made
+   * yet. Arrivals are drawn a whole hour at a time, so the stream is the same however the calls cut
+   * time (a restarted demo replays exactly what it ingested before).
+   */
   advance(until: Date): SimulatedComplaintEvent[] {
     const end = until.getTime();
-    while (this.cursor < end) {
-      const hourEnd = Math.min(end, Math.floor(this.cursor / HOUR) * HOUR + HOUR);
+    while (this.cursor <= end) {
+      const hourEnd = this.cursor + HOUR;
       const local = new Date(this.cursor + this.localOffsetHours * HOUR);
       const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
       const perDay =
@@ -79,8 +83,8 @@ export class ComplaintSimulator {
           ? this.options.history.perDay
           : this.perDay;
       const rate = (perDay / 24) * (HOURLY[local.getUTCHours()]! / HOURLY_MEAN) * (weekend ? 0.45 : 1.15);
-      const n = this.poisson((rate * (hourEnd - this.cursor)) / HOUR);
-      for (let i = 0; i < n; i++) this.createComplaint(this.cursor + this.rnd.next() * (hourEnd - this.cursor));
+      const n = this.poisson(rate);
+      for (let i = 0; i < n; i++) this.createComplaint(this.cursor + this.rnd.next() * HOUR);
       this.cursor = hourEnd;
     }
     this.pending.sort((a, b) => a.at - b.at);

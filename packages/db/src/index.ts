@@ -39,3 +39,4 @@ export { raiseEscalation, setDeadlineState, type CaseKind } from './queries/dead
 export { ppidStockFigures, type PpidStockFigures } from './queries/ppid/ppid-stock-figures.ts';
 export { socialReplySummary, type SocialReplySummary } from './queries/social/social-reply-summary.ts';
 export { socialOpenIssues } from './queries/social/social-open-issues.ts';
+export * from './queries/complaints/calendar-edit.ts';

@@ -1,30 +1,35 @@
-import { openComplaintStates, RollupBatch, updateComplaintDeadline, withTransaction, type Pool } from '@pantau/db';
-import { deadlineOf, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { lockOpenComplaints, RollupBatch, updateComplaintDeadline, withTransaction, type Pool } from '@pantau/db';
+import { completionDueOf, deadlineOf, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { stockFacts } from './watcher.ts';
 
+const time = (d: Date | null) => d?.getTime() ?? null;
+
 /**
- * After the calendar changed (an admin added a cuti bersama), recomputes the deadline of every open
- * complaint from its folded events, page by page; moves the open-stock counters and marks the topics
- * of those that changed. Returns how many deadlines moved.
+ * After the calendar changed (an admin added a cuti bersama), recomputes the step deadline and the
+ * completion target of every open complaint from its folded events, one locked page at a time; moves
+ * the open-stock counters and marks the topics of those that changed. Returns how many step deadlines
+ * moved.
  */
-export async function recomputeOpenDeadlines(pool: Pool, ctx: ComplaintContext, now = new Date()): Promise<number> {
+export async function recomputeOpenDeadlines(
+  pool: Pool,
+  ctx: ComplaintContext,
+  now = ctx.now?.() ?? new Date(),
+  pageSize = 1000,
+): Promise<number> {
   let moved = 0;
   let after = 0;
   for (;;) {
-    const page = await openComplaintStates(pool, after, 1000);
-    if (page.length === 0) break;
-    after = page.at(-1)!.id;
-    const changed = page
-      .map((c) => ({ c, d: deadlineOf(c.state, ctx, now) }))
-      .filter(
-        ({ c, d }) => (c.deadlineAt?.getTime() ?? null) !== (d.at?.getTime() ?? null) || c.deadlineState !== d.state,
-      );
-    if (changed.length === 0) continue;
-    await withTransaction(pool, async (client) => {
+    const done = await withTransaction(pool, async (client) => {
+      const page = await lockOpenComplaints(client, after, pageSize);
+      if (page.length === 0) return true;
+      after = page.at(-1)!.id;
       const batch = new RollupBatch(ctx.pack.timeZone);
-      for (const { c, d } of changed) {
-        await updateComplaintDeadline(client, c.id, d.step, d.at, d.state);
-        const deadlineMoved = (c.deadlineAt?.getTime() ?? null) !== (d.at?.getTime() ?? null);
+      for (const c of page) {
+        const d = deadlineOf(c.state, ctx, now);
+        const completionDueAt = completionDueOf(c.state, ctx);
+        const deadlineMoved = time(c.deadlineAt) !== time(d.at);
+        if (!deadlineMoved && c.deadlineState === d.state && time(c.completionDueAt) === time(completionDueAt)) continue;
+        await updateComplaintDeadline(client, c.id, { step: d.step, at: d.at, state: d.state, completionDueAt });
         const facts = { ...c, deadlineAt: c.state.submittedAt };
         batch.add(
           stockFacts(facts, c.deadlineState, c.escalationLevel),
@@ -33,7 +38,8 @@ export async function recomputeOpenDeadlines(pool: Pool, ctx: ComplaintContext, 
         if (deadlineMoved) moved += 1;
       }
       await batch.flush(client);
+      return page.length < pageSize;
     });
+    if (done) return moved;
   }
-  return moved;
 }

@@ -1,5 +1,5 @@
-import { addCalendarDay, type Pool } from '@pantau/db';
-import { yearsMissing } from '@pantau/domain';
+import { addCalendarDay, appendAudit, withTransaction, type Pool } from '@pantau/db';
+import { localDateOf, yearsMissing } from '@pantau/domain';
 import { firstIssue } from '@pantau/contracts';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -24,7 +24,8 @@ export function calendarRoutes(pool: Pool, ctx: ComplaintContext, reloadCalendar
   app.use('/api/calendar/*', requirePrincipal(pool));
   app.get('/api/calendar/status', (c) => {
     const cal = ctx.calendar();
-    const year = new Date().getFullYear();
+    // This year and the next, in the province's own zone (31 Dec 17:00 UTC is already 1 Jan in WIT).
+    const year = Number(localDateOf(ctx.now?.() ?? new Date(), cal.timeZone).slice(0, 4));
     const missing = yearsMissing(cal, year, year + 1);
     return c.json({
       timeZone: cal.timeZone,
@@ -48,7 +49,19 @@ export function calendarRoutes(pool: Pool, ctx: ComplaintContext, reloadCalendar
     }
     const parsed = dayBody.safeParse(raw);
     if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
-    const added = await addCalendarDay(pool, ctx.pack.code, parsed.data);
+    const actor = `user:${c.get('principal').id}`;
+    // The edit and its audit entry commit together; every node re-reads its calendar on the commit's NOTIFY.
+    const added = await withTransaction(pool, async (client) => {
+      const isNew = await addCalendarDay(client, ctx.pack.code, parsed.data);
+      await appendAudit(client, {
+        actor,
+        action: 'calendar.day_added',
+        entity: 'calendar_day',
+        entityId: `${ctx.pack.code}:${parsed.data.date}:${parsed.data.kind}`,
+        details: { ...parsed.data, new: isNew },
+      });
+      return isNew;
+    });
     await reloadCalendar();
     const moved = await recomputeOpenDeadlines(pool, ctx);
     return c.json({ added, deadlinesMoved: moved }, added ? 201 : 200);

@@ -272,4 +272,66 @@ describe('SMS 1708 webhook', () => {
       expect(body.error.reply).toBe('Format salah. Ketik LAPORPAMAN <isi aduan> kirim ke 1708.');
     },
   );
+
+  it('takes the same message posted as a form, as many gateways send it', async () => {
+    const res = await app.request('/api/ingest/sms', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${key}` },
+      body: new URLSearchParams({
+        messageId: 'form-1',
+        from: '+6281300000001',
+        text: 'LAPOR PAMAN  drainase tersumbat',
+        receivedAt: '2026-11-04T20:00:00+08:00',
+      }).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).status).toBe('accepted');
+    const { rows } = await db.pool.query(
+      `SELECT b.body FROM complaint c JOIN complaint_body b ON b.complaint_id = c.id WHERE c.external_id = 'sms-form-1'`,
+    );
+    expect(rows).toEqual([{ body: 'drainase tersumbat' }]);
+    const bad = await app.request('/api/ingest/sms', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${key}` },
+      body: 'messageId=form-2&text=LAPORPAMAN+x',
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.field).toBe('from');
+  });
+
+  it('never answers 5xx to malformed webhook bodies, and writes nothing for them', async () => {
+    const events = async () =>
+      (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM complaint_event')).rows[0]!.n;
+    const before = await events();
+    const garbage = fc.oneof(
+      fc.jsonValue(),
+      fc.record({
+        messageId: fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.constant(null)),
+        from: fc.oneof(fc.string(), fc.integer(), fc.constant('+62812')),
+        text: fc.oneof(fc.string({ maxLength: 3000 }), fc.jsonValue(), fc.constant('LAPORPAMAN')),
+        receivedAt: fc.oneof(fc.string(), fc.integer(), fc.constant('2026-13-45T99:00:00+08:00')),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(garbage, fc.boolean(), async (body, asForm) => {
+        const res = await app.request('/api/ingest/sms', {
+          method: 'POST',
+          headers: {
+            'content-type': asForm ? 'application/x-www-form-urlencoded' : 'application/json',
+            authorization: `Bearer ${key}`,
+          },
+          body: asForm
+            ? new URLSearchParams(
+                body && typeof body === 'object' && !Array.isArray(body)
+                  ? Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])
+                  : [['x', JSON.stringify(body)]],
+              ).toString()
+            : JSON.stringify(body),
+        });
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+    expect(await events()).toBe(before);
+  });
 });

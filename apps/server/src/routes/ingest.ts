@@ -29,6 +29,24 @@ async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok
   }
 }
 
+/**
+ * An SMS gateway posts either JSON or a form (`application/x-www-form-urlencoded` or multipart): both
+ * become the same plain object, parsed by the same schema. File parts of a form are ignored.
+ */
+async function readSmsBody(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return readJson(c);
+  try {
+    const form = await c.req.parseBody();
+    return {
+      ok: true,
+      value: Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string')),
+    };
+  } catch {
+    return { ok: false };
+  }
+}
+
 async function authenticatedSource(c: Context, pool: Pool): Promise<string | null> {
   const header = c.req.header('authorization') ?? '';
   const m = /^Bearer\s+(\S+)$/i.exec(header);
@@ -65,8 +83,8 @@ export function ingestRoutes(pool: Pool, ctx: ComplaintContext): Hono {
   app.post('/api/ingest/sms', async (c) => {
     const source = await authenticatedSource(c, pool);
     if (!source) return bad(c, 401, 'authorization', 'a valid source API key is required');
-    const json = await readJson(c);
-    if (!json.ok) return bad(c, 400, 'body', 'body is not valid JSON');
+    const json = await readSmsBody(c);
+    if (!json.ok) return bad(c, 400, 'body', 'body is neither JSON nor a form');
     const msg = smsMessage.safeParse(json.value);
     if (!msg.success) {
       const issue = firstIssue(msg.error);

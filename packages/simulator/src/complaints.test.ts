@@ -51,6 +51,22 @@ describe('complaint simulator', () => {
     expect(pieces).toEqual(whole);
   });
 
+  it('switches from the history rate to the live rate at the moment history ends, even mid-hour', () => {
+    const switchAt = new Date(start.getTime() + 2 * 86_400_000 + 90 * 60_000); // Wednesday 01:30 UTC = 08:30 WIB
+    const sim = new ComplaintSimulator({
+      pack,
+      start,
+      seed: 4,
+      perDay: 50_000,
+      history: { until: switchAt, perDay: 1 },
+    });
+    const subs = submitted(sim.advance(new Date(switchAt.getTime() + 30 * 60_000)));
+    const before = subs.filter((e) => Date.parse(e.event.occurredAt) < switchAt.getTime()).length;
+    const after = subs.length - before;
+    expect(before).toBeLessThan(10); // about 2 days at 1 a day
+    expect(after).toBeGreaterThan(300); // half an hour of a busy morning at 50,000 a day
+  });
+
   it('emits events in time order, never after the requested moment', () => {
     const until = new Date(start.getTime() + 14 * 86_400_000);
     const events = new ComplaintSimulator({ pack, start, seed: 3 }).advance(until);

@@ -78,13 +78,21 @@ export class ComplaintSimulator {
       const hourEnd = this.cursor + HOUR;
       const local = new Date(this.cursor + this.localOffsetHours * HOUR);
       const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
-      const perDay =
-        this.options.history && this.cursor < this.options.history.until.getTime()
-          ? this.options.history.perDay
-          : this.perDay;
-      const rate = (perDay / 24) * (HOURLY[local.getUTCHours()]! / HOURLY_MEAN) * (weekend ? 0.45 : 1.15);
-      const n = this.poisson(rate);
-      for (let i = 0; i < n; i++) this.createComplaint(this.cursor + this.rnd.next() * HOUR);
+      const shape = (HOURLY[local.getUTCHours()]! / HOURLY_MEAN) * (weekend ? 0.45 : 1.15);
+      // The hour in which history ends is drawn in two parts, each at its own rate (still independent
+      // of how advance() is called, since the switch point is fixed).
+      const switchAt = this.options.history?.until.getTime() ?? -Infinity;
+      const parts: Array<[number, number, number]> =
+        switchAt > this.cursor && switchAt < hourEnd
+          ? [
+              [this.cursor, switchAt, this.options.history!.perDay],
+              [switchAt, hourEnd, this.perDay],
+            ]
+          : [[this.cursor, hourEnd, this.cursor < switchAt ? this.options.history!.perDay : this.perDay]];
+      for (const [from, to, perDay] of parts) {
+        const n = this.poisson(((perDay / 24) * shape * (to - from)) / HOUR);
+        for (let i = 0; i < n; i++) this.createComplaint(from + this.rnd.next() * (to - from));
+      }
       this.cursor = hourEnd;
     }
     this.pending.sort((a, b) => a.at - b.at);

@@ -40,3 +40,5 @@ export { ppidStockFigures, type PpidStockFigures } from './queries/ppid/ppid-sto
 export { socialReplySummary, type SocialReplySummary } from './queries/social/social-reply-summary.ts';
 export { socialOpenIssues } from './queries/social/social-open-issues.ts';
 export * from './queries/complaints/calendar-edit.ts';
+export { listIngestSources, type IngestSourceRow } from './queries/sources/list-ingest-sources.ts';
+export { revokeSourceKey } from './queries/sources/revoke-source-key.ts';

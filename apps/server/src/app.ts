@@ -6,6 +6,7 @@ import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import type { Logger } from './logger.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { complaintRoutes } from './routes/complaints.ts';
+import { complaintSettingsRoutes } from './routes/complaints-settings.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { ppidRoutes } from './routes/ppid.ts';
 import { socialRoutes } from './routes/social.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   if (deps.complaints) app.route('/', ingestRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', ppidRoutes(deps.pool, deps.complaints));
+  if (deps.complaints) app.route('/', complaintSettingsRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', complaintRoutes(deps.pool, deps.complaints));
   if (deps.complaints)
     app.route('/', calendarRoutes(deps.pool, deps.complaints, deps.reloadCalendar ?? (async () => undefined)));

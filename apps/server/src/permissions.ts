@@ -34,3 +34,8 @@ export function canActOnComplaint(p: Principal, c: ComplaintRef, action: Complai
 export function canEditCalendar(p: Principal): boolean {
   return p.role === 'admin';
 }
+
+/** Only admins change the complaint rules (deadlines, ladder, label map): they move every open deadline. */
+export function canEditComplaintSettings(p: Principal): boolean {
+  return p.role === 'admin';
+}

@@ -42,3 +42,4 @@ export { socialOpenIssues } from './queries/social/social-open-issues.ts';
 export * from './queries/complaints/calendar-edit.ts';
 export { listIngestSources, type IngestSourceRow } from './queries/sources/list-ingest-sources.ts';
 export { revokeSourceKey } from './queries/sources/revoke-source-key.ts';
+export * from './queries/complaints/complaint-settings.ts';

@@ -28,7 +28,8 @@ export async function recomputeOpenDeadlines(
         const d = deadlineOf(c.state, ctx, now);
         const completionDueAt = completionDueOf(c.state, ctx);
         const deadlineMoved = time(c.deadlineAt) !== time(d.at);
-        if (!deadlineMoved && c.deadlineState === d.state && time(c.completionDueAt) === time(completionDueAt)) continue;
+        if (!deadlineMoved && c.deadlineState === d.state && time(c.completionDueAt) === time(completionDueAt))
+          continue;
         await updateComplaintDeadline(client, c.id, { step: d.step, at: d.at, state: d.state, completionDueAt });
         const facts = { ...c, deadlineAt: c.state.submittedAt };
         batch.add(

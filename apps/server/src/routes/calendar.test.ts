@@ -45,9 +45,10 @@ describe('calendar edits move open deadlines, on every node', () => {
   let sync: BackgroundService | null;
   let admin: string;
   const deadlineOf = async (externalId: string) => {
-    const { rows } = await db.pool.query('SELECT deadline_at, completion_due_at FROM complaint WHERE external_id = $1', [
-      externalId,
-    ]);
+    const { rows } = await db.pool.query(
+      'SELECT deadline_at, completion_due_at FROM complaint WHERE external_id = $1',
+      [externalId],
+    );
     return { deadline: rows[0].deadline_at.toISOString(), completion: rows[0].completion_due_at.toISOString() };
   };
 
@@ -65,6 +66,7 @@ describe('calendar edits move open deadlines, on every node', () => {
       logger,
       databaseUrl: urlWithSchema(db.url, db.schema),
       reloadCalendar: b.reloadCalendar,
+      complaints: b.ctx,
     } as unknown as BackgroundContext);
   });
   afterAll(async () => {
@@ -101,7 +103,9 @@ describe('calendar edits move open deadlines, on every node', () => {
 
   it('audits the edit in the hash chain', async () => {
     const { rows } = await db.pool.query(`SELECT actor, action, entity_id FROM audit_log ORDER BY seq`);
-    expect(rows).toEqual([{ actor: 'user:admin', action: 'calendar.day_added', entity_id: '63:2025-08-18:cuti_bersama' }]);
+    expect(rows).toEqual([
+      { actor: 'user:admin', action: 'calendar.day_added', entity_id: '63:2025-08-18:cuti_bersama' },
+    ]);
     expect(await verifyAuditChain(db.pool)).toEqual({ ok: true, entries: 1 });
   });
 

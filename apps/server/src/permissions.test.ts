@@ -4,7 +4,9 @@ import {
   canActOnComplaint,
   canEditCalendar,
   canReadComplaint,
+  canSeeComplaintBody,
   canSeePersonalData,
+  canSeeReporter,
   type ComplaintAction,
 } from './permissions.ts';
 
@@ -32,6 +34,26 @@ describe('permissions', () => {
     expect(canSeePersonalData(people.pupr!, own)).toBe(true);
     expect(canSeePersonalData(people.pupr!, other)).toBe(false);
     expect(canSeePersonalData(people.viewer!, own)).toBe(false);
+  });
+
+  it('body text: everyone who reads the complaint unless it is rahasia; then only the complaint desk and its OPD', () => {
+    const open = { opdId: 'kalsel.pupr', isRahasia: false, isAnonim: false };
+    const rahasia = { ...open, isRahasia: true };
+    expect(canSeeComplaintBody(people.viewer!, open)).toBe(true);
+    expect(canSeeComplaintBody(people.viewer!, rahasia)).toBe(false);
+    expect(canSeeComplaintBody(people.pupr!, rahasia)).toBe(true);
+    expect(canSeeComplaintBody(people.pupr!, { ...open, opdId: 'kalsel.dinsos' })).toBe(false);
+    expect(canSeeComplaintBody(people.duty!, rahasia)).toBe(true);
+  });
+
+  it('reporter: an anonim report hides the reporter from the OPD it is about, never from the complaint desk', () => {
+    const named = { opdId: 'kalsel.pupr', isRahasia: false, isAnonim: false };
+    const anonim = { ...named, isAnonim: true };
+    expect(canSeeReporter(people.pupr!, named)).toBe(true);
+    expect(canSeeReporter(people.pupr!, anonim)).toBe(false);
+    expect(canSeeReporter(people.duty!, anonim)).toBe(true);
+    expect(canSeeReporter(people.admin!, anonim)).toBe(true);
+    expect(canSeeReporter(people.viewer!, named)).toBe(false);
   });
 
   it.each(actions)('action %s: the whole role × OPD matrix', (action) => {

@@ -16,10 +16,35 @@ export function canReadComplaint(p: Principal, c: ComplaintRef): boolean {
   return p.role !== 'opd_admin' || (c.opdId !== null && c.opdId === p.opdId);
 }
 
-/** The reporter's identity and contact, and the text of a rahasia report. */
+/** A complaint as the personal-data predicates see it. */
+export interface PersonalDataRef extends ComplaintRef {
+  isAnonim: boolean;
+}
+
+/**
+ * Personal data in general (a rahasia report's text): admins and duty officers, who run the complaint
+ * desk, and an OPD admin for its own OPD's complaints. Never a viewer.
+ */
 export function canSeePersonalData(p: Principal, c: ComplaintRef): boolean {
   if (p.role === 'admin' || p.role === 'duty_officer') return true;
   return p.role === 'opd_admin' && c.opdId !== null && c.opdId === p.opdId;
+}
+
+/**
+ * The text of a complaint: anyone who may read the complaint when it is not rahasia (LAPOR publishes
+ * it), otherwise only those who may see personal data.
+ */
+export function canSeeComplaintBody(p: Principal, c: PersonalDataRef): boolean {
+  return canReadComplaint(p, c) && (!c.isRahasia || canSeePersonalData(p, c));
+}
+
+/**
+ * The reporter's name and contact. An anonim report hides the reporter from the OPD it is about
+ * (Perpres 76/2013 protects the pengadu), so only the complaint desk (admin, duty officer) sees it.
+ */
+export function canSeeReporter(p: Principal, c: PersonalDataRef): boolean {
+  if (c.isAnonim) return p.role === 'admin' || p.role === 'duty_officer';
+  return canSeePersonalData(p, c);
 }
 
 /** Viewers never act; OPD admins act on their own OPD's complaints but do not move them elsewhere or up the ladder. */

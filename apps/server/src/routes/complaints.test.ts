@@ -130,6 +130,22 @@ describe('complaint read API and actions', () => {
     expect(JSON.parse(viewer).timeline.map((t: { type: string }) => t.type)).toEqual(['submitted', 'verified']);
   });
 
+  it('shows the text of a public report to a viewer without its reporter, and hides an anonim reporter from the OPD', async () => {
+    const item = (id: string, isAnonim: boolean) =>
+      submitted(id, 'kalsel.pupr').map((i) =>
+        i.event.type === 'submitted' ? { ...i, event: { ...i.event, isRahasia: false, isAnonim } } : i,
+      );
+    await ingestComplaintBatch(db.pool, ctx, 'lapor', [...item('751', false), ...item('752', true)]);
+    const viewer = await (await call('viewer', `/api/complaints/${await idOf('751')}`)).json();
+    expect(viewer.personal).toEqual({ body: 'BODY-MARKER-751', reporter: null });
+    const opd = await (await call('pupr', `/api/complaints/${await idOf('752')}`)).json();
+    expect(opd.personal).toEqual({ body: 'BODY-MARKER-752', reporter: null });
+    const duty = await (await call('duty', `/api/complaints/${await idOf('752')}`)).json();
+    expect(duty.personal.reporter.name).toBe('REPORTER-MARKER-752');
+    const list = await (await call('viewer', '/api/complaints?limit=200')).text();
+    expect(list).not.toMatch(/MARKER/);
+  });
+
   it('a viewer cannot act; an OPD admin cannot reassign', async () => {
     const id = await idOf('701');
     expect((await act('viewer', id, { action: 'note', expectedVersion: 2, text: 'x' })).status).toBe(403);

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { stockFacts } from '../deadlines/watcher.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
-import { canActOnComplaint, canReadComplaint, canSeePersonalData } from '../permissions.ts';
+import { canActOnComplaint, canReadComplaint, canSeeComplaintBody, canSeeReporter } from '../permissions.ts';
 
 const csv = (v: string | undefined) =>
   v
@@ -134,7 +134,13 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
     const principal = c.get('principal');
     if (!detail || !canReadComplaint(principal, detail.row))
       return c.json({ error: { field: 'id', message: 'no such complaint' } }, 404);
-    const personal = canSeePersonalData(principal, detail.row) ? await complaintPersonalData(pool, id) : null;
+    // Each part of the personal data is shown only to those its own predicate allows.
+    const seeBody = canSeeComplaintBody(principal, detail.row);
+    const seeReporter = canSeeReporter(principal, detail.row);
+    const stored = seeBody || seeReporter ? await complaintPersonalData(pool, id) : null;
+    const personal = stored
+      ? { body: seeBody ? stored.body : null, reporter: seeReporter ? stored.reporter : null }
+      : null;
     return c.json({ ...detail.row, timeline: detail.timeline, personal });
   });
 

@@ -55,6 +55,10 @@ describe('operator CLIs', () => {
     expect((await ingest(key)).status).toBe(401);
     expect((await cli('source-key.ts', 'revoke', 'no-such')).code).toBe(1);
     expect((await cli('source-key.ts', 'add', 'Bad Name!')).code).toBe(2);
+    // The older form without a command still adds.
+    const legacy = await cli('source-key.ts', 'lapor-kalsel', 'LAPOR sync');
+    expect(legacy.stdout.trim()).toMatch(/^src_/);
+    expect((await cli('source-key.ts', 'list')).stdout).toMatch(/^lapor-kalsel\tkey\t/m);
   });
 
   it('verify-audit passes an intact chain and names the first tampered entry', async () => {

@@ -4,14 +4,17 @@
 //   pnpm --filter @pantau/server exec tsx src/cli/source-key.ts list                      sources, keys, freshness
 //   pnpm --filter @pantau/server exec tsx src/cli/source-key.ts revoke <source-id>        its next request gets 401
 //
-// `add` on an existing source replaces its key (rotation). Only the key's SHA-256 is stored.
+// `add` on an existing source replaces its key (rotation). Only the key's SHA-256 is stored. The older
+// form `source-key.ts <source-id> [label]` still means `add`.
 import { createPool, issueSourceKey, listIngestSources, revokeSourceKey } from '@pantau/db';
 import { loadEnv } from '../env.ts';
 
 const USAGE = 'usage: source-key.ts add <source-id: a-z 0-9 _ -> [label] | list | revoke <source-id>\n';
 const SOURCE_ID = /^[a-z0-9_-]{1,64}$/;
 
-const [command, id, label] = process.argv.slice(2);
+const args = process.argv.slice(2);
+if (args[0] !== undefined && !['add', 'list', 'revoke'].includes(args[0])) args.unshift('add');
+const [command, id, label] = args;
 if (
   !(command === 'list' && !id) &&
   !((command === 'add' || command === 'revoke') && id !== undefined && SOURCE_ID.test(id))

@@ -16,6 +16,7 @@ import { loadProvincePack, type ProvincePack } from '@pantau/provinces';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app.ts';
+import { loadComplaintSettings } from './deadlines/complaint-settings.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import { backgroundStarters, type BackgroundService } from './background.ts';
 import type { Env } from './env.ts';
@@ -79,6 +80,9 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
 
   let calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
   const complaints: ComplaintContext = { pack, calendar: () => calendar };
+  // The province's rule overrides, before the first request (calendar-sync keeps them current after).
+  const settings = await loadComplaintSettings(pool, complaints);
+  if (settings.problem) logger.warn({ problem: settings.problem }, 'complaint settings');
   const reloadCalendar = async () => {
     calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
   };

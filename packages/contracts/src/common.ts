@@ -1,4 +1,31 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/**
+ * Shared wire primitives. Each is the one definition of its format, so a complaint, a PPID request and
+ * a social event agree on what an OPD id or a source id looks like.
+ */
+
+/** A source's own id for an entity or an event (LAPOR tracking id, SMS gateway id, CSV row key…). */
+export const externalId = z.string().min(1).max(128);
+
+/** The name of an ingest source, as used in its API key and in `(source, external_id)`. */
+export const sourceId = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'expected a source id of a-z, 0-9, _ and -');
+
+/** An OPD id from the province pack: `<province>.<short-name>`, e.g. `kalsel.dishub`. */
+export const opdId = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected an OPD id like kalsel.dishub');
+
+/** A Kemendagri kabupaten/kota code `NN.NN`, e.g. `63.71` (Kota Banjarmasin). */
+export const regencyCode = z.string().regex(/^\d{2}\.\d{2}$/, 'expected a regency code like 63.71');
+
+/** An officer's stated reason (postponing, archiving, reassigning…): kept in the audit trail. */
+export const reasonText = z.string().trim().min(3).max(1000);
+
+/**
+ * An instant as ISO 8601 with an explicit offset (`2025-03-03T09:00:00+08:00` or `…Z`). A local time
+ * without an offset is refused: working days are counted in the province's zone, so the instant must
+ * be unambiguous.
+ */
+export const offsetDateTime = z.iso.datetime({ offset: true });
 
 /** The first issue of a failed parse as `{ field, message }`, with the field as a dotted path. */
 export function firstIssue(error: z.ZodError, prefix = ''): { field: string; message: string } {

@@ -1,3 +1,10 @@
+/**
+ * The SP4N-LAPOR! complaint model: state, transition table, event fold, LAPOR label map, deadline
+ * clocks and the escalation ladder. Pure; see docs/domain/complaints.md.
+ */
+export * from './complaint-state.ts';
+export * from './lapor-labels.ts';
+export * from './transitions.ts';
 export * from './lifecycle.ts';
 export * from './deadline-rules.ts';
 export * from './escalation.ts';

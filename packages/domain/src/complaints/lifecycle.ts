@@ -1,125 +1,96 @@
-import type {
-  ComplaintChannel,
-  ComplaintClassification,
-  ComplaintEvent,
-  ComplaintEventType,
-  ComplaintStatus,
-} from '@pantau/contracts';
-import type { Pause } from '../calendar/deadline.ts';
+import type { ComplaintEvent, ComplaintStatus } from '@pantau/contracts';
+import type { ComplaintState } from './complaint-state.ts';
+import { DEFAULT_LAPOR_LABELS, mapLaporLabel, type LaporLabelMap } from './lapor-labels.ts';
+import { transitionOf } from './transitions.ts';
 
-/** The current state of a complaint, derived from its events (and rebuildable from them). */
-export interface ComplaintState {
-  status: ComplaintStatus;
-  /** The status a postponed complaint returns to when resumed. */
-  resumeTo: ComplaintStatus | null;
-  trackingId: string;
-  channel: ComplaintChannel;
-  classification: ComplaintClassification;
-  title: string;
-  topic: string | null;
-  regencyCode: string | null;
-  opdId: string | null;
-  isAnonim: boolean;
-  isRahasia: boolean;
-  submittedAt: Date;
-  verifiedAt: Date | null;
-  dispatchedAt: Date | null;
-  firstFollowUpAt: Date | null;
-  lastFollowUpAt: Date | null;
-  reporterRepliedAt: Date | null;
-  closedAt: Date | null;
-  deletedAt: Date | null;
-  pauses: Pause[];
-  /** Events applied so far: the optimistic-concurrency version. */
-  version: number;
-}
-
+/** The outcome of applying an event: the new state, or why it was refused (`field` is a dotted path). */
 export type ApplyResult =
   { ok: true; state: ComplaintState } | { ok: false; error: { field: string; message: string } };
 
-type Target = ComplaintStatus | 'same' | 'resume' | 'label';
+type SubmittedEvent = Extract<ComplaintEvent, { type: 'submitted' }>;
 
-/**
- * What each event does in each status. Typed by status, so a new status without its row fails to
- * compile; an event missing from a row is refused. `same` keeps the status, `resume` returns to the
- * status before the pause, `label` maps a LAPOR label through the configurable map.
- */
-const TRANSITIONS: Record<ComplaintStatus, Partial<Record<ComplaintEventType, Target>>> = {
-  belum_diverifikasi: {
-    verified: 'terverifikasi_didisposisi',
-    postponed: 'ditunda',
-    rejected_not_authority: 'bukan_wewenang',
-    archived: 'diarsipkan',
-    deleted: 'dihapus',
-    reassigned: 'same',
-    status_label: 'label',
-  },
-  terverifikasi_didisposisi: {
-    follow_up_posted: 'ditindaklanjuti',
-    postponed: 'ditunda',
-    reassigned: 'same',
-    rejected_not_authority: 'bukan_wewenang',
-    archived: 'diarsipkan',
-    deleted: 'dihapus',
-    status_label: 'label',
-  },
-  ditindaklanjuti: {
-    follow_up_posted: 'same',
-    // A reporter's reply reopens the OPD's follow-up clock.
-    reporter_replied: 'terverifikasi_didisposisi',
-    completed: 'selesai',
-    reassigned: 'same',
-    archived: 'diarsipkan',
-    deleted: 'dihapus',
-    status_label: 'label',
-  },
-  ditunda: { resumed: 'resume', reassigned: 'same', archived: 'diarsipkan', deleted: 'dihapus', status_label: 'label' },
-  bukan_wewenang: {
-    verified: 'terverifikasi_didisposisi',
-    archived: 'diarsipkan',
-    deleted: 'dihapus',
-    status_label: 'label',
-  },
-  selesai: {},
-  diarsipkan: {},
-  dihapus: {},
-};
+const refuse = (field: string, message: string): ApplyResult => ({ ok: false, error: { field, message } });
 
-export const TERMINAL_STATUSES: readonly ComplaintStatus[] = ['selesai', 'diarsipkan', 'dihapus'];
-export const OPEN_STATUSES: readonly ComplaintStatus[] = [
-  'belum_diverifikasi',
-  'terverifikasi_didisposisi',
-  'ditindaklanjuti',
-  'ditunda',
-  'bukan_wewenang',
-];
-
-/** LAPOR's own status labels → Pantau's statuses. The v4 labels are UNCONFIRMED: configurable. */
-export type LaporLabelMap = Record<string, ComplaintStatus>;
-export const DEFAULT_LAPOR_LABELS: LaporLabelMap = {
-  'belum terverifikasi': 'belum_diverifikasi',
-  'belum diverifikasi': 'belum_diverifikasi',
-  'belum ditindaklanjuti': 'terverifikasi_didisposisi',
-  'telah diverifikasi dan didisposisi': 'terverifikasi_didisposisi',
-  proses: 'ditindaklanjuti',
-  'dalam proses': 'ditindaklanjuti',
-  ditindaklanjuti: 'ditindaklanjuti',
-  selesai: 'selesai',
-  diselesaikan: 'selesai',
-  ditunda: 'ditunda',
-  dipending: 'ditunda',
-  'bukan wewenang': 'bukan_wewenang',
-  diarsipkan: 'diarsipkan',
-  dihapus: 'dihapus',
-};
-
-const normalizeLabel = (label: string) => label.trim().toLowerCase().replace(/\s+/g, ' ');
-
-function refuse(type: string, status: string): ApplyResult {
-  return { ok: false, error: { field: 'event.type', message: `cannot ${type} a complaint that is ${status}` } };
+function created(event: SubmittedEvent, at: Date): ComplaintState {
+  return {
+    status: 'belum_diverifikasi',
+    resumeTo: null,
+    trackingId: event.trackingId,
+    channel: event.channel,
+    classification: event.classification,
+    title: event.title,
+    topic: event.topic ?? null,
+    regencyCode: event.regencyCode ?? null,
+    opdId: event.opdId ?? null,
+    isAnonim: event.isAnonim,
+    isRahasia: event.isRahasia,
+    submittedAt: at,
+    verifiedAt: null,
+    dispatchedAt: null,
+    firstFollowUpAt: null,
+    lastFollowUpAt: null,
+    reporterRepliedAt: null,
+    closedAt: null,
+    deletedAt: null,
+    pauses: [],
+    version: 1,
+  };
 }
 
-/** Applies one event to a complaint (or creates it with `submitted`). Pure; never throws. */
+/**
+ * The stamps of moving from `prev.status` to `to`, whichever event moved it — so a LAPOR label has the
+ * same effect as the officer's event it stands for ("Proses" stamps a follow-up like
+ * `follow_up_posted`). Returning from a pause to where the case stood is not a new step.
+ */
+function enterStatus(next: ComplaintState, prev: ComplaintState, to: ComplaintStatus, at: Date): void {
+  const from = prev.status;
+  if (from === 'ditunda' && to !== 'ditunda') {
+    for (const p of next.pauses) if (p.end === null) p.end = at;
+    next.resumeTo = null;
+  }
+  if (to === 'ditunda' && from !== 'ditunda') {
+    next.resumeTo = from;
+    next.pauses.push({ start: at, end: null });
+  }
+  const before = from === 'ditunda' ? prev.resumeTo : from;
+  if (to === before || to === 'ditunda') return;
+  switch (to) {
+    case 'terverifikasi_didisposisi':
+      if (before === 'ditindaklanjuti') {
+        // Back from the reporter's turn: the wait since the OPD's last answer is not the OPD's time.
+        next.reporterRepliedAt = at;
+        if (prev.lastFollowUpAt) next.pauses.push({ start: prev.lastFollowUpAt, end: at });
+      } else {
+        next.verifiedAt ??= at;
+        next.dispatchedAt = at;
+      }
+      break;
+    case 'ditindaklanjuti':
+      next.firstFollowUpAt ??= at;
+      next.lastFollowUpAt = at;
+      break;
+    case 'selesai':
+    case 'diarsipkan':
+      next.closedAt ??= at;
+      break;
+    case 'dihapus':
+      next.deletedAt ??= at;
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * Applies one event to a complaint, or creates the complaint from a `submitted` event (state null).
+ * Pure and total: never throws, never mutates `state`. A refusal names the field at fault —
+ * `event.type` when the transition table forbids the event in the current status (message
+ * `cannot <type> a complaint that is <status>`), `event.label` for an unknown LAPOR label,
+ * `event.opdId` for a reassignment to the OPD that already has the case.
+ * Each accepted event adds 1 to `version`.
+ * @example
+ * const r = applyEvent(null, submitted); // { ok: true, state: { status: 'belum_diverifikasi', version: 1, … } }
+ */
 export function applyEvent(
   state: ComplaintState | null,
   event: ComplaintEvent,
@@ -127,93 +98,54 @@ export function applyEvent(
 ): ApplyResult {
   const at = new Date(event.occurredAt);
   if (event.type === 'submitted') {
-    if (state) return { ok: false, error: { field: 'event.type', message: 'this complaint was already submitted' } };
-    return {
-      ok: true,
-      state: {
-        status: 'belum_diverifikasi',
-        resumeTo: null,
-        trackingId: event.trackingId,
-        channel: event.channel,
-        classification: event.classification,
-        title: event.title,
-        topic: event.topic ?? null,
-        regencyCode: event.regencyCode ?? null,
-        opdId: event.opdId ?? null,
-        isAnonim: event.isAnonim,
-        isRahasia: event.isRahasia,
-        submittedAt: at,
-        verifiedAt: null,
-        dispatchedAt: null,
-        firstFollowUpAt: null,
-        lastFollowUpAt: null,
-        reporterRepliedAt: null,
-        closedAt: null,
-        deletedAt: null,
-        pauses: [],
-        version: 1,
-      },
-    };
+    if (state) return refuse('event.type', 'this complaint was already submitted');
+    return { ok: true, state: created(event, at) };
   }
-  if (!state)
-    return {
-      ok: false,
-      error: { field: 'event.type', message: `cannot ${event.type} a complaint that was never submitted` },
-    };
-  const target = TRANSITIONS[state.status][event.type];
-  if (!target) return refuse(event.type, state.status);
-  const next: ComplaintState = { ...state, pauses: state.pauses.map((p) => ({ ...p })), version: state.version + 1 };
-  let status: ComplaintStatus = state.status;
-  if (target === 'resume') status = state.resumeTo ?? 'belum_diverifikasi';
-  else if (target === 'label') {
-    if (event.type !== 'status_label') return refuse(event.type, state.status);
-    const mapped = labels[normalizeLabel(event.label)];
-    if (!mapped)
-      return { ok: false, error: { field: 'event.label', message: `unknown LAPOR status label "${event.label}"` } };
-    status = mapped;
-  } else if (target !== 'same') status = target;
+  if (!state) return refuse('event.type', `cannot ${event.type} a complaint that was never submitted`);
+  const target = transitionOf(state.status, event.type);
+  if (!target) return refuse('event.type', `cannot ${event.type} a complaint that is ${state.status}`);
 
+  let to: ComplaintStatus;
+  if (target === 'same') to = state.status;
+  else if (target === 'resume') to = state.resumeTo ?? 'belum_diverifikasi';
+  else if (target === 'label') {
+    if (event.type !== 'status_label') return refuse('event.type', `${event.type} cannot carry a LAPOR label`);
+    const mapped = mapLaporLabel(event.label, labels);
+    if (!mapped) return refuse('event.label', `unknown LAPOR status label "${event.label}"`);
+    to = mapped;
+  } else to = target;
+
+  if (event.type === 'reassigned') {
+    if (state.opdId === null)
+      return refuse('event.type', 'cannot reassigned a complaint that has no OPD yet: verify it to one');
+    if (state.opdId === event.opdId) return refuse('event.opdId', `the complaint is already with ${event.opdId}`);
+  }
+
+  const next: ComplaintState = { ...state, pauses: state.pauses.map((p) => ({ ...p })), version: state.version + 1 };
+  enterStatus(next, state, to, at);
   switch (event.type) {
     case 'verified':
       next.opdId = event.opdId;
-      next.verifiedAt ??= at;
-      next.dispatchedAt = at;
       break;
     case 'follow_up_posted':
-      next.firstFollowUpAt ??= at;
       next.lastFollowUpAt = at;
-      break;
-    case 'reporter_replied':
-      next.reporterRepliedAt = at;
       break;
     case 'reassigned':
       next.opdId = event.opdId;
       if (state.dispatchedAt) next.dispatchedAt = at; // the new OPD gets its own follow-up clock
       break;
-    case 'postponed':
-      next.resumeTo = state.status;
-      next.pauses.push({ start: at, end: null });
-      break;
-    case 'resumed': {
-      const open = next.pauses.find((p) => p.end === null);
-      if (open) open.end = at;
-      next.resumeTo = null;
-      break;
-    }
     default:
       break;
   }
-  if (status === 'selesai' || status === 'diarsipkan') next.closedAt ??= at;
-  if (status === 'dihapus') next.deletedAt ??= at;
-  if (status !== 'ditunda' && state.status === 'ditunda' && event.type !== 'resumed') {
-    const open = next.pauses.find((p) => p.end === null);
-    if (open) open.end = at;
-  }
-  next.status = status;
+  next.status = to;
   return { ok: true, state: next };
 }
 
-/** Folds a complaint's events (in order) into its state; stops at the first refused event. */
+/**
+ * Folds a complaint's events, in the order given (the order they were accepted, not re-sorted by
+ * `occurredAt`), into its state. Stops at the first refused event and returns its error; an empty
+ * list is refused with field `events`. Folding a list equals applying its events one by one.
+ */
 export function foldEvents(events: readonly ComplaintEvent[], labels?: LaporLabelMap): ApplyResult {
   let state: ComplaintState | null = null;
   for (const event of events) {
@@ -221,6 +153,6 @@ export function foldEvents(events: readonly ComplaintEvent[], labels?: LaporLabe
     if (!r.ok) return r;
     state = r.state;
   }
-  if (!state) return { ok: false, error: { field: 'events', message: 'no events' } };
+  if (!state) return refuse('events', 'no events');
   return { ok: true, state };
 }

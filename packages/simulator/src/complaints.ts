@@ -1,5 +1,5 @@
 import type { ProvincePack } from '@pantau/provinces';
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random, takeDue } from './random.ts';
 import { FAMILY_NAMES, FOLLOW_UPS, GIVEN_NAMES, SUBJECTS, type Subject } from './templates.ts';
 
 /** One event as the complaint ingest API takes it (`{ externalId, event }` of a batch item). */
@@ -90,26 +90,13 @@ export class ComplaintSimulator {
             ]
           : [[this.cursor, hourEnd, this.cursor < switchAt ? this.options.history!.perDay : this.perDay]];
       for (const [from, to, perDay] of parts) {
-        const n = this.poisson(((perDay / 24) * shape * (to - from)) / HOUR);
+        const n = this.rnd.poisson(((perDay / 24) * shape * (to - from)) / HOUR);
         for (let i = 0; i < n; i++) this.createComplaint(from + this.rnd.next() * (to - from));
       }
       this.cursor = hourEnd;
     }
     this.pending.sort((a, b) => a.at - b.at);
-    let due = 0;
-    while (due < this.pending.length && this.pending[due]!.at <= end) due++;
-    return this.pending.splice(0, due).map((p) => p.item);
-  }
-
-  private poisson(lambda: number): number {
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    let p = 1;
-    do {
-      k++;
-      p *= this.rnd.next();
-    } while (p > limit && k < 1000);
-    return k - 1;
+    return takeDue(this.pending, end);
   }
 
   /** Adds working time: skips Saturdays and Sundays in local time (holidays are the server's job). */

@@ -10,7 +10,7 @@ import type {
   PpidRequesterType,
 } from '@pantau/contracts';
 import type { Opd, ProvincePack } from '@pantau/provinces';
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random, takeDue } from './random.ts';
 import { DIP_TEMPLATES, EXTENSION_REASONS, PPID_SUBJECTS } from './ppid-templates.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './templates.ts';
 
@@ -174,25 +174,12 @@ export class PpidSimulator {
       const history = this.options.history;
       const perDay = history && from < history.until.getTime() ? history.perDay : (this.options.perDay ?? 5);
       const rate = (perDay / 24) * (HOURLY[local.getUTCHours()]! / HOURLY_MEAN) * (weekend ? 0.3 : 1.28);
-      const n = this.poisson((rate * (to - from)) / HOUR);
+      const n = this.rnd.poisson((rate * (to - from)) / HOUR);
       for (let i = 0; i < n; i++) this.createRequest(from + this.rnd.next() * (to - from));
       this.generatedTo = to;
     }
     this.pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
-    let due = 0;
-    while (due < this.pending.length && this.pending[due]!.at <= end) due++;
-    return this.pending.splice(0, due).map((p) => p.item);
-  }
-
-  private poisson(lambda: number): number {
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    let p = 1;
-    do {
-      k++;
-      p *= this.rnd.next();
-    } while (p > limit && k < 1000);
-    return k - 1;
+    return takeDue(this.pending, end);
   }
 
   private push(at: number, item: SimulatedPpidItem): void {
@@ -231,7 +218,7 @@ export class PpidSimulator {
     if (!inHistory || local.getUTCDay() === 1) {
       const days = inHistory ? 7 : 1;
       for (const entry of this.dip) {
-        const gained = this.poisson(entry.popularity * days);
+        const gained = this.rnd.poisson(entry.popularity * days);
         if (gained === 0) continue;
         entry.downloads += gained;
         this.pushDip(entry, midnight + this.rnd.int(5, 90) * 60_000);

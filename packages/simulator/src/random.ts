@@ -7,6 +7,8 @@ export interface Random {
   chance(p: number): boolean;
   /** Exponentially distributed wait with the given mean. */
   exp(mean: number): number;
+  /** A Poisson-distributed count with mean `lambda` (Knuth's method: fine for the small means used here). */
+  poisson(lambda: number): number;
 }
 
 export function createRandom(seed: number): Random {
@@ -33,5 +35,22 @@ export function createRandom(seed: number): Random {
     },
     chance: (p) => next() < p,
     exp: (mean) => -Math.log(1 - next()) * mean,
+    poisson: (lambda) => {
+      const limit = Math.exp(-lambda);
+      let k = 0;
+      let p = 1;
+      do {
+        k++;
+        p *= next();
+      } while (p > limit && k < 1000);
+      return k - 1;
+    },
   };
+}
+
+/** Takes, in place, the items of a time-sorted queue that are due by `end`. */
+export function takeDue<T>(pending: Array<{ at: number; item: T }>, end: number): T[] {
+  let due = 0;
+  while (due < pending.length && pending[due]!.at <= end) due++;
+  return pending.splice(0, due).map((p) => p.item);
 }

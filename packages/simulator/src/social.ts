@@ -1,6 +1,6 @@
 import type { Sentiment, SocialDailyFigures, SocialEvent, SocialIngestItem, SocialPlatform } from '@pantau/contracts';
 import type { ProvincePack } from '@pantau/provinces';
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random, takeDue } from './random.ts';
 import { COMMENTS, HOAXES, ISSUES } from './social-templates.ts';
 
 /** One item as the social ingest takes it (`{ externalId, event }`). */
@@ -154,31 +154,18 @@ export class SocialSimulator {
       const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
       const share = (POST_HOURLY[local.getUTCHours()]! / POST_HOURLY_SUM) * (weekend ? 0.45 : 1.2);
       for (const account of this.accounts) {
-        const n = this.poisson(account.profile.postsPerDay * this.activityAt(from) * share * ((to - from) / HOUR));
+        const n = this.rnd.poisson(account.profile.postsPerDay * this.activityAt(from) * share * ((to - from) / HOUR));
         for (let i = 0; i < n; i++) this.createPost(account, from + this.rnd.next() * (to - from));
       }
       this.generatedTo = to;
     }
     this.pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
-    let due = 0;
-    while (due < this.pending.length && this.pending[due]!.at <= end) due++;
-    return this.pending.splice(0, due).map((p) => p.item);
+    return takeDue(this.pending, end);
   }
 
   private activityAt(t: number): number {
     const h = this.options.history;
     return h && t < h.until.getTime() ? h.activity : (this.options.activity ?? 1);
-  }
-
-  private poisson(lambda: number): number {
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    let p = 1;
-    do {
-      k++;
-      p *= this.rnd.next();
-    } while (p > limit && k < 1000);
-    return k - 1;
   }
 
   private localDate(t: number): string {
@@ -231,7 +218,7 @@ export class SocialSimulator {
         },
       });
       // Mentions and direct messages arrive on their own, a few a week per account.
-      const mentions = this.poisson(0.4 * this.activityAt(midnight));
+      const mentions = this.rnd.poisson(0.4 * this.activityAt(midnight));
       for (let i = 0; i < mentions; i++) {
         const at = midnight + 6 * HOUR + rnd.next() * 16 * HOUR;
         this.createInteraction(account, at, rnd.chance(0.7) ? 'mention' : 'dm');
@@ -251,7 +238,7 @@ export class SocialSimulator {
     const seen = reach || Math.round(account.followers * (0.1 + rnd.next() * 0.3));
     const impressions = Math.round(seen * (1.2 + rnd.next() * 0.6));
     const likes = Math.round(seen * (0.02 + rnd.next() * 0.06));
-    const comments = this.poisson(p.commentsPerPost * this.activityAt(at));
+    const comments = this.rnd.poisson(p.commentsPerPost * this.activityAt(at));
     const figures = {
       likes,
       comments,

@@ -1,4 +1,4 @@
-import { complaintIngestItem, firstIssue, type ComplaintEvent, type IngestItemResult } from '@pantau/contracts';
+import { complaintIngestItem, type ComplaintEvent, type IngestItemResult } from '@pantau/contracts';
 import {
   appendComplaintEvents,
   lockComplaints,
@@ -32,6 +32,7 @@ import {
   type WorkingCalendar,
 } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
+import { parseBatchItems } from './batch-items.ts';
 
 /** What complaint ingest needs to know about the province it runs for. */
 export interface ComplaintContext {
@@ -133,37 +134,12 @@ interface Valid {
 
 /** Validates every item against the contract; duplicates inside the batch are refused by index. */
 function parseItems(items: readonly unknown[], results: IngestItemResult[]): Valid[] {
-  const valid: Valid[] = [];
-  const seen = new Set<string>();
-  for (const [index, raw] of items.entries()) {
-    const parsed = complaintIngestItem.safeParse(raw);
-    if (!parsed.success) {
-      const r = raw as { externalId?: unknown; event?: { eventId?: unknown } } | null;
-      results[index] = {
-        index,
-        externalId: typeof r?.externalId === 'string' ? r.externalId : null,
-        eventId: typeof r?.event?.eventId === 'string' ? r.event.eventId : null,
-        status: 'rejected',
-        error: firstIssue(parsed.error, `items.${index}`),
-      };
-      continue;
-    }
-    const { externalId, event } = parsed.data;
-    const key = `${externalId}\u0000${event.eventId}`;
-    if (seen.has(key)) {
-      results[index] = {
-        index,
-        externalId,
-        eventId: event.eventId,
-        status: 'rejected',
-        error: { field: `items.${index}.event.eventId`, message: 'repeats an earlier item of this batch' },
-      };
-      continue;
-    }
-    seen.add(key);
-    valid.push({ index, externalId, event });
-  }
-  return valid;
+  return parseBatchItems(complaintIngestItem, items, results, {
+    key: (i) => `${i.externalId}\u0000${i.event.eventId}`,
+    externalId: (i) => i.externalId,
+    eventId: (i) => i.event.eventId,
+    duplicateField: () => 'event.eventId',
+  }).map(({ index, item }) => ({ index, externalId: item.externalId, event: item.event }));
 }
 
 /**

@@ -1,10 +1,4 @@
-import {
-  firstIssue,
-  ppidIngestItem,
-  type IngestItemResult,
-  type PpidEvent,
-  type PpidIngestItem,
-} from '@pantau/contracts';
+import { ppidIngestItem, type IngestItemResult, type PpidEvent, type PpidIngestItem } from '@pantau/contracts';
 import {
   appendPpidEvents,
   lockPpidRequests,
@@ -34,6 +28,7 @@ import {
   type WorkingCalendar,
 } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
+import { parseBatchItems } from './batch-items.ts';
 
 /** What PPID ingest needs about its province (a ComplaintContext fits: same pack and calendar). */
 export interface PpidContext {
@@ -50,34 +45,12 @@ const eventIdOf = (item: PpidIngestItem) => (item.kind === 'request' ? item.even
 const keyOf = (item: PpidIngestItem) => `${item.kind}\u0000${item.externalId}\u0000${eventIdOf(item)}`;
 
 function parseItems(items: readonly unknown[], results: IngestItemResult[]): Valid[] {
-  const valid: Valid[] = [];
-  const seen = new Set<string>();
-  for (const [index, raw] of items.entries()) {
-    const parsed = ppidIngestItem.safeParse(raw);
-    if (!parsed.success) {
-      const r = raw as { externalId?: unknown; eventId?: unknown; event?: { eventId?: unknown } } | null;
-      const eventId = typeof r?.event?.eventId === 'string' ? r.event.eventId : r?.eventId;
-      results[index] = {
-        index,
-        externalId: typeof r?.externalId === 'string' ? r.externalId : null,
-        eventId: typeof eventId === 'string' ? eventId : null,
-        status: 'rejected',
-        error: firstIssue(parsed.error, `items.${index}`),
-      };
-      continue;
-    }
-    const item = parsed.data;
-    if (seen.has(keyOf(item))) {
-      results[index] = reject(index, item, {
-        field: item.kind === 'request' ? 'event.eventId' : 'eventId',
-        message: 'repeats an earlier item of this batch',
-      });
-      continue;
-    }
-    seen.add(keyOf(item));
-    valid.push({ index, item });
-  }
-  return valid;
+  return parseBatchItems(ppidIngestItem, items, results, {
+    key: keyOf,
+    externalId: (i) => i.externalId,
+    eventId: eventIdOf,
+    duplicateField: (i) => (i.kind === 'request' ? 'event.eventId' : 'eventId'),
+  });
 }
 
 function reject(index: number, item: PpidIngestItem, error: ItemError): IngestItemResult {

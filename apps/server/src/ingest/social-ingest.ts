@@ -1,4 +1,4 @@
-import { firstIssue, socialIngestItem, type IngestItemResult, type SocialIngestItem } from '@pantau/contracts';
+import { socialIngestItem, type IngestItemResult, type SocialIngestItem } from '@pantau/contracts';
 import {
   appendSocialEvents,
   lockSocialInteractions,
@@ -19,6 +19,7 @@ import {
   type SocialAccountRow,
   type SocialEventWrite,
 } from '@pantau/db';
+import { parseBatchItems } from './batch-items.ts';
 
 type ItemError = { field: string; message: string };
 type Valid = { index: number; item: SocialIngestItem };
@@ -36,33 +37,12 @@ function reject(index: number, item: SocialIngestItem, error: ItemError): Ingest
 }
 
 function parseItems(items: readonly unknown[], results: IngestItemResult[]): Valid[] {
-  const valid: Valid[] = [];
-  const seen = new Set<string>();
-  for (const [index, raw] of items.entries()) {
-    const parsed = socialIngestItem.safeParse(raw);
-    if (!parsed.success) {
-      const r = raw as { externalId?: unknown; event?: { eventId?: unknown } } | null;
-      results[index] = {
-        index,
-        externalId: typeof r?.externalId === 'string' ? r.externalId : null,
-        eventId: typeof r?.event?.eventId === 'string' ? r.event.eventId : null,
-        status: 'rejected',
-        error: firstIssue(parsed.error, `items.${index}`),
-      };
-      continue;
-    }
-    const key = `${parsed.data.externalId}\u0000${parsed.data.event.eventId}`;
-    if (seen.has(key)) {
-      results[index] = reject(index, parsed.data, {
-        field: 'event.eventId',
-        message: 'repeats an earlier item of this batch',
-      });
-      continue;
-    }
-    seen.add(key);
-    valid.push({ index, item: parsed.data });
-  }
-  return valid;
+  return parseBatchItems(socialIngestItem, items, results, {
+    key: (i) => `${i.externalId}\u0000${i.event.eventId}`,
+    externalId: (i) => i.externalId,
+    eventId: (i) => i.event.eventId,
+    duplicateField: () => 'event.eventId',
+  });
 }
 
 /**

@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
-          globalSetup: ['packages/db/src/testing-global-setup.ts'],
+          globalSetup: ['packages/db/src/testing-global-setup.ts', 'tests/support/web-dist-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           // Each e2e file starts its own servers (and maybe a browser): they run after the other

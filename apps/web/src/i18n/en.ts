@@ -1,7 +1,13 @@
+import { consoleEn } from './console.ts';
+import { dashboardEn } from './dashboard.ts';
 import type { MessageKey } from './id.ts';
+import { wallEn } from './wall.ts';
 
 /** English — the second locale. */
 export const en: Record<MessageKey, string> = {
+  ...wallEn,
+  ...dashboardEn,
+  ...consoleEn,
   'app.name': 'Pantau',
   'app.tagline': 'Smart Province Command Center',
   'nav.wall': 'Video Wall',

@@ -1,5 +1,12 @@
 /** Bahasa Indonesia — the default locale. Every key here must exist in `en.ts` (the type enforces it). */
+import { consoleId } from './console.ts';
+import { dashboardId } from './dashboard.ts';
+import { wallId } from './wall.ts';
+
 export const id = {
+  ...wallId,
+  ...dashboardId,
+  ...consoleId,
   'app.name': 'Pantau',
   'app.tagline': 'Pusat Komando Provinsi Cerdas',
   'nav.wall': 'Dinding Layar',

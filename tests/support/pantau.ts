@@ -1,0 +1,47 @@
+import { inject } from 'vitest';
+import { issueServiceToken, issueWallDevice, type Role } from '@pantau/db';
+import { createTestDatabase, urlWithSchema, type TestDatabase } from '@pantau/db/testing';
+import { createLogger, loadEnv, startServer, type RunningServer } from '@pantau/server';
+
+export interface Pantau {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  server: RunningServer;
+  db: TestDatabase;
+  /** A fresh wall device token (what an admin issues for a screen). */
+  wallToken(id?: string): Promise<string>;
+  /** A bearer token with a role, for API calls the test makes on a user's behalf. */
+  bearer(role: Role, opdId?: string | null): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real Pantau node in this process for browser and API tests: its own schema on the test PostgreSQL,
+ * the web app built once per run (tests/support/web-dist-setup.ts), port 0, the demo feed off unless
+ * asked. `env` overrides any variable of apps/server/src/env.ts.
+ */
+export async function startPantau(options: { label?: string; env?: Record<string, string> } = {}): Promise<Pantau> {
+  const db = await createTestDatabase({ migrate: false, label: options.label ?? 'e2e' });
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: urlWithSchema(db.url, db.schema),
+    PORT: '0',
+    PANTAU_DEMO: 'off',
+    PANTAU_WEB_DIST: inject('webDist'),
+    LOG_LEVEL: process.env.PANTAU_TEST_LOG ?? 'silent',
+    ...options.env,
+  });
+  const server = await startServer(env, createLogger(env.LOG_LEVEL));
+  let n = 0;
+  return {
+    url: server.url,
+    server,
+    db,
+    wallToken: (id = `test-wall-${++n}`) => issueWallDevice(server.pool, id, id),
+    bearer: (role, opdId = null) => issueServiceToken(server.pool, `test-${role}-${++n}`, `test ${role}`, role, opdId),
+    async close() {
+      await server.close();
+      await db.drop();
+    },
+  };
+}

@@ -113,6 +113,25 @@ describe('complaint read API and actions', () => {
     expect((await call('duty', '/api/complaints?regency=6371')).status).toBe(400);
   });
 
+  it('narrows a list to local days in the province zone: midnight WITA belongs to the day it starts', async () => {
+    const list = async (q: string) =>
+      (
+        (await (await call('duty', `/api/complaints?opd=kalsel.pupr&limit=200&${q}`)).json()) as {
+          items: Array<{ trackingId: string }>;
+        }
+      ).items.map((i) => i.trackingId);
+    // The 30 seeded items fall on 1–5 Nov by i % 5; #827 is at 00:00 WITA on 3 Nov (16:00 UTC on the 2nd).
+    const third = await list('from=2026-11-03&to=2026-11-03');
+    expect(third.sort()).toEqual(['802', '807', '812', '817', '822', '827']);
+    const second = await list('from=2026-11-02&to=2026-11-02');
+    expect(second).not.toContain('827');
+    expect(second.sort()).toEqual(['701', '801', '806', '811', '816', '821', '826']);
+    expect(await list('topic=tidak-ada')).toEqual([]);
+    const bad = await call('duty', '/api/complaints?from=2026-02-30');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.field).toBe('from');
+  });
+
   it('an OPD admin sees only its own OPD, in lists and details', async () => {
     const list = await (await call('pupr', '/api/complaints?opd=kalsel.dinsos&limit=200')).json();
     expect(list.items.every((i: { opdId: string }) => i.opdId === 'kalsel.pupr')).toBe(true);

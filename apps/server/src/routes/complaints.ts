@@ -12,6 +12,7 @@ import {
   withTransaction,
   type Pool,
 } from '@pantau/db';
+import { addDays, startOfLocalDay } from '@pantau/domain';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -27,6 +28,13 @@ const csv = (v: string | undefined) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : undefined;
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'not a calendar date',
+  );
 const listQuery = z.object({
   status: z.string().optional(),
   opd: z.string().max(100).optional(),
@@ -35,6 +43,10 @@ const listQuery = z.object({
     .regex(/^\d{2}\.\d{2}$/, 'expected NN.NN')
     .optional(),
   channel: z.string().max(30).optional(),
+  topic: z.string().trim().min(1).max(100).optional(),
+  /** Local dates in the province's zone, inclusive: the period behind a dashboard figure. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   deadline: z.string().optional(),
   escalation: z.coerce.number().int().min(0).max(10).optional(),
   q: z.string().trim().min(1).max(100).optional(),
@@ -107,6 +119,9 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
         opdId,
         regencyCode: q.regency,
         channel: q.channel,
+        topic: q.topic,
+        submittedFrom: q.from ? startOfLocalDay(q.from, ctx.pack.timeZone) : undefined,
+        submittedBefore: q.to ? startOfLocalDay(addDays(q.to, 1), ctx.pack.timeZone) : undefined,
         deadlineState: csv(q.deadline) as never,
         minEscalationLevel: q.escalation,
         q: q.q,

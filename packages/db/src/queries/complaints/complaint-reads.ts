@@ -7,6 +7,11 @@ export interface ComplaintListFilter {
   channel?: string;
   deadlineState?: Array<'on_time' | 'at_risk' | 'overdue' | 'paused' | 'none'>;
   minEscalationLevel?: number;
+  topic?: string;
+  /** Submitted at or after this instant (a drilldown's period start). */
+  submittedFrom?: Date;
+  /** Submitted before this instant (a drilldown's period end). */
+  submittedBefore?: Date;
   /** Matches the tracking id or words of the title (never the body, which may be rahasia). */
   q?: string;
 }
@@ -83,6 +88,9 @@ export async function listComplaints(
   if (filter.regencyCode) where.push(`regency_code = ${p(filter.regencyCode)}`);
   if (filter.channel) where.push(`channel = ${p(filter.channel)}`);
   if (filter.deadlineState?.length) where.push(`deadline_state = ANY(${p(filter.deadlineState)}::text[])`);
+  if (filter.topic) where.push(`topic = ${p(filter.topic)}`);
+  if (filter.submittedFrom) where.push(`submitted_at >= ${p(filter.submittedFrom)}`);
+  if (filter.submittedBefore) where.push(`submitted_at < ${p(filter.submittedBefore)}`);
   if (filter.minEscalationLevel) where.push(`escalation_level >= ${p(filter.minEscalationLevel)}`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

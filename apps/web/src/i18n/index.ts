@@ -17,6 +17,11 @@ export function resolveLocale(search: string, stored: string | null): Locale {
   return DEFAULT_LOCALE;
 }
 
+/** Whether a computed key (e.g. `status.<value from the API>`) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in id;
+}
+
 export function translate(locale: Locale, key: MessageKey): string {
   return catalogs[locale][key];
 }

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n/index.ts';
+import type { DashboardState } from './dashboard-state.ts';
+
+interface Screen {
+  id: string;
+  name: string;
+}
+
+/** The session's CSRF token, needed on every mutation made with the session cookie. */
+async function csrfToken(): Promise<string | null> {
+  const res = await fetch('/api/auth/session', { credentials: 'same-origin' });
+  if (!res.ok) return null;
+  return ((await res.json()) as { csrfToken?: string }).csrfToken ?? null;
+}
+
+/**
+ * The operator's "show this on the wall": sends the current drilldown (scene, scope) to a chosen wall
+ * screen, which shows it until released or until the given time passes; then the rotation resumes.
+ */
+export function SendToWall(props: { state: DashboardState }) {
+  const t = useT();
+  const [screens, setScreens] = useState<Screen[] | null>(null);
+  const [screen, setScreen] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    fetch('/api/wall/screens', { credentials: 'same-origin' })
+      .then(async (res) => (res.ok ? ((await res.json()) as { screens: Screen[] }).screens : []))
+      .then((list) => {
+        setScreens(list);
+        setScreen((s) => s || list[0]?.id || '');
+      })
+      .catch(() => setScreens([]));
+  }, []);
+  if (screens === null) return null;
+  if (screens.length === 0) return <span className="dash-note">{t('dashboard.noScreens')}</span>;
+
+  const call = async (method: 'POST' | 'DELETE') => {
+    const token = await csrfToken();
+    const { scene, filter } = props.state;
+    const body = {
+      scene: filter.opd && scene === 'ringkasan' ? 'opd' : scene,
+      ...(filter.opd ? { opdId: filter.opd } : {}),
+      ...(filter.regency ? { regencyCode: filter.regency } : {}),
+    };
+    const res = await fetch(`/api/wall/screens/${encodeURIComponent(screen)}/show`, {
+      method,
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
+      body: method === 'POST' ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) {
+      const err = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setMessage(err?.error?.message ?? String(res.status));
+      return;
+    }
+    const name = screens.find((s) => s.id === screen)?.name ?? screen;
+    setMessage(method === 'POST' ? t('dashboard.sent').replace('{screen}', name) : t('dashboard.released'));
+  };
+
+  return (
+    <div className="dash-send" role="group" aria-label={t('dashboard.sendToWall')}>
+      <label>
+        {t('dashboard.sendTo')}{' '}
+        <select value={screen} onChange={(e) => setScreen(e.target.value)} data-testid="wall-screen">
+          {screens.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => void call('POST')} data-testid="send-to-wall">
+        {t('dashboard.send')}
+      </button>
+      <button type="button" onClick={() => void call('DELETE')} data-testid="release-wall">
+        {t('dashboard.release')}
+      </button>
+      {message && (
+        <span className="dash-note" role="status">
+          {message}
+        </span>
+      )}
+    </div>
+  );
+}

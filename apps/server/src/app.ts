@@ -11,6 +11,7 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { ppidRoutes } from './routes/ppid.ts';
 import { socialRoutes } from './routes/social.ts';
 import { healthRoutes } from './routes/health.ts';
+import { DEFAULT_PUBLIC_OPTIONS, publicApiRoutes, type PublicApiOptions } from './public/routes.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 
 export interface AppDeps {
@@ -22,24 +23,43 @@ export interface AppDeps {
   reloadCalendar?: () => Promise<void>;
   logger: Logger;
   webDist: string;
+  /** Public statistics API settings (threshold, cache, rate limit); defaults when omitted. */
+  publicApi?: PublicApiOptions;
 }
+
+/** Paths other sites may load: the public API (CORS) and the widgets (framed, scripted from anywhere). */
+const isEmbeddable = (path: string) =>
+  path === '/embed' || path.startsWith('/embed/') || path === '/embed.js' || path.startsWith('/api/public/');
 
 /** Builds the Hono app: thin routes over `packages/*`. No port is bound here, so tests call `app.request()`. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        frameAncestors: ["'self'"],
-      },
-    }),
-  );
+  const appHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'", 'ws:', 'wss:'],
+      frameAncestors: ["'self'"],
+    },
+  });
+  // Widgets are framed by OPD websites and embed.js is loaded by them: any ancestor, resources readable
+  // cross-origin; scripts still only from this server.
+  const embeddableHeaders = secureHeaders({
+    crossOriginResourcePolicy: 'cross-origin',
+    crossOriginOpenerPolicy: false,
+    xFrameOptions: false,
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      frameAncestors: ['*'],
+    },
+  });
+  app.use('*', (c, next) => (isEmbeddable(c.req.path) ? embeddableHeaders(c, next) : appHeaders(c, next)));
   app.onError((err, c) => {
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { message: 'internal error' } }, 500);
@@ -65,6 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.complaints)
     app.route('/', calendarRoutes(deps.pool, deps.complaints, deps.reloadCalendar ?? (async () => undefined)));
   app.route('/', socialRoutes(deps.pool, deps.pack));
+  app.route('/', publicApiRoutes(deps.pool, deps.pack, deps.publicApi ?? DEFAULT_PUBLIC_OPTIONS));
   app.route('/', webAppRoutes(deps.webDist));
   app.notFound((c) => c.json({ error: { message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   return app;

@@ -50,6 +50,17 @@ const envSchema = z.object({
   /** How often each social account is polled, and how long one platform call may take. */
   PANTAU_SOCIAL_POLL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   PANTAU_SOCIAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Public statistics: counts below this are published as "<N" (re-identification risk). */
+  PANTAU_PUBLIC_MIN_COUNT: z.coerce.number().int().min(1).max(100).default(5),
+  /** Seconds a node reuses a computed public answer or widget page. */
+  PANTAU_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** Public routes: sustained requests per minute per client address, and the burst above it. */
+  PANTAU_PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  PANTAU_PUBLIC_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** Behind your own reverse proxy: take the client address from the last X-Forwarded-For entry. */
+  PANTAU_TRUST_PROXY: z.stringbool().default(false),
+  /** Secret that signs restricted-widget tokens; unset → one generated and kept in the database. */
+  PANTAU_EMBED_SECRET: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { repoRoot: string; webDist: string; dataDir: string };

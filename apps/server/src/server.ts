@@ -86,7 +86,21 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const reloadCalendar = async () => {
     calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
   };
-  const app = createApp({ pool, pack, logger, webDist: env.webDist, complaints, reloadCalendar });
+  const app = createApp({
+    pool,
+    pack,
+    logger,
+    webDist: env.webDist,
+    complaints,
+    reloadCalendar,
+    publicApi: {
+      minCount: env.PANTAU_PUBLIC_MIN_COUNT,
+      cacheSeconds: env.PANTAU_PUBLIC_CACHE_SECONDS,
+      rateLimitPerMinute: env.PANTAU_PUBLIC_RATE_PER_MINUTE,
+      rateLimitBurst: env.PANTAU_PUBLIC_RATE_BURST,
+      trustProxy: env.PANTAU_TRUST_PROXY,
+    },
+  });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const io = new SocketServer(http, { serveClient: false, cors: { origin: false } });
   // Cross-node broadcasts that are not data (kicking a revoked wall, pushing configuration) go through

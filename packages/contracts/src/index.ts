@@ -3,3 +3,4 @@ export * from './complaints.ts';
 export * from './live.ts';
 export * from './ppid.ts';
 export * from './social.ts';
+export * from './public.ts';

@@ -12,7 +12,7 @@ export const startLive: BackgroundStarter = async (ctx) => {
     pool: ctx.pool,
     connectionString: ctx.databaseUrl,
     logger: ctx.logger,
-    build: createTopicBuilder(ctx.pack),
+    build: createTopicBuilder(ctx.pack, ctx.env.PANTAU_PUBLIC_MIN_COUNT),
     build_id: ctx.buildId,
   });
   return { name: 'live', stop: () => engine.stop() };

@@ -1,6 +1,7 @@
-import { complaintOverview, worklistItems, type ComplaintOverview, type Pool, type TopicBuilder } from '@pantau/db';
+import { complaintOverview, worklistItems, type Pool, type TopicBuilder } from '@pantau/db';
 import type { JsonObject } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
+import { resolveScope, summaryFigures } from '../public/figures.ts';
 import { calendarSection } from './sections/calendar.ts';
 import { ppidSection } from './sections/ppid.ts';
 import { socialSection } from './sections/social.ts';
@@ -27,28 +28,6 @@ export const sectionBuilders: Record<string, SectionBuilder> = {
   social: (pool, scope, pack) => socialSection(pool, scope, pack),
 };
 
-/** Public figures below this are shown as "<5" rather than as a number (re-identification risk). */
-export const PUBLIC_MIN_COUNT = 5;
-
-function suppress(n: number, min = PUBLIC_MIN_COUNT): number | string {
-  return n > 0 && n < min ? `<${min}` : n;
-}
-
-/** Aggregates only: no ids of items, no text, no reporter; small counts suppressed. */
-export function publicComplaintFigures(o: ComplaintOverview): JsonObject {
-  return {
-    month: {
-      received: suppress(o.month.received),
-      followedUp: suppress(o.month.followedUp),
-      completed: suppress(o.month.completed),
-      onTimeShare: o.month.followedUp >= PUBLIC_MIN_COUNT ? o.month.onTimeShare : null,
-      avgFollowUpHK: o.month.followedUp >= PUBLIC_MIN_COUNT ? o.month.avgFollowUpHK : null,
-    },
-    byChannel: Object.fromEntries(Object.entries(o.byChannel).map(([k, v]) => [k, suppress(v)])),
-    trend: o.trend.map((t) => ({ day: t.day, received: suppress(t.received), completed: suppress(t.completed) })),
-  };
-}
-
 function scopeOf(topic: string, pack: ProvincePack): TopicScope | null {
   if (topic === 'province') return { kind: 'province' };
   if (topic.startsWith('opd:')) {
@@ -63,19 +42,20 @@ function scopeOf(topic: string, pack: ProvincePack): TopicScope | null {
 }
 
 /** Builds every topic of the province from rollups and current-state tables. Unknown topics → null. */
-export function createTopicBuilder(pack: ProvincePack): TopicBuilder {
+export function createTopicBuilder(pack: ProvincePack, publicMinCount = 5): TopicBuilder {
   return async (pool, topic) => {
     if (topic === 'worklist') {
       return { items: (await worklistItems(pool)) as unknown as JsonObject[] };
     }
     if (topic.startsWith('public:')) {
+      // The same aggregates as the public HTTP API (apps/server/src/public), small counts suppressed.
       const scope = scopeOf(topic.slice(7), pack);
-      if (!scope || scope.kind === 'regency') return null;
-      const o = await complaintOverview(pool, {
-        timeZone: pack.timeZone,
-        opdId: scope.kind === 'opd' ? scope.opdId : null,
-      });
-      return { scope: topic.slice(7), complaints: publicComplaintFigures(o) };
+      if (!scope) return null;
+      const id = scope.kind === 'opd' ? scope.opdId : scope.kind === 'regency' ? scope.regencyCode : 'province';
+      const resolved = resolveScope(pack, id);
+      if (!resolved) return null;
+      const figures = await summaryFigures(pool, pack, resolved, 'month', { minCount: publicMinCount });
+      return figures;
     }
     const scope = scopeOf(topic, pack);
     if (!scope) return null;

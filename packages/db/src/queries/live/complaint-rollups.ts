@@ -89,6 +89,7 @@ export class RollupBatch {
       if (!f) continue;
       for (const scope of scopesOf(f)) this.topics.add(scope);
       if (f.opdId) this.topics.add(`public:opd:${f.opdId}`);
+      if (f.regencyCode) this.topics.add(`public:regency:${f.regencyCode}`);
     }
     this.topics.add('worklist');
     this.topics.add('public:province');

@@ -1,0 +1,113 @@
+import type { Pool } from '@pantau/db';
+import type { ProvincePack } from '@pantau/provinces';
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { PublicCache, matchesEtag, type CachedBody } from './cache.ts';
+import { docsPage } from './docs-page.ts';
+import { openApiDocument } from './openapi.ts';
+import { parsePublicQuery, publicEndpoints } from './public-api.ts';
+import { rateLimit } from './rate-limit.ts';
+
+export interface PublicApiOptions {
+  /** Counts below this are published as "<N". @default 5 */
+  minCount: number;
+  /** Seconds a computed answer is reused by this node. @default 15 */
+  cacheSeconds: number;
+  rateLimitPerMinute: number;
+  rateLimitBurst: number;
+  trustProxy: boolean;
+  now?: () => Date;
+}
+
+export const DEFAULT_PUBLIC_OPTIONS: PublicApiOptions = {
+  minCount: 5,
+  cacheSeconds: 15,
+  rateLimitPerMinute: 600,
+  rateLimitBurst: 120,
+  trustProxy: false,
+};
+
+export const PUBLIC_BASE = '/api/public/v1';
+
+/**
+ * Sends a cached body with its validators: 304 when the client (or a CDN) already holds these bytes.
+ * `max-age` is the cache's own lifetime; a shared cache may keep it twice as long and serve it stale
+ * while it revalidates, so a burst of visitors reaches this node at most once per key and interval.
+ */
+export function sendCached(c: Context, entry: CachedBody, contentType: string, cacheSeconds: number): Response {
+  const age = Math.max(0, Math.floor((Date.now() - entry.at) / 1000));
+  const headers: Record<string, string> = {
+    ETag: entry.etag,
+    'Cache-Control': `public, max-age=${cacheSeconds}, s-maxage=${cacheSeconds * 2}, stale-while-revalidate=${cacheSeconds * 8}`,
+    Age: String(Math.min(age, cacheSeconds)),
+    'Content-Type': contentType,
+  };
+  if (matchesEtag(c.req.header('if-none-match'), entry.etag)) {
+    for (const [k, v] of Object.entries(headers)) if (k !== 'Content-Type') c.header(k, v);
+    return c.body(null, 304);
+  }
+  for (const [k, v] of Object.entries(headers)) c.header(k, v);
+  return c.req.method === 'HEAD' ? c.body(null, 200) : c.body(entry.body, 200);
+}
+
+/**
+ * The public statistics API: aggregates only, open to any origin for reading, cached per node, rate
+ * limited per client address. Also returns the cache so widgets can share it.
+ */
+export function publicApiRoutes(
+  pool: Pool,
+  pack: ProvincePack,
+  options: PublicApiOptions,
+  cache = new PublicCache({ ttlMs: options.cacheSeconds * 1000 }),
+): Hono {
+  const app = new Hono();
+  const endpoints = publicEndpoints(pool, pack, { minCount: options.minCount, now: options.now });
+  app.use(
+    `${PUBLIC_BASE}/*`,
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      allowHeaders: ['If-None-Match', 'Content-Type'],
+      exposeHeaders: ['ETag', 'Retry-After', 'Age'],
+      maxAge: 86_400,
+    }),
+  );
+  app.use(
+    `${PUBLIC_BASE}/*`,
+    rateLimit({
+      perMinute: options.rateLimitPerMinute,
+      burst: options.rateLimitBurst,
+      trustProxy: options.trustProxy,
+    }),
+  );
+  app.use(
+    PUBLIC_BASE,
+    rateLimit({ perMinute: options.rateLimitPerMinute, burst: options.rateLimitBurst, trustProxy: options.trustProxy }),
+  );
+
+  for (const endpoint of endpoints) {
+    app.get(`${PUBLIC_BASE}${endpoint.path}`, async (c) => {
+      const parsed = parsePublicQuery(endpoint, pack, c.req.query());
+      if (!parsed.ok) {
+        c.header('Cache-Control', 'public, max-age=60');
+        return c.json({ error: parsed.error }, 400);
+      }
+      const entry = await cache.get(`api:${parsed.key}`, async () =>
+        JSON.stringify(await endpoint.compute(parsed.query, parsed.scope)),
+      );
+      return sendCached(c, entry, 'application/json; charset=utf-8', options.cacheSeconds);
+    });
+  }
+  app.get(`${PUBLIC_BASE}/openapi.json`, async (c) => {
+    const entry = await cache.get('api:openapi', () =>
+      Promise.resolve(JSON.stringify(openApiDocument(pack, endpoints))),
+    );
+    return sendCached(c, entry, 'application/json; charset=utf-8', options.cacheSeconds);
+  });
+  app.get(PUBLIC_BASE, async (c) => {
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'id';
+    const entry = await cache.get(`api:docs:${lang}`, () => Promise.resolve(docsPage(pack, endpoints, lang)));
+    return sendCached(c, entry, 'text/html; charset=utf-8', options.cacheSeconds);
+  });
+  return app;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * The public statistics API (`/api/public/v1/...`) and the embeddable widgets (`/embed/<kind>`): their
+ * query parameters and the shapes they answer with. Aggregates only: no item, no text, no reporter;
+ * a count below the province's threshold is the string "<5" (for the default threshold 5), and a share
+ * computed from such a count is null.
+ */
+
+/** `province`, an OPD id (`kalteng.pupr`) or a kabupaten/kota code (`62.71`). */
+export const publicScope = z
+  .string()
+  .max(60)
+  .regex(/^(province|[a-z]+\.[a-z0-9-]+|\d{2}\.\d{2})$/, 'expected province, an OPD id or a regency code');
+export type PublicScope = z.infer<typeof publicScope>;
+
+/** `month`: this month so far; `today`: today so far (local days in the province's zone). */
+export const publicPeriod = z.enum(['month', 'today']);
+export type PublicPeriod = z.infer<typeof publicPeriod>;
+
+export const publicQuery = z.strictObject({
+  scope: publicScope.default('province'),
+  period: publicPeriod.default('month'),
+});
+export type PublicQuery = z.infer<typeof publicQuery>;
+
+/** A count as published: the number, or "<N" when it is below the threshold N (re-identification risk). */
+export const publicCount = z.union([z.number().int().nonnegative(), z.string().regex(/^<\d+$/)]);
+export type PublicCount = z.infer<typeof publicCount>;
+
+const share = z.number().min(0).max(1).nullable();
+
+export const publicComplaints = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  received: publicCount,
+  resolved: publicCount,
+  followedUp: publicCount,
+  /** Followed up within the deadline, among those followed up in the period. */
+  onTimeShare: share,
+  /** Mean working days (hari kerja) from dispatch to the first follow-up. */
+  avgFollowUpHK: z.number().nullable(),
+  open: publicCount,
+  overdue: publicCount,
+  byChannel: z.record(z.string(), publicCount),
+  byTopic: z.array(z.object({ topic: z.string(), received: publicCount })),
+  /** The last 30 local days. */
+  trend: z.array(z.object({ day: z.string(), received: publicCount, resolved: publicCount })),
+});
+export type PublicComplaints = z.infer<typeof publicComplaints>;
+
+export const publicPpid = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  requests: publicCount,
+  decided: publicCount,
+  decisions: z.record(z.string(), publicCount),
+  onTimeShare: share,
+  avgWorkingDaysToDecide: z.number().nullable(),
+  objections: publicCount,
+  disputes: publicCount,
+  /** The latest Komisi Informasi monitoring result (band: informatif, menuju informatif, …). */
+  ki: z.object({ year: z.number().int(), score: z.number(), band: z.string() }).nullable(),
+});
+export type PublicPpid = z.infer<typeof publicPpid>;
+
+export const publicSocial = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  followers: z.number().int().nonnegative().nullable(),
+  followerGrowth: z.number().int().nullable(),
+  engagementRatePct: z.number().nullable(),
+  replyRatePct: z.number().nullable(),
+  medianReplyMinutes: z.number().nullable(),
+  replyTargetMinutes: z.number().int(),
+});
+export type PublicSocial = z.infer<typeof publicSocial>;
+
+export const publicRankingRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  received: publicCount,
+  onTimeShare: share,
+  overdue: publicCount,
+});
+export type PublicRankingRow = z.infer<typeof publicRankingRow>;
+
+export const publicSummary = z.object({
+  scope: z.object({ id: z.string(), kind: z.enum(['province', 'opd', 'regency']), name: z.string() }),
+  period: publicPeriod,
+  generatedAt: z.string(),
+  complaints: publicComplaints,
+  /** PPID requests and social accounts belong to OPDs, not to a kabupaten/kota: null for a regency. */
+  ppid: publicPpid.nullable(),
+  social: publicSocial.nullable(),
+});
+export type PublicSummary = z.infer<typeof publicSummary>;
+
+export const publicRankings = z.object({
+  /** Rankings rate a month: a day has too few follow-ups per OPD to compare. */
+  period: z.literal('month'),
+  generatedAt: z.string(),
+  /** Best first: on-time share, then fewer overdue. Rows with too few follow-ups to rate come last. */
+  opds: z.array(publicRankingRow),
+  regencies: z.array(publicRankingRow),
+});
+export type PublicRankings = z.infer<typeof publicRankings>;
+
+export const publicScopes = z.object({
+  province: z.object({ code: z.string(), name: z.string(), timeZone: z.string(), timeZoneLabel: z.string() }),
+  opds: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
+  regencies: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+export type PublicScopes = z.infer<typeof publicScopes>;

@@ -11,7 +11,8 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { ppidRoutes } from './routes/ppid.ts';
 import { socialRoutes } from './routes/social.ts';
 import { healthRoutes } from './routes/health.ts';
-import { DEFAULT_PUBLIC_OPTIONS, publicApiRoutes, type PublicApiOptions } from './public/routes.ts';
+import { DEFAULT_PUBLIC_OPTIONS, publicApiRoutes } from './public/routes.ts';
+import { widgetRoutes, type WidgetRouteOptions } from './widgets/routes.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 
 export interface AppDeps {
@@ -23,8 +24,8 @@ export interface AppDeps {
   reloadCalendar?: () => Promise<void>;
   logger: Logger;
   webDist: string;
-  /** Public statistics API settings (threshold, cache, rate limit); defaults when omitted. */
-  publicApi?: PublicApiOptions;
+  /** Public statistics API and widget settings (threshold, cache, rate limit, signing secret). */
+  publicApi?: WidgetRouteOptions;
 }
 
 /** Paths other sites may load: the public API (CORS) and the widgets (framed, scripted from anywhere). */
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Hono {
     app.route('/', calendarRoutes(deps.pool, deps.complaints, deps.reloadCalendar ?? (async () => undefined)));
   app.route('/', socialRoutes(deps.pool, deps.pack));
   app.route('/', publicApiRoutes(deps.pool, deps.pack, deps.publicApi ?? DEFAULT_PUBLIC_OPTIONS));
+  app.route('/', widgetRoutes(deps.pool, deps.pack, deps.publicApi ?? DEFAULT_PUBLIC_OPTIONS));
   app.route('/', webAppRoutes(deps.webDist));
   app.notFound((c) => c.json({ error: { message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   return app;

@@ -3,6 +3,7 @@ import type { Principal } from './auth/principal.ts';
 import {
   canActOnComplaint,
   canEditCalendar,
+  canManageEmbedTokens,
   canReadComplaint,
   canSeeComplaintBody,
   canSeePersonalData,
@@ -64,6 +65,10 @@ describe('permissions', () => {
     expect(canActOnComplaint(people.pupr!, own, action)).toBe(
       ['acknowledge', 'note', 'change_status'].includes(action),
     );
+  });
+
+  it('only an admin issues or revokes restricted-widget tokens', () => {
+    expect(Object.values(people).map(canManageEmbedTokens)).toEqual([true, false, false, false]);
   });
 
   it('only an admin edits the calendar', () => {

@@ -64,3 +64,8 @@ export function canEditCalendar(p: Principal): boolean {
 export function canEditComplaintSettings(p: Principal): boolean {
   return p.role === 'admin';
 }
+
+/** Only admins issue and revoke restricted-widget tokens: a token shows an OPD's internal figures off-site. */
+export function canManageEmbedTokens(p: Principal): boolean {
+  return p.role === 'admin';
+}

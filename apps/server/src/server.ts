@@ -99,6 +99,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       rateLimitPerMinute: env.PANTAU_PUBLIC_RATE_PER_MINUTE,
       rateLimitBurst: env.PANTAU_PUBLIC_RATE_BURST,
       trustProxy: env.PANTAU_TRUST_PROXY,
+      embedSecret: env.PANTAU_EMBED_SECRET,
     },
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { LocaleContext, resolveLocale, type Locale } from './i18n/index.ts';
 import { ConsolePage } from './pages/console.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
-import { EmbedPage } from './pages/embed.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { WallPage } from './pages/wall.tsx';
 
@@ -11,7 +10,6 @@ function pageFor(pathname: string) {
   if (pathname === '/wall' || pathname.startsWith('/wall/')) return WallPage;
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) return DashboardPage;
   if (pathname === '/console' || pathname.startsWith('/console/')) return ConsolePage;
-  if (pathname === '/embed' || pathname.startsWith('/embed/')) return EmbedPage;
   return NotFoundPage;
 }
 

@@ -4,3 +4,4 @@ export * from './live.ts';
 export * from './ppid.ts';
 export * from './social.ts';
 export * from './public.ts';
+export * from './widgets.ts';

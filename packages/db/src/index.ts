@@ -43,3 +43,11 @@ export * from './queries/complaints/calendar-edit.ts';
 export { listIngestSources, type IngestSourceRow } from './queries/sources/list-ingest-sources.ts';
 export { revokeSourceKey } from './queries/sources/revoke-source-key.ts';
 export * from './queries/complaints/complaint-settings.ts';
+export { embedSecret } from './queries/widgets/embed-secret.ts';
+export {
+  activeEmbedToken,
+  insertEmbedToken,
+  listEmbedTokens,
+  revokeEmbedToken,
+  type EmbedTokenRow,
+} from './queries/widgets/embed-tokens.ts';

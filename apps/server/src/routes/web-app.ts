@@ -3,8 +3,11 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 
-/** The single-page app's client routes; each is answered with index.html so a reload keeps the view. */
-export const WEB_ROUTES = ['/wall', '/dashboard', '/console', '/embed'] as const;
+/**
+ * The single-page app's client routes; each is answered with index.html so a reload keeps the view.
+ * (`/embed` is not one: widgets are rendered on the server, see widgets/.)
+ */
+export const WEB_ROUTES = ['/wall', '/dashboard', '/console'] as const;
 
 /**
  * Serves the built React app from `dist`: hashed assets with a long cache, and index.html for the app's

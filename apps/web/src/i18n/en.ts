@@ -18,7 +18,6 @@ export const en: Record<MessageKey, string> = {
   'wall.placeholder': 'The wall is ready. Live scenes will appear here.',
   'dashboard.placeholder': 'The interactive dashboard with per-OPD drilldowns will appear here.',
   'console.placeholder': 'The duty-officer console: worklist, escalation and audit trail will appear here.',
-  'embed.placeholder': 'Public statistics widgets for OPD websites will appear here.',
   'status.loading': 'Loading…',
   'status.offline': 'Server unreachable',
   'notFound.title': 'Page not found',

@@ -1,0 +1,154 @@
+import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+// Only what the widgets draw: a small server bundle and a small SVG.
+echarts.use([LineChart, BarChart, GaugeChart, GridComponent, LegendComponent, SVGRenderer]);
+
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  grid: string;
+  accent: string;
+  second: string;
+}
+
+export const THEMES: Record<'light' | 'dark', Omit<ChartTheme, 'accent'>> = {
+  // Text colours keep at least 4.5:1 against the page background of each theme.
+  light: { text: '#14212b', muted: '#4d5b66', grid: '#d5dde3', second: '#8a5a00' },
+  dark: { text: '#f1f5f8', muted: '#b4c3cf', grid: '#2b3d4a', second: '#f2b705' },
+};
+
+/** Renders an ECharts option to an SVG string on the server (no DOM), sized by its viewBox. */
+export function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number, stretch = false): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, ...option });
+    // Scale with the frame: keep the viewBox, drop the fixed pixel size.
+    return chart
+      .renderToSVGString()
+      .replace(
+        /^<svg width="\d+" height="\d+"/,
+        `<svg width="100%"${stretch ? ` height="${height}" preserveAspectRatio="none"` : ' preserveAspectRatio="xMidYMid meet"'} aria-hidden="true" focusable="false"`,
+      );
+  } finally {
+    chart.dispose();
+  }
+}
+
+const axis = (t: ChartTheme) => ({
+  axisLabel: { color: t.muted, fontSize: 11 },
+  axisLine: { lineStyle: { color: t.grid } },
+  splitLine: { lineStyle: { color: t.grid } },
+});
+
+/** Daily received (accent) and resolved (second colour) over the trend window. */
+export function trendOption(
+  t: ChartTheme,
+  days: string[],
+  received: Array<number | null>,
+  resolved: Array<number | null>,
+  labels: { received: string; resolved: string },
+): echarts.EChartsCoreOption {
+  return {
+    grid: { left: 36, right: 12, top: 28, bottom: 24 },
+    legend: { top: 0, left: 0, textStyle: { color: t.text, fontSize: 12 }, itemWidth: 14, itemHeight: 8 },
+    xAxis: { type: 'category', data: days.map((d) => d.slice(8)), ...axis(t), splitLine: { show: false } },
+    yAxis: { type: 'value', minInterval: 1, ...axis(t) },
+    series: [
+      {
+        name: labels.received,
+        type: 'line',
+        data: received,
+        showSymbol: false,
+        lineStyle: { width: 2.5, color: t.accent },
+        itemStyle: { color: t.accent },
+      },
+      {
+        name: labels.resolved,
+        type: 'line',
+        data: resolved,
+        showSymbol: false,
+        lineStyle: { width: 2, type: 'dashed', color: t.second },
+        itemStyle: { color: t.second },
+      },
+    ],
+  };
+}
+
+/** A small line with no axes, for a KPI card. */
+export function sparklineOption(t: ChartTheme, values: Array<number | null>): echarts.EChartsCoreOption {
+  return {
+    grid: { left: 2, right: 2, top: 4, bottom: 4 },
+    xAxis: { type: 'category', show: false, data: values.map((_, i) => i) },
+    yAxis: { type: 'value', show: false, min: 0 },
+    series: [
+      {
+        type: 'line',
+        data: values,
+        showSymbol: false,
+        lineStyle: { width: 2, color: t.accent },
+        areaStyle: { color: t.accent, opacity: 0.15 },
+      },
+    ],
+  };
+}
+
+/** On-time share as a gauge from 0 to 100 %. */
+export function gaugeOption(t: ChartTheme, pct: number | null, label: string): echarts.EChartsCoreOption {
+  return {
+    series: [
+      {
+        type: 'gauge',
+        min: 0,
+        max: 100,
+        startAngle: 200,
+        endAngle: -20,
+        radius: '95%',
+        center: ['50%', '62%'],
+        progress: { show: true, width: 14, itemStyle: { color: t.accent } },
+        axisLine: { lineStyle: { width: 14, color: [[1, t.grid]] } },
+        axisTick: { show: false },
+        splitLine: { show: false },
+        axisLabel: { color: t.muted, distance: 18, fontSize: 11 },
+        pointer: { show: false },
+        title: { show: true, offsetCenter: [0, '38%'], color: t.muted, fontSize: 12 },
+        detail: {
+          valueAnimation: false,
+          offsetCenter: [0, '0%'],
+          fontSize: 28,
+          fontWeight: 700,
+          color: t.text,
+          formatter: pct === null ? '–' : '{value} %',
+        },
+        data: [{ value: pct === null ? 0 : Math.round(pct * 1000) / 10, name: label }],
+      },
+    ],
+  };
+}
+
+/** Horizontal bars, largest first (PPID decisions). */
+export function barsOption(t: ChartTheme, labels: string[], values: number[]): echarts.EChartsCoreOption {
+  return {
+    grid: { left: 150, right: 24, top: 4, bottom: 4, containLabel: false },
+    xAxis: { type: 'value', show: false, minInterval: 1 },
+    yAxis: {
+      type: 'category',
+      data: labels,
+      inverse: true,
+      axisLabel: { color: t.text, fontSize: 12 },
+      axisLine: { show: false },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: values,
+        itemStyle: { color: t.accent },
+        barMaxWidth: 16,
+        label: { show: true, position: 'right', color: t.text, fontSize: 12 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,254 @@
+import type { PublicCount, PublicRankings, PublicSummary, WidgetKind, WidgetOptions } from '@pantau/contracts';
+import { barsOption, gaugeOption, renderSvg, sparklineOption, THEMES, trendOption, type ChartTheme } from './charts.ts';
+import { WIDGET_TEXT, type WidgetText } from './messages.ts';
+
+/** The figures a restricted `late` widget shows (an OPD's own open backlog). */
+export interface LateFigures {
+  scopeName: string;
+  overdue: number;
+  atRisk: number;
+  ppidOverdue: number;
+}
+
+export type WidgetData =
+  | { kind: 'ranking'; rankings: PublicRankings }
+  | { kind: 'late'; late: LateFigures }
+  | { kind: Exclude<WidgetKind, 'ranking' | 'late'>; summary: PublicSummary };
+
+export interface PageContext {
+  provinceName: string;
+  timeZone: string;
+  timeZoneLabel: string;
+  generatedAt: Date;
+  /** The token's expiry (seconds since the epoch) when the page renews one. */
+  tokenExp?: number;
+}
+
+export const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+const DEFAULT_ACCENT = { light: '#0b6e4f', dark: '#4fd1a5' } as const;
+
+/**
+ * Renders one widget as a complete, small HTML page: text first (every number is in the markup, so it
+ * reads with scripts off and in a screen reader), charts as inline SVG drawn on the server, and one
+ * tiny script that reports the page height to the host and, when asked, refreshes the figures.
+ */
+export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageContext): string {
+  const t = WIDGET_TEXT[o.lang];
+  const nf = new Intl.NumberFormat(o.lang === 'id' ? 'id-ID' : 'en-GB');
+  const count = (v: PublicCount | number | null | undefined) =>
+    v === null || v === undefined ? '–' : typeof v === 'number' ? nf.format(v) : v;
+  const pct = (share: number | null) =>
+    share === null
+      ? '–'
+      : `${new Intl.NumberFormat(o.lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 }).format(share * 100)} %`;
+  const dec = (n: number | null) =>
+    n === null
+      ? '–'
+      : new Intl.NumberFormat(o.lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+  const compact = o.size === 'compact';
+  const themes = o.theme === 'auto' ? (['light', 'dark'] as const) : ([o.theme] as const);
+  const chart = (build: (th: ChartTheme) => Parameters<typeof renderSvg>[0], w: number, h: number, stretch = false) =>
+    themes
+      .map((name) => {
+        const th: ChartTheme = { ...THEMES[name], accent: o.accent ?? DEFAULT_ACCENT[name] };
+        const cls = o.theme === 'auto' ? ` class="only-${name}"` : '';
+        return `<div${cls}>${renderSvg(build(th), w, h, stretch)}</div>`;
+      })
+      .join('');
+  const figure = (svg: string, caption: string) => `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+  const stat = (label: string, value: string, cls = '') =>
+    `<div class="stat${cls ? ` ${cls}` : ''}"><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
+  const periodWord = o.period === 'today' ? t.today : t.month;
+
+  let title: string;
+  let body: string;
+  switch (data.kind) {
+    case 'kpi': {
+      const c = data.summary.complaints;
+      title = `${t.complaints} ${periodWord} — ${data.summary.scope.name}`;
+      const values = c.trend.map((d) => (typeof d.received === 'number' ? d.received : null));
+      body =
+        `<p class="big" data-testid="kpi-value">${esc(count(c.received))}</p><p class="big-label">${esc(t.received)}</p>` +
+        `<dl class="stats">${stat(t.resolved, count(c.resolved))}${stat(t.onTime, pct(c.onTimeShare))}${stat(t.overdue, count(c.overdue))}</dl>` +
+        (compact
+          ? ''
+          : figure(
+              chart((th) => sparklineOption(th, values), 320, 56),
+              t.kpiCaption,
+            ));
+      break;
+    }
+    case 'trend': {
+      const c = data.summary.complaints;
+      title = `${t.trend} — ${data.summary.scope.name}`;
+      const num = (v: PublicCount) => (typeof v === 'number' ? v : null);
+      const received = c.trend.map((d) => num(d.received));
+      const resolved = c.trend.map((d) => num(d.resolved));
+      const sum = (xs: Array<number | null>) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+      const peakIdx = received.reduce<number>((best, v, i) => ((v ?? -1) > (received[best] ?? -1) ? i : best), 0);
+      const peakDay = c.trend[peakIdx]?.day;
+      const caption = t.trendCaption
+        .replace('{received}', nf.format(sum(received)))
+        .replace('{resolved}', nf.format(sum(resolved)))
+        .replace('{peak}', count(c.trend[peakIdx]?.received ?? 0))
+        .replace(
+          '{peakDay}',
+          peakDay
+            ? new Intl.DateTimeFormat(o.lang === 'id' ? 'id-ID' : 'en-GB', {
+                day: 'numeric',
+                month: 'long',
+                timeZone: 'UTC',
+              }).format(new Date(`${peakDay}T00:00:00Z`))
+            : '–',
+        );
+      body = figure(
+        chart(
+          (th) =>
+            trendOption(
+              th,
+              c.trend.map((d) => d.day),
+              received,
+              resolved,
+              { received: t.received, resolved: t.resolved },
+            ),
+          560,
+          compact ? 160 : 220,
+        ),
+        caption,
+      );
+      break;
+    }
+    case 'ontime': {
+      const c = data.summary.complaints;
+      title = `${t.onTimeShare} — ${data.summary.scope.name}`;
+      const caption =
+        c.onTimeShare === null
+          ? `${t.onTimeShare}: ${t.noRating}.`
+          : t.gaugeCaption
+              .replace('{share}', pct(c.onTimeShare))
+              .replace('{period}', periodWord)
+              .replace('{avg}', dec(c.avgFollowUpHK));
+      body =
+        figure(
+          chart((th) => gaugeOption(th, c.onTimeShare, t.onTime), 300, compact ? 150 : 190),
+          caption,
+        ) +
+        `<dl class="stats">${stat(t.followedUp, count(c.followedUp))}${stat(t.avgFollowUp, `${dec(c.avgFollowUpHK)} ${t.hk}`)}</dl>`;
+      break;
+    }
+    case 'ranking': {
+      title = t.ranking;
+      const rows = data.rankings.opds.slice(0, compact ? 5 : 10);
+      body =
+        `<table><thead><tr><th scope="col">${t.rank}</th><th scope="col">${t.opd}</th><th scope="col" class="num">${t.received}</th>` +
+        `<th scope="col" class="num">${t.onTime}</th><th scope="col" class="num">${t.overdue}</th></tr></thead><tbody>` +
+        rows
+          .map(
+            (r, i) =>
+              `<tr><td>${i + 1}</td><th scope="row">${esc(r.name)}</th><td class="num">${esc(count(r.received))}</td>` +
+              `<td class="num">${esc(pct(r.onTimeShare))}</td><td class="num">${esc(count(r.overdue))}</td></tr>`,
+          )
+          .join('') +
+        '</tbody></table>';
+      break;
+    }
+    case 'ppid': {
+      const p = data.summary.ppid;
+      title = `${t.ppid} — ${data.summary.scope.name}`;
+      if (!p) {
+        body = `<p>${esc(t.noData)}</p>`;
+        break;
+      }
+      const decisions = Object.entries(p.decisions).filter(([, v]) => v !== 0);
+      const numeric = decisions.filter((d): d is [string, number] => typeof d[1] === 'number');
+      body =
+        `<dl class="stats">${stat(t.requests, count(p.requests))}${stat(t.decided, count(p.decided))}${stat(t.onTime, pct(p.onTimeShare))}` +
+        `${stat(t.objections, count(p.objections))}${stat(t.disputes, count(p.disputes))}` +
+        `${p.ki ? stat(`${t.kiBand} ${p.ki.year}`, p.ki.band.replace(/_/g, ' ')) : ''}</dl>` +
+        (compact || numeric.length === 0
+          ? ''
+          : figure(
+              chart(
+                (th) =>
+                  barsOption(
+                    th,
+                    numeric.map(([k]) => t.decision[k] ?? k),
+                    numeric.map(([, v]) => v),
+                  ),
+                420,
+                30 + numeric.length * 26,
+              ),
+              t.ppidCaption.replace(
+                '{list}',
+                decisions.map(([k, v]) => `${t.decision[k] ?? k} ${count(v)}`).join(', '),
+              ),
+            ));
+      break;
+    }
+    case 'social': {
+      const s = data.summary.social;
+      title = `${t.social} — ${data.summary.scope.name}`;
+      body = s
+        ? `<dl class="stats">${stat(t.followers, count(s.followers))}${stat(t.growth, s.followerGrowth === null ? '–' : `${s.followerGrowth >= 0 ? '+' : ''}${nf.format(s.followerGrowth)}`)}` +
+          `${stat(t.engagement, s.engagementRatePct === null ? '–' : `${dec(s.engagementRatePct)} %`)}` +
+          `${stat(t.replyRate, s.replyRatePct === null ? '–' : `${dec(s.replyRatePct)} %`)}` +
+          `${stat(t.replyTime, s.medianReplyMinutes === null ? '–' : `${nf.format(s.medianReplyMinutes)} ${t.minutes} (${t.target} ${nf.format(s.replyTargetMinutes)})`)}</dl>`
+        : `<p>${esc(t.noData)}</p>`;
+      break;
+    }
+    case 'late': {
+      title = `${t.late} — ${data.late.scopeName}`;
+      body =
+        `<dl class="stats">${stat(t.overdue, nf.format(data.late.overdue), 'alert')}${stat(t.atRisk, nf.format(data.late.atRisk))}` +
+        `${stat(t.ppidOverdue, nf.format(data.late.ppidOverdue))}</dl><p class="note">${esc(t.lateCaption)}</p>`;
+      break;
+    }
+  }
+  const time = new Intl.DateTimeFormat(o.lang === 'id' ? 'id-ID' : 'en-GB', {
+    timeZone: ctx.timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(ctx.generatedAt);
+  const footer = `${t.source} · ${esc(ctx.provinceName)} · ${t.updated} ${esc(time)} ${esc(ctx.timeZoneLabel)}`;
+  const accentLight = o.accent ?? DEFAULT_ACCENT.light;
+  const accentDark = o.accent ?? DEFAULT_ACCENT.dark;
+  return `<!doctype html>
+<html lang="${o.lang}" data-theme="${o.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>${esc(title)}</title>
+<style>${styles(accentLight, accentDark, compact)}</style></head>
+<body data-kind="${data.kind}" data-live="${o.live}"${ctx.tokenExp ? ` data-token-exp="${ctx.tokenExp}"` : ''}>
+<main class="w" tabindex="0" aria-labelledby="w-title"><h1 id="w-title">${esc(title)}</h1>${body}
+<footer>${footer}</footer></main>
+<script src="/embed/widget.js" defer></script>
+</body></html>`;
+}
+
+function styles(accentLight: string, accentDark: string, compact: boolean): string {
+  const light = `--bg:#ffffff;--fg:#14212b;--muted:#4d5b66;--line:#d5dde3;--accent:${accentLight};--alert:#b42318`;
+  const dark = `--bg:#0f1b24;--fg:#f1f5f8;--muted:#b4c3cf;--line:#2b3d4a;--accent:${accentDark};--alert:#ff8a80`;
+  return `:root{${light}}[data-theme=dark]{${dark}}
+@media (prefers-color-scheme:dark){[data-theme=auto]{${dark}}[data-theme=auto] .only-light{display:none}}
+@media not (prefers-color-scheme:dark){[data-theme=auto] .only-dark{display:none}}
+html,body{margin:0;background:var(--bg);color:var(--fg);font:${compact ? 13 : 15}px/1.4 system-ui,-apple-system,'Segoe UI',sans-serif}
+.w{padding:${compact ? '8px 10px' : '14px 16px'};outline-offset:-3px}.w:focus-visible{outline:3px solid var(--accent)}
+h1{font-size:${compact ? 14 : 16}px;margin:0 0 8px;font-weight:600}
+.big{font-size:${compact ? 30 : 42}px;font-weight:700;margin:0;color:var(--accent);line-height:1.1}.big-label{margin:0 0 6px;color:var(--muted)}
+.stats{display:flex;flex-wrap:wrap;gap:6px 18px;margin:6px 0}.stat dt{color:var(--muted);font-size:.85em}.stat dd{margin:0;font-weight:600;font-size:1.15em}
+.stat.alert dd{color:var(--alert)}.stat.alert dd::before{content:'▲ '}
+figure{margin:6px 0 0}figcaption{color:var(--muted);font-size:.85em;margin-top:2px}svg{display:block;max-width:100%}
+table{border-collapse:collapse;width:100%;font-size:.95em}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid var(--line)}
+thead th{color:var(--muted);font-weight:600}tbody th{font-weight:500}.num{text-align:right;font-variant-numeric:tabular-nums}
+.note{color:var(--muted);font-size:.85em;margin:4px 0 0}
+footer{color:var(--muted);font-size:.75em;margin-top:8px}`;
+}
+
+/** A small error page (bad option, missing or invalid token) in the widget's own style. */
+export function renderProblemPage(lang: 'id' | 'en', heading: string, detail: string): string {
+  return `<!doctype html><html lang="${lang}" data-theme="auto"><head><meta charset="utf-8"><title>${esc(heading)}</title>
+<style>${styles(DEFAULT_ACCENT.light, DEFAULT_ACCENT.dark, false)}</style></head>
+<body><main class="w" role="alert"><h1>${esc(heading)}</h1><p>${esc(detail)}</p></main><script src="/embed/widget.js" defer></script></body></html>`;
+}
+
+export type { WidgetText };

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import {
+  embedTokenRenewal,
+  embedTokenRequest,
+  firstIssue,
+  RESTRICTED_KINDS,
+  WIDGET_KINDS,
+  widgetKind,
+  widgetOptions,
+  type WidgetKind,
+  type WidgetOptions,
+} from '@pantau/contracts';
+import {
+  activeEmbedToken,
+  complaintOverview,
+  embedSecret,
+  insertEmbedToken,
+  listEmbedTokens,
+  revokeEmbedToken,
+  type Pool,
+} from '@pantau/db';
+import type { ProvincePack } from '@pantau/provinces';
+import { Hono, type Context } from 'hono';
+import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
+import { ppidSection } from '../live/sections/ppid.ts';
+import { canManageEmbedTokens } from '../permissions.ts';
+import { PublicCache, etagOf } from '../public/cache.ts';
+import { rankingFigures, resolveScope, summaryFigures } from '../public/figures.ts';
+import { sendCached, type PublicApiOptions } from '../public/routes.ts';
+import { galleryPage } from './gallery.ts';
+import { renderProblemPage, renderWidgetPage, type WidgetData } from './render.ts';
+import { LOADER_JS, WIDGET_JS } from './scripts.ts';
+import { grantCovers, signGrant, verifyGrant, type EmbedGrant } from './tokens.ts';
+import { WIDGET_TEXT } from './messages.ts';
+
+export interface WidgetRouteOptions extends PublicApiOptions {
+  /** PANTAU_EMBED_SECRET; unset → the cluster's generated secret in the database. */
+  embedSecret?: string;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * The embeddable widgets: `/embed/<kind>` pages rendered on the server and cached per node, the
+ * `/embed.js` loader, the widget script, the token renewal, the gallery at `/embed`, and the admin API
+ * for restricted-widget tokens.
+ */
+export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRouteOptions): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  const cache = new PublicCache({ ttlMs: options.cacheSeconds * 1000 });
+  let secret: Promise<string> | undefined;
+  const secretOf = () => (secret ??= options.embedSecret ? Promise.resolve(options.embedSecret) : embedSecret(pool));
+  const figures = { minCount: options.minCount, now: options.now };
+
+  const script = (body: string) => {
+    const entry = { body, etag: etagOf(body), at: Date.now() };
+    return (c: Context) => sendCached(c, entry, 'text/javascript; charset=utf-8', 3600);
+  };
+  app.get('/embed.js', script(LOADER_JS));
+  app.get('/embed/widget.js', script(WIDGET_JS));
+
+  app.get('/embed', async (c) => {
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'id';
+    const origin = new URL(c.req.url).origin;
+    const entry = await cache.get(`gallery:${lang}:${origin}`, () => Promise.resolve(galleryPage(pack, lang, origin)));
+    return sendCached(c, entry, 'text/html; charset=utf-8', options.cacheSeconds);
+  });
+
+  const problem = (c: Context, status: 400 | 401 | 403, lang: 'id' | 'en', heading: string, detail: string) => {
+    c.header('Cache-Control', 'no-store');
+    return c.html(renderProblemPage(lang, heading, detail), status);
+  };
+
+  app.get('/embed/:kind', async (c) => {
+    const raw = c.req.query();
+    const lang = raw.lang === 'en' ? 'en' : 'id';
+    const t = WIDGET_TEXT[lang];
+    const kind = widgetKind.safeParse(c.req.param('kind'));
+    if (!kind.success) return problem(c, 400, lang, t.badOption, `kind: expected one of ${WIDGET_KINDS.join(', ')}`);
+    const parsed = widgetOptions.safeParse(raw);
+    if (!parsed.success) {
+      const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
+      const e =
+        unknown && 'keys' in unknown
+          ? { field: unknown.keys[0]!, message: 'unknown option' }
+          : firstIssue(parsed.error);
+      return problem(c, 400, lang, t.badOption, `${e.field}: ${e.message}`);
+    }
+    const o = parsed.data;
+    const scope = resolveScope(pack, o.scope);
+    if (!scope) return problem(c, 400, lang, t.badOption, `scope: no OPD or kabupaten/kota ${o.scope} here`);
+    if (kind.data === 'ranking' && scope.kind !== 'province')
+      return problem(c, 400, lang, t.badOption, 'scope: the ranking covers the whole province');
+    if ((kind.data === 'ppid' || kind.data === 'social' || kind.data === 'late') && scope.kind === 'regency')
+      return problem(
+        c,
+        400,
+        lang,
+        t.badOption,
+        'scope: PPID, social media and late lists belong to OPDs, not to a kabupaten/kota',
+      );
+
+    let grant: EmbedGrant | undefined;
+    if (RESTRICTED_KINDS.includes(kind.data)) {
+      if (!o.token) return problem(c, 401, lang, t.unauthorized, 'token: missing');
+      const check = verifyGrant(await secretOf(), o.token, nowSeconds());
+      if (!check.ok) return problem(c, 401, lang, t.unauthorized, `token: ${check.reason}`);
+      if (!grantCovers(check.grant, kind.data, o.scope))
+        return problem(c, 403, lang, t.unauthorized, 'token: does not cover this widget or OPD');
+      if (!(await activeEmbedToken(pool, check.grant.id)))
+        return problem(c, 401, lang, t.unauthorized, 'token: revoked');
+      grant = check.grant;
+    } else if (o.token) {
+      return problem(c, 400, lang, t.badOption, 'token: this widget is public and takes no token');
+    }
+
+    const key = `widget:${kind.data}:${JSON.stringify({ ...o, token: undefined })}:${grant?.exp ?? ''}`;
+    const entry = await cache.get(key, async () => {
+      const data = await widgetData(kind.data, o);
+      return renderWidgetPage(data, o, {
+        provinceName: pack.name,
+        timeZone: pack.timeZone,
+        timeZoneLabel: pack.timeZoneLabel,
+        generatedAt: options.now?.() ?? new Date(),
+        tokenExp: grant?.exp,
+      });
+    });
+    if (grant) {
+      // An OPD's internal figures: kept out of shared caches.
+      c.header('ETag', entry.etag);
+      c.header('Cache-Control', 'private, no-cache');
+      return c.html(entry.body, 200);
+    }
+    return sendCached(c, entry, 'text/html; charset=utf-8', options.cacheSeconds);
+  });
+
+  async function widgetData(kind: WidgetKind, o: WidgetOptions): Promise<WidgetData> {
+    const scope = resolveScope(pack, o.scope)!;
+    if (kind === 'ranking') return { kind, rankings: await rankingFigures(pool, pack, figures) };
+    if (kind === 'late') {
+      const opdId = scope.kind === 'opd' ? scope.opdId : null;
+      const [overview, ppid] = await Promise.all([
+        complaintOverview(pool, { timeZone: pack.timeZone, opdId, now: options.now?.() }),
+        ppidSection(pool, scope, pack),
+      ]);
+      const now = (ppid?.now ?? {}) as { overdue?: number };
+      return {
+        kind,
+        late: {
+          scopeName: scope.name,
+          overdue: overview.open.overdue,
+          atRisk: overview.open.atRisk,
+          ppidOverdue: now.overdue ?? 0,
+        },
+      };
+    }
+    return { kind, summary: await summaryFigures(pool, pack, scope, o.period, figures) };
+  }
+
+  // A widget page renews its own token: same id and scope, a fresh expiry, unless revoked meanwhile.
+  app.post('/embed/token/renew', async (c) => {
+    const body = embedTokenRenewal.safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: firstIssue(body.error) }, 400);
+    const check = verifyGrant(await secretOf(), body.data.token, nowSeconds());
+    if (!check.ok) return c.json({ error: { field: 'token', message: check.reason } }, 401);
+    if (!(await activeEmbedToken(pool, check.grant.id, true)))
+      return c.json({ error: { field: 'token', message: 'revoked' } }, 401);
+    const grant = { ...check.grant, exp: nowSeconds() + check.grant.ttl };
+    c.header('Cache-Control', 'no-store');
+    return c.json({ token: signGrant(await secretOf(), grant), exp: grant.exp });
+  });
+
+  app.use('/api/widgets/*', requirePrincipal(pool));
+  app.use('/api/widgets/*', async (c, next) => {
+    if (!canManageEmbedTokens(c.get('principal')))
+      return c.json({ error: { field: 'role', message: 'only an admin manages widget tokens' } }, 403);
+    await next();
+  });
+  app.get('/api/widgets/tokens', async (c) => c.json({ tokens: await listEmbedTokens(pool) }));
+  app.post('/api/widgets/tokens', async (c) => {
+    const body = embedTokenRequest.safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: firstIssue(body.error) }, 400);
+    const unknownOpd = body.data.opds.findIndex((id) => !pack.opds.some((x) => x.id === id));
+    if (unknownOpd >= 0)
+      return c.json({ error: { field: `opds.${unknownOpd}`, message: 'no such OPD in this province' } }, 400);
+    const id = randomUUID();
+    const row = await insertEmbedToken(pool, {
+      id,
+      label: body.data.label,
+      kinds: body.data.kinds,
+      opds: body.data.opds,
+      ttlMinutes: body.data.ttlMinutes,
+      issuedBy: c.get('principal').id,
+    });
+    const ttl = body.data.ttlMinutes * 60;
+    const grant = { id, kinds: body.data.kinds, opds: body.data.opds, exp: nowSeconds() + ttl, ttl };
+    return c.json({ ...row, token: signGrant(await secretOf(), grant), exp: grant.exp }, 201);
+  });
+  app.delete('/api/widgets/tokens/:id', async (c) => {
+    const ok = await revokeEmbedToken(pool, c.req.param('id'));
+    return ok ? c.json({ revoked: true }) : c.json({ error: { field: 'id', message: 'no such active token' } }, 404);
+  });
+  return app;
+}

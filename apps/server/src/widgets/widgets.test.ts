@@ -1,0 +1,192 @@
+import { WIDGET_KINDS } from '@pantau/contracts';
+import { embedSecret, issueServiceToken } from '@pantau/db';
+import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
+import { loadProvincePack } from '@pantau/provinces';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { createLogger } from '../logger.ts';
+import { DEFAULT_PUBLIC_OPTIONS } from '../public/routes.ts';
+import { LEAK_MARKER, seedLeakFixture } from '../public/testing/leak-fixture.ts';
+import { signGrant } from './tokens.ts';
+
+const pack = loadProvincePack('kalteng');
+const PUBLIC_KINDS = WIDGET_KINDS.filter((k) => k !== 'late');
+
+describe('embeddable widgets', () => {
+  let db: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let fixture: Awaited<ReturnType<typeof seedLeakFixture>>;
+  let admin = '';
+  let duty = '';
+  const api = (who: string, path: string, init: RequestInit = {}) =>
+    app.request(path, {
+      ...init,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${who}` },
+    });
+  const issue = async (body: object) =>
+    api(admin, '/api/widgets/tokens', { method: 'POST', body: JSON.stringify(body) });
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ label: 'widgets' });
+    fixture = await seedLeakFixture(db.pool, pack);
+    app = createApp({
+      pool: db.pool,
+      pack,
+      logger: createLogger('silent'),
+      webDist: '/nonexistent',
+      complaints: fixture.ctx,
+      publicApi: { ...DEFAULT_PUBLIC_OPTIONS, rateLimitBurst: 100_000 },
+    });
+    admin = await issueServiceToken(db.pool, 'admin', 'Admin', 'admin');
+    duty = await issueServiceToken(db.pool, 'duty', 'Piket', 'duty_officer');
+  });
+  afterAll(async () => db.drop());
+
+  it('renders every public kind in every theme as a page with its numbers in text and charts as SVG', async () => {
+    for (const kind of PUBLIC_KINDS)
+      for (const theme of ['light', 'dark', 'auto']) {
+        const res = await app.request(`/embed/${kind}?theme=${theme}`);
+        expect(res.status, `${kind} ${theme}`).toBe(200);
+        expect(res.headers.get('content-type')).toMatch(/text\/html/);
+        const html = await res.text();
+        expect(html).toMatch(/<html lang="id"/);
+        expect(html).toMatch(/Sumber: Pantau · Kalimantan Tengah · diperbarui .* WIB/);
+        if (['kpi', 'trend', 'ontime'].includes(kind)) {
+          // A chart is drawn on the server and has a caption with its key numbers.
+          expect(html, kind).toMatch(/<svg /);
+          expect(html, kind).toMatch(/<figcaption>[^<]{12,}<\/figcaption>/);
+          // auto ships both palettes and lets the host's colour scheme pick one.
+          expect((html.match(/<svg /g) ?? []).length).toBe(theme === 'auto' ? 2 : 1);
+        }
+        expect(html).not.toMatch(/<script>/); // no inline script: one external file, CSP-clean
+      }
+  });
+
+  it('speaks English when asked and shows the province figures in Indonesian number format by default', async () => {
+    const id = await (await app.request('/embed/kpi?scope=province')).text();
+    expect(id).toMatch(/Aduan masuk/);
+    expect(id).toMatch(/data-testid="kpi-value">14</);
+    const en = await (await app.request('/embed/kpi?scope=province&lang=en')).text();
+    expect(en).toMatch(/<html lang="en"/);
+    expect(en).toMatch(/Received/);
+  });
+
+  it('never shows personal data or free text in any widget, gallery or script, and suppresses small counts', async () => {
+    const scopes = ['province', fixture.busyOpd, fixture.quietOpd, fixture.regency];
+    const urls = ['/embed', '/embed?lang=en', '/embed.js', '/embed/widget.js'];
+    for (const kind of PUBLIC_KINDS)
+      for (const scope of scopes)
+        for (const period of ['month', 'today'])
+          for (const size of ['normal', 'compact'])
+            urls.push(`/embed/${kind}?scope=${scope}&period=${period}&size=${size}`);
+    let rendered = 0;
+    for (const url of urls) {
+      const res = await app.request(url);
+      expect([200, 400], url).toContain(res.status);
+      if (res.status === 200) rendered++;
+      expect(await res.text(), url).not.toMatch(LEAK_MARKER);
+    }
+    expect(rendered).toBeGreaterThan(60);
+    const quiet = await (await app.request(`/embed/kpi?scope=${fixture.quietOpd}`)).text();
+    expect(quiet).toMatch(/data-testid="kpi-value">&lt;5</);
+  });
+
+  it('answers a repeat visit with 304 and lets shared caches keep the page', async () => {
+    const first = await app.request('/embed/trend?scope=province');
+    const etag = first.headers.get('etag')!;
+    expect(first.headers.get('cache-control')).toMatch(/public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+/);
+    expect(first.headers.get('content-security-policy')).toMatch(/frame-ancestors \*/);
+    expect(first.headers.get('x-frame-options')).toBeNull();
+    const again = await app.request('/embed/trend?scope=province', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('refuses a bad option with a page naming it', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['/embed/kpi?accent=red', /accent:/],
+      ['/embed/kpi?colour=1', /colour: unknown option/],
+      ['/embed/pie', /kind: expected one of/],
+      ['/embed/kpi?scope=kalteng.nope', /scope: no OPD/],
+      [`/embed/ranking?scope=${fixture.busyOpd}`, /scope: the ranking/],
+      [`/embed/ppid?scope=${fixture.regency}`, /scope: PPID/],
+      ['/embed/kpi?token=abcdefghijkl', /token: this widget is public/],
+    ];
+    for (const [url, message] of cases) {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(400);
+      expect(await res.text(), url).toMatch(message);
+    }
+  });
+
+  it('shows a restricted widget only with a token for that kind and OPD, renews it, and stops once revoked', async () => {
+    expect((await app.request(`/embed/late?scope=${fixture.busyOpd}`)).status).toBe(401);
+    expect((await api(duty, '/api/widgets/tokens', { method: 'POST', body: '{}' })).status).toBe(403);
+    const bad = await issue({ label: 'Situs Dinas', kinds: ['late'], opds: ['kalteng.nope'] });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.field).toBe('opds.0');
+
+    const res = await issue({ label: 'Situs Dinas', kinds: ['late'], opds: [fixture.busyOpd], ttlMinutes: 30 });
+    expect(res.status).toBe(201);
+    const issued = (await res.json()) as { id: string; token: string; exp: number };
+    const page = await app.request(`/embed/late?scope=${fixture.busyOpd}&token=${issued.token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toMatch(/private/);
+    const html = await page.text();
+    expect(html).toMatch(/Aduan terlambat/);
+    expect(html).toMatch(new RegExp(`data-token-exp="${issued.exp}"`));
+    expect(html).not.toMatch(LEAK_MARKER);
+
+    // Another OPD, or a tampered scope, or an expired token: refused.
+    expect((await app.request(`/embed/late?scope=${fixture.quietOpd}&token=${issued.token}`)).status).toBe(403);
+    const [v, payload, mac] = issued.token.split('.');
+    const widened = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), opds: [fixture.quietOpd] }),
+    ).toString('base64url');
+    expect((await app.request(`/embed/late?scope=${fixture.quietOpd}&token=${v}.${widened}.${mac}`)).status).toBe(401);
+    const secret = await embedSecret(db.pool);
+    const expired = signGrant(secret, {
+      id: issued.id,
+      kinds: ['late'],
+      opds: [fixture.busyOpd],
+      exp: Math.floor(Date.now() / 1000) - 1,
+      ttl: 1800,
+    });
+    const expiredPage = await app.request(`/embed/late?scope=${fixture.busyOpd}&token=${expired}`);
+    expect(expiredPage.status).toBe(401);
+    expect(await expiredPage.text()).toMatch(/token: expired/);
+
+    // Renewal: same scope, a later expiry, and the new token works.
+    const renewed = await app.request('/embed/token/renew', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: issued.token }),
+    });
+    expect(renewed.status).toBe(200);
+    const fresh = (await renewed.json()) as { token: string; exp: number };
+    expect(fresh.exp).toBeGreaterThanOrEqual(issued.exp);
+    expect((await app.request(`/embed/late?scope=${fixture.busyOpd}&token=${fresh.token}`)).status).toBe(200);
+
+    // Revoked: neither the page nor a renewal works any more, whichever copy of the token.
+    const list = (await (await api(admin, '/api/widgets/tokens')).json()) as { tokens: Array<{ id: string }> };
+    expect(list.tokens.map((t) => t.id)).toContain(issued.id);
+    expect(JSON.stringify(list)).not.toContain(issued.token);
+    expect((await api(admin, `/api/widgets/tokens/${issued.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await app.request(`/embed/late?scope=${fixture.busyOpd}&token=${fresh.token}`)).status).toBe(401);
+    const again = await app.request('/embed/token/renew', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: fresh.token }),
+    });
+    expect(again.status).toBe(401);
+  });
+
+  it('serves a loader of a few hundred bytes that other sites may load', async () => {
+    const res = await app.request('/embed.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const body = await res.text();
+    const { gzipSync } = await import('node:zlib');
+    expect(gzipSync(body).length).toBeLessThan(2048);
+  });
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { opdId } from './common.ts';
+import { publicPeriod, publicScope } from './public.ts';
+
+/**
+ * Embeddable widgets (`/embed/<kind>?<options>`): server-rendered HTML with SVG charts. Every kind but
+ * `late` is public (aggregates, small counts suppressed); `late` shows an OPD's open overdue and at-risk
+ * counts and needs a signed token scoped to it.
+ */
+export const WIDGET_KINDS = ['kpi', 'trend', 'ontime', 'ranking', 'ppid', 'social', 'late'] as const;
+export const widgetKind = z.enum(WIDGET_KINDS);
+export type WidgetKind = z.infer<typeof widgetKind>;
+
+/** Kinds that need a restricted-widget token. */
+export const RESTRICTED_KINDS: readonly WidgetKind[] = ['late'];
+
+export const widgetOptions = z.strictObject({
+  scope: publicScope.default('province'),
+  period: publicPeriod.default('month'),
+  lang: z.enum(['id', 'en']).default('id'),
+  theme: z.enum(['light', 'dark', 'auto']).default('auto'),
+  size: z.enum(['normal', 'compact']).default('normal'),
+  /** A hex colour for the figures and series, with or without `#` (write `%23` in a URL). */
+  accent: z
+    .string()
+    .regex(/^#?[0-9a-fA-F]{6}$/, 'expected a hex colour like 0b6e4f')
+    .transform((v) => `#${v.replace('#', '').toLowerCase()}`)
+    .optional(),
+  /** Refresh the figures while the page stays open. */
+  live: z.enum(['0', '1']).default('0'),
+  token: z.string().min(10).max(2000).optional(),
+});
+export type WidgetOptions = z.infer<typeof widgetOptions>;
+
+/** An admin issues a restricted-widget token for exact kinds and OPDs, for a lifetime it renews itself in. */
+export const embedTokenRequest = z.strictObject({
+  label: z.string().trim().min(3).max(120),
+  kinds: z.array(widgetKind).min(1).max(WIDGET_KINDS.length),
+  opds: z.array(opdId).min(1).max(100),
+  /** The token's lifetime; a page renews it before it runs out, until it is revoked. */
+  ttlMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 365)
+    .default(60 * 24),
+});
+export type EmbedTokenRequest = z.infer<typeof embedTokenRequest>;
+
+export const embedTokenRenewal = z.strictObject({ token: z.string().min(10).max(2000) });

@@ -1,5 +1,6 @@
 import { ingestBench } from './ingest.bench.ts';
 import { liveLatencyBench } from './live-latency.bench.ts';
+import { publicBench } from './public.bench.ts';
 import { snapshotBench } from './snapshot.bench.ts';
 import { stopBenchDatabase, type BenchResult } from './support.ts';
 import os from 'node:os';
@@ -8,6 +9,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   latency: liveLatencyBench,
   ingest: ingestBench,
   snapshot: snapshotBench,
+  public: publicBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,7 +1,6 @@
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import { Hono, type Context } from 'hono';
-import { cors } from 'hono/cors';
 import { PublicCache, matchesEtag, type CachedBody } from './cache.ts';
 import { docsPage } from './docs-page.ts';
 import { openApiDocument } from './openapi.ts';
@@ -62,16 +61,21 @@ export function publicApiRoutes(
 ): Hono {
   const app = new Hono();
   const endpoints = publicEndpoints(pool, pack, { minCount: options.minCount, now: options.now });
-  app.use(
-    `${PUBLIC_BASE}/*`,
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-      allowHeaders: ['If-None-Match', 'Content-Type'],
-      exposeHeaders: ['ETag', 'Retry-After', 'Age'],
-      maxAge: 86_400,
-    }),
-  );
+  // CORS for any origin, read-only. Written out rather than hono/cors: that middleware rebuilt every
+  // response and cost two thirds of this route's throughput (pnpm bench public).
+  app.use(`${PUBLIC_BASE}/*`, async (c, next) => {
+    if (c.req.method === 'OPTIONS') {
+      return c.body(null, 204, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+        'Access-Control-Allow-Headers': 'If-None-Match, Content-Type',
+        'Access-Control-Max-Age': '86400',
+      });
+    }
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', 'ETag, Retry-After, Age');
+    await next();
+  });
   app.use(
     `${PUBLIC_BASE}/*`,
     rateLimit({

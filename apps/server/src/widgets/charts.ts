@@ -21,13 +21,27 @@ export const THEMES: Record<'light' | 'dark', Omit<ChartTheme, 'accent'>> = {
 };
 
 /** Renders an ECharts option to an SVG string on the server (no DOM), sized by its viewBox. */
-export function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number, stretch = false): string {
+export function renderSvg(
+  option: echarts.EChartsCoreOption,
+  width: number,
+  height: number,
+  stretch = false,
+  idPrefix = 'c',
+): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, ...option });
     // Scale with the frame: keep the viewBox, drop the fixed pixel size.
+    // zrender numbers its clip-path ids per process; renumber them per page, so the same figures always
+    // give the same bytes (and the same ETag, so a revalidation gets its 304 after a cache refresh).
+    const classes = new Map<string, string>();
     return chart
       .renderToSVGString()
+      .replace(/\bzr\d+-/g, `${idPrefix}-`)
+      .replace(/-cls-(\d+)/g, (_m, n: string) => {
+        if (!classes.has(n)) classes.set(n, String(classes.size));
+        return `-cls-${classes.get(n)!}`;
+      })
       .replace(
         /^<svg width="\d+" height="\d+"/,
         `<svg width="100%"${stretch ? ` height="${height}" preserveAspectRatio="none"` : ' preserveAspectRatio="xMidYMid meet"'} aria-hidden="true" focusable="false"`,

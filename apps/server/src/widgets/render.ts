@@ -48,13 +48,14 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
       ? '–'
       : new Intl.NumberFormat(o.lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
   const compact = o.size === 'compact';
+  let charts = 0;
   const themes = o.theme === 'auto' ? (['light', 'dark'] as const) : ([o.theme] as const);
   const chart = (build: (th: ChartTheme) => Parameters<typeof renderSvg>[0], w: number, h: number, stretch = false) =>
     themes
       .map((name) => {
         const th: ChartTheme = { ...THEMES[name], accent: o.accent ?? DEFAULT_ACCENT[name] };
         const cls = o.theme === 'auto' ? ` class="only-${name}"` : '';
-        return `<div${cls}>${renderSvg(build(th), w, h, stretch)}</div>`;
+        return `<div${cls}>${renderSvg(build(th), w, h, stretch, `c${charts++}`)}</div>`;
       })
       .join('');
   const figure = (svg: string, caption: string) => `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;

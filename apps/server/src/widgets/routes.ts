@@ -26,6 +26,7 @@ import { ppidSection } from '../live/sections/ppid.ts';
 import { canManageEmbedTokens } from '../permissions.ts';
 import { PublicCache, etagOf } from '../public/cache.ts';
 import { rankingFigures, resolveScope, summaryFigures } from '../public/figures.ts';
+import { rateLimit } from '../public/rate-limit.ts';
 import { sendCached, type PublicApiOptions } from '../public/routes.ts';
 import { galleryPage } from './gallery.ts';
 import { renderProblemPage, renderWidgetPage, type WidgetData } from './render.ts';
@@ -51,6 +52,15 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
   let secret: Promise<string> | undefined;
   const secretOf = () => (secret ??= options.embedSecret ? Promise.resolve(options.embedSecret) : embedSecret(pool));
   const figures = { minCount: options.minCount, now: options.now };
+
+  const limit = rateLimit({
+    perMinute: options.rateLimitPerMinute,
+    burst: options.rateLimitBurst,
+    trustProxy: options.trustProxy,
+  });
+  app.use('/embed', limit);
+  app.use('/embed/*', limit);
+  app.use('/embed.js', limit);
 
   const script = (body: string) => {
     const entry = { body, etag: etagOf(body), at: Date.now() };

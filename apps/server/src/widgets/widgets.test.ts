@@ -101,6 +101,23 @@ describe('embeddable widgets', () => {
     expect(again.status).toBe(304);
   });
 
+  it('renders the same figures to the same bytes on another node, so ETags survive a cache refresh', async () => {
+    const other = createApp({
+      pool: db.pool,
+      pack,
+      logger: createLogger('silent'),
+      webDist: '/nonexistent',
+      complaints: fixture.ctx,
+    });
+    // Render a few charts first so the other node's chart counter is elsewhere.
+    await other.request('/embed/ontime?theme=dark');
+    const strip = (html: string) => html.replace(/<footer>.*<\/footer>/, '');
+    const a = strip(await (await app.request('/embed/trend?theme=auto&scope=province')).text());
+    const b = strip(await (await other.request('/embed/trend?theme=auto&scope=province')).text());
+    expect(a).toMatch(/clip-path/);
+    expect(b).toBe(a);
+  });
+
   it('refuses a bad option with a page naming it', async () => {
     const cases: Array<[string, RegExp]> = [
       ['/embed/kpi?accent=red', /accent:/],

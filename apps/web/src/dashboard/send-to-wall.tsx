@@ -1,17 +1,11 @@
 import { useEffect, useState } from 'react';
+import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
 import type { DashboardState } from './dashboard-state.ts';
 
 interface Screen {
   id: string;
   name: string;
-}
-
-/** The session's CSRF token, needed on every mutation made with the session cookie. */
-async function csrfToken(): Promise<string | null> {
-  const res = await fetch('/api/auth/session', { credentials: 'same-origin' });
-  if (!res.ok) return null;
-  return ((await res.json()) as { csrfToken?: string }).csrfToken ?? null;
 }
 
 /**
@@ -36,22 +30,19 @@ export function SendToWall(props: { state: DashboardState }) {
   if (screens.length === 0) return <span className="dash-note">{t('dashboard.noScreens')}</span>;
 
   const call = async (method: 'POST' | 'DELETE') => {
-    const token = await csrfToken();
     const { scene, filter } = props.state;
     const body = {
       scene: filter.opd && scene === 'ringkasan' ? 'opd' : scene,
       ...(filter.opd ? { opdId: filter.opd } : {}),
       ...(filter.regency ? { regencyCode: filter.regency } : {}),
     };
-    const res = await fetch(`/api/wall/screens/${encodeURIComponent(screen)}/show`, {
+    const res = await mutate(
       method,
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
-      body: method === 'POST' ? JSON.stringify(body) : undefined,
-    });
+      `/api/wall/screens/${encodeURIComponent(screen)}/show`,
+      method === 'POST' ? body : undefined,
+    );
     if (!res.ok) {
-      const err = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setMessage(err?.error?.message ?? String(res.status));
+      setMessage(res.message);
       return;
     }
     const name = screens.find((s) => s.id === screen)?.name ?? screen;

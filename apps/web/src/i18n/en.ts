@@ -2,12 +2,14 @@ import { consoleEn } from './console.ts';
 import { dashboardEn } from './dashboard.ts';
 import type { MessageKey } from './id.ts';
 import { wallEn } from './wall.ts';
+import { widgetsEn } from './widgets.ts';
 
 /** English — the second locale. */
 export const en: Record<MessageKey, string> = {
   ...wallEn,
   ...dashboardEn,
   ...consoleEn,
+  ...widgetsEn,
   'app.name': 'Pantau',
   'app.tagline': 'Smart Province Command Center',
   'nav.wall': 'Video Wall',

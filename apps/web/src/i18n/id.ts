@@ -2,11 +2,13 @@
 import { consoleId } from './console.ts';
 import { dashboardId } from './dashboard.ts';
 import { wallId } from './wall.ts';
+import { widgetsId } from './widgets.ts';
 
 export const id = {
   ...wallId,
   ...dashboardId,
   ...consoleId,
+  ...widgetsId,
   'app.name': 'Pantau',
   'app.tagline': 'Pusat Komando Provinsi Cerdas',
   'nav.wall': 'Dinding Layar',

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import { mutate } from '../api/session.ts';
+import { useT } from '../i18n/index.ts';
+
+interface TokenRow {
+  id: string;
+  label: string;
+  kinds: string[];
+  opds: string[];
+  issuedAt: string;
+  revokedAt: string | null;
+}
+
+/** Admins issue restricted-widget tokens for one OPD's `late` widget and revoke them. */
+export function TokenAdmin(props: {
+  opds: Array<{ id: string; shortName: string }>;
+  onIssued: (token: string) => void;
+}) {
+  const t = useT();
+  const [tokens, setTokens] = useState<TokenRow[] | 'signin' | null>(null);
+  const [label, setLabel] = useState('');
+  const [opd, setOpd] = useState('');
+  const [ttl, setTtl] = useState(1440);
+  const [issued, setIssued] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const res = await fetch('/api/widgets/tokens', { credentials: 'same-origin' });
+    if (res.status === 401 || res.status === 403) return setTokens('signin');
+    if (res.ok) setTokens(((await res.json()) as { tokens: TokenRow[] }).tokens);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (tokens === null) return null;
+  return (
+    <section className="wb-tokens" aria-label={t('widgets.tokens')}>
+      <h2>{t('widgets.tokens')}</h2>
+      <p>{t('widgets.tokensIntro')}</p>
+      {tokens === 'signin' ? (
+        <p>
+          <a href={`/console/login?next=${encodeURIComponent(window.location.pathname)}`}>
+            {t('widgets.tokensSignin')}
+          </a>
+        </p>
+      ) : (
+        <>
+          <form
+            className="wb-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setError(null);
+              void mutate<{ token: string }>('POST', '/api/widgets/tokens', {
+                label,
+                kinds: ['late'],
+                opds: [opd || props.opds[0]?.id],
+                ttlMinutes: ttl,
+              }).then((r) => {
+                if (!r.ok) return setError(r.message);
+                setIssued(r.body.token);
+                props.onIssued(r.body.token);
+                void load();
+              });
+            }}
+          >
+            <label>
+              {t('widgets.tokenLabel')}
+              <input value={label} onChange={(e) => setLabel(e.target.value)} required minLength={3} />
+            </label>
+            <label>
+              {t('widgets.tokenOpd')}
+              <select value={opd} onChange={(e) => setOpd(e.target.value)}>
+                {props.opds.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.shortName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('widgets.tokenTtl')}
+              <input type="number" min={5} value={ttl} onChange={(e) => setTtl(Number(e.target.value))} />
+            </label>
+            <button type="submit">{t('widgets.issue')}</button>
+          </form>
+          {error && <p role="alert">{error}</p>}
+          {issued && (
+            <p>
+              {t('widgets.issued')} <code className="wb-token">{issued}</code>
+            </p>
+          )}
+          {tokens.length === 0 ? (
+            <p>{t('widgets.noTokens')}</p>
+          ) : (
+            <ul className="wb-token-list">
+              {tokens.map((x) => (
+                <li key={x.id}>
+                  <strong>{x.label}</strong> — {x.opds.join(', ')} —{' '}
+                  {x.revokedAt ? t('widgets.revoked') : t('widgets.active')}
+                  {!x.revokedAt && (
+                    <button
+                      type="button"
+                      onClick={() => void mutate('DELETE', `/api/widgets/tokens/${x.id}`).then(() => load())}
+                    >
+                      {t('widgets.revoke')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { loadProvincePack } from '@pantau/provinces';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedSecret } from '@pantau/db';
 import { LEAK_MARKER, seedLeakFixture } from '../../apps/server/src/public/testing/leak-fixture.ts';
+import { signGrant } from '../../apps/server/src/widgets/tokens.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startPantau, type Pantau } from '../support/pantau.ts';
 
@@ -78,6 +80,36 @@ describe('the one-line widget loader on another site', () => {
     );
     expect(all).not.toMatch(LEAK_MARKER);
     expect(errors).toEqual([]);
+  });
+
+  it('renews a restricted widget’s token before it expires, without reloading the page', async () => {
+    const admin = await pantau.bearer('admin');
+    const opd = pantau.server.pack.opds[0]!.id;
+    const res = await fetch(`${pantau.url}/api/widgets/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'Situs Dinkes', kinds: ['late'], opds: [opd], ttlMinutes: 30 }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    // The same grant, but about to expire: the page must renew it in the last minute.
+    const exp = Math.floor(Date.now() / 1000) + 63;
+    const token = signGrant(await embedSecret(pantau.server.pool), {
+      id,
+      kinds: ['late'],
+      opds: [opd],
+      exp,
+      ttl: 1800,
+    });
+    const tab = await browser.newPage();
+    await tab.goto(`${pantau.url}/embed/late?scope=${opd}&token=${token}`);
+    await tab.getByText('Aduan terlambat', { exact: false }).first().waitFor();
+    await expect
+      .poll(async () => Number(await tab.locator('body').getAttribute('data-token-exp')), { timeout: 20_000 })
+      .toBeGreaterThan(exp + 600);
+    const renewed = new URL(tab.url()).searchParams.get('token');
+    expect(renewed).not.toBe(token);
+    // The renewed token opens the widget on its own.
+    expect((await fetch(`${pantau.url}/embed/late?scope=${opd}&token=${renewed}`)).status).toBe(200);
   });
 
   it('reads without scripts: the figures are in the page itself', async () => {

@@ -40,6 +40,23 @@ export function publicEndpoints(pool: Pool, pack: ProvincePack, options: PublicO
   const scoped = ['', `scope=${firstOpd}`, `scope=${capital}&period=today`];
   const summary = (scope: ResolvedScope | null, period: PublicPeriod) =>
     summaryFigures(pool, pack, scope!, period, options);
+  /** One stream of the summary as its own endpoint: `{scope, period, generatedAt, <stream>}`. */
+  const section = (
+    stream: 'complaints' | 'ppid' | 'social',
+    text: PublicEndpoint['summary'],
+    schema: z.ZodType,
+    examples: string[],
+  ): PublicEndpoint => ({
+    path: `/${stream}`,
+    summary: text,
+    query: scopedQuery,
+    response: z.object({ scope: z.string(), period: publicPeriod, generatedAt: z.string(), [stream]: schema }),
+    examples,
+    compute: async (q, scope) => {
+      const s = await summary(scope, q.period as PublicPeriod);
+      return { scope: s.scope.id, period: s.period, generatedAt: s.generatedAt, [stream]: s[stream] };
+    },
+  });
   return [
     {
       path: '/summary',
@@ -52,39 +69,24 @@ export function publicEndpoints(pool: Pool, pack: ProvincePack, options: PublicO
       examples: scoped,
       compute: (q, scope) => summary(scope, q.period as PublicPeriod),
     },
-    {
-      path: '/complaints',
-      summary: { id: 'Pengaduan: diterima, selesai, tepat waktu, kanal, topik, tren', en: 'Complaints' },
-      query: scopedQuery,
-      response: z.object({ scope: z.string(), period: publicPeriod, complaints: publicComplaints }),
-      examples: scoped,
-      compute: async (q, scope) => {
-        const s = await summary(scope, q.period as PublicPeriod);
-        return { scope: s.scope.id, period: s.period, generatedAt: s.generatedAt, complaints: s.complaints };
-      },
-    },
-    {
-      path: '/ppid',
-      summary: { id: 'Permohonan informasi publik (PPID) dan predikat Komisi Informasi', en: 'PPID requests' },
-      query: scopedQuery,
-      response: z.object({ scope: z.string(), ppid: publicPpid.nullable() }),
-      examples: ['', `scope=${firstOpd}`],
-      compute: async (q, scope) => {
-        const s = await summary(scope, q.period as PublicPeriod);
-        return { scope: s.scope.id, generatedAt: s.generatedAt, ppid: s.ppid };
-      },
-    },
-    {
-      path: '/social',
-      summary: { id: 'Media sosial: pengikut, keterlibatan, tingkat balasan', en: 'Social media' },
-      query: scopedQuery,
-      response: z.object({ scope: z.string(), social: publicSocial.nullable() }),
-      examples: ['', `scope=${firstOpd}`],
-      compute: async (q, scope) => {
-        const s = await summary(scope, q.period as PublicPeriod);
-        return { scope: s.scope.id, generatedAt: s.generatedAt, social: s.social };
-      },
-    },
+    section(
+      'complaints',
+      { id: 'Pengaduan: diterima, selesai, tepat waktu, kanal, topik, tren', en: 'Complaints' },
+      publicComplaints,
+      scoped,
+    ),
+    section(
+      'ppid',
+      { id: 'Permohonan informasi publik (PPID) dan predikat Komisi Informasi', en: 'PPID requests' },
+      publicPpid.nullable(),
+      ['', `scope=${firstOpd}`],
+    ),
+    section(
+      'social',
+      { id: 'Media sosial: pengikut, keterlibatan, tingkat balasan', en: 'Social media' },
+      publicSocial.nullable(),
+      ['', `scope=${firstOpd}`],
+    ),
     {
       path: '/rankings',
       summary: { id: 'Peringkat OPD dan kabupaten/kota menurut ketepatan waktu', en: 'Rankings by on-time share' },

@@ -1,4 +1,12 @@
 import { Hono } from 'hono';
+import type { Server as SocketServer } from 'socket.io';
+import type { AuthEnv } from './auth/principal.ts';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './auth/sessions.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { deviceRoutes } from './routes/devices.ts';
+import { userRoutes } from './routes/users.ts';
+import { worklistRoutes } from './routes/worklist.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
@@ -24,6 +32,10 @@ export interface AppDeps {
   reloadCalendar?: () => Promise<void>;
   logger: Logger;
   webDist: string;
+  /** Sign-in: session expiry and lockout. Defaults when omitted. */
+  sessions?: SessionSettings;
+  /** The socket.io server, once it exists (routes that disconnect sockets: sign-out, revoked walls). */
+  live?: { io?: SocketServer };
   /** Public statistics API and widget settings (threshold, cache, rate limit, signing secret). */
   publicApi?: WidgetRouteOptions;
 }
@@ -33,8 +45,8 @@ const isEmbeddable = (path: string) =>
   path === '/embed' || path.startsWith('/embed/') || path === '/embed.js' || path.startsWith('/api/public/');
 
 /** Builds the Hono app: thin routes over `packages/*`. No port is bound here, so tests call `app.request()`. */
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
   const appHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -65,7 +77,29 @@ export function createApp(deps: AppDeps): Hono {
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { message: 'internal error' } }, 500);
   });
+  const sessions = deps.sessions ?? DEFAULT_SESSION_SETTINGS;
+  app.use('/api/*', async (c, next) => {
+    c.set('sessionSettings', sessions);
+    await next();
+  });
   app.route('/', healthRoutes(deps.pool));
+  app.route(
+    '/',
+    authRoutes(deps.pool, {
+      onSignOut: (hash) => deps.live?.io?.of('/live').in(`session:${hash}`).disconnectSockets(true),
+    }),
+  );
+  app.route('/', userRoutes(deps.pool, deps.pack));
+  app.route(
+    '/',
+    deviceRoutes(deps.pool, {
+      kickDevice: () => {
+        const io = deps.live?.io;
+        return io ? async (id) => void io.of('/live').in(`device:${id}`).disconnectSockets(true) : undefined;
+      },
+    }),
+  );
+  app.route('/', auditRoutes(deps.pool));
   app.get('/api/province', (c) => {
     const { pack } = deps;
     return c.json({
@@ -83,6 +117,7 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.complaints) app.route('/', ppidRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', complaintSettingsRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', complaintRoutes(deps.pool, deps.complaints));
+  if (deps.complaints) app.route('/', worklistRoutes(deps.pool, deps.complaints));
   if (deps.complaints)
     app.route('/', calendarRoutes(deps.pool, deps.complaints, deps.reloadCalendar ?? (async () => undefined)));
   app.route('/', socialRoutes(deps.pool, deps.pack));

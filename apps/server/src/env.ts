@@ -59,6 +59,14 @@ const envSchema = z.object({
   PANTAU_PUBLIC_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** Behind your own reverse proxy: take the client address from the last X-Forwarded-For entry. */
   PANTAU_TRUST_PROXY: z.stringbool().default(false),
+  /** Console sign-in: a session ends after this many idle minutes, or this many hours after sign-in. */
+  PANTAU_SESSION_IDLE_MINUTES: z.coerce.number().min(0.05).max(1440).default(30),
+  PANTAU_SESSION_MAX_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+  /** Failed sign-ins per username or address before a lockout of PANTAU_LOGIN_LOCK_MINUTES. */
+  PANTAU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  PANTAU_LOGIN_LOCK_MINUTES: z.coerce.number().min(0.05).max(1440).default(15),
+  /** The first admin's password; unset → a one-time password printed at the first start. */
+  PANTAU_ADMIN_PASSWORD: z.string().min(10).optional(),
   /** Secret that signs restricted-widget tokens; unset → one generated and kept in the database. */
   PANTAU_EMBED_SECRET: z.string().min(32).optional(),
 });

@@ -1,4 +1,5 @@
 import { issueWallDevice } from '@pantau/db';
+import { DEMO_PASSWORD } from './auth/first-start.ts';
 import { loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './server.ts';
@@ -21,6 +22,16 @@ try {
     `  Console:    ${server.url}/console`,
     `  Widgets:    ${server.url}/embed`,
     `  Health:     ${server.url}/readyz`,
+    ...(server.firstUsers.admin?.oneTimePassword
+      ? [
+          `  Admin:      sign in at ${server.url}/console as "admin" with the one-time password ${server.firstUsers.admin.oneTimePassword}`,
+        ]
+      : []),
+    ...(server.firstUsers.demo
+      ? [
+          `  Demo users: ${server.firstUsers.demo.map((u) => u.username).join(', ')} (duty officer, OPD admin, viewer), password "${DEMO_PASSWORD}"`,
+        ]
+      : []),
     server.embedded
       ? `  Database:   embedded PostgreSQL on port ${server.embedded.port} (${server.embedded.dataDir})`
       : '  Database:   DATABASE_URL',

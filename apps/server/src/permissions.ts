@@ -69,3 +69,28 @@ export function canEditComplaintSettings(p: Principal): boolean {
 export function canManageEmbedTokens(p: Principal): boolean {
   return p.role === 'admin';
 }
+
+/** Only admins add users, change roles and reset passwords. */
+export function canManageUsers(p: Principal): boolean {
+  return p.role === 'admin';
+}
+
+/** Only admins issue and revoke wall device tokens. */
+export function canManageDevices(p: Principal): boolean {
+  return p.role === 'admin';
+}
+
+/** The audit trail is read by admins (it names every actor and item). */
+export function canReadAudit(p: Principal): boolean {
+  return p.role === 'admin';
+}
+
+/**
+ * Which live topics a signed-in person may follow: an OPD admin its own OPD and the province's
+ * aggregates — not the worklist, whose rows name other OPDs' items (its console follows `opd:<own>`);
+ * everyone else every topic.
+ */
+export function canReadLiveTopic(p: { role: string; opdId: string | null }, topic: string): boolean {
+  if (p.role !== 'opd_admin') return true;
+  return topic === 'province' || topic === `opd:${p.opdId}`;
+}

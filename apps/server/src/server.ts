@@ -16,6 +16,8 @@ import { loadProvincePack, type ProvincePack } from '@pantau/provinces';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app.ts';
+import { ensureFirstUsers, type FirstUsers } from './auth/first-start.ts';
+import { sessionSettingsOf } from './auth/sessions.ts';
 import { loadComplaintSettings } from './deadlines/complaint-settings.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import { backgroundStarters, type BackgroundService } from './background.ts';
@@ -46,6 +48,8 @@ export interface RunningServer {
   embedded: EmbeddedDatabase | undefined;
   /** Whether the simulator feeds this node (PANTAU_DEMO, or 'auto' with no real source configured). */
   demo: boolean;
+  /** Accounts created at this start (the admin's one-time password, the demo sign-ins), to print once. */
+  firstUsers: FirstUsers;
   /** Drains HTTP and socket connections, closes the pool, stops the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -86,7 +90,14 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const reloadCalendar = async () => {
     calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
   };
+  const firstUsers = await ensureFirstUsers(pool, pack, {
+    adminPassword: env.PANTAU_ADMIN_PASSWORD,
+    demo: isDemo(env),
+  });
+  const live: { io?: SocketServer } = {};
   const app = createApp({
+    live,
+    sessions: sessionSettingsOf(env),
     pool,
     pack,
     logger,
@@ -104,6 +115,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const io = new SocketServer(http, { serveClient: false, cors: { origin: false } });
+  live.io = io;
   // Cross-node broadcasts that are not data (kicking a revoked wall, pushing configuration) go through
   // PostgreSQL; live deltas do not (every node tails the delta log itself).
   const { rows: schemaRows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
@@ -155,5 +167,5 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       await embedded?.stop();
     })());
 
-  return { url, port, pool, pack, io, http, embedded, demo: isDemo(env), close };
+  return { url, port, pool, pack, io, http, embedded, demo: isDemo(env), firstUsers, close };
 }

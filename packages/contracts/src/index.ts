@@ -5,3 +5,4 @@ export * from './ppid.ts';
 export * from './social.ts';
 export * from './public.ts';
 export * from './widgets.ts';
+export * from './console.ts';

@@ -51,3 +51,33 @@ export {
   revokeEmbedToken,
   type EmbedTokenRow,
 } from './queries/widgets/embed-tokens.ts';
+export {
+  countUsers,
+  findUserById,
+  findUserForLogin,
+  insertUser,
+  listUsers,
+  setUserPassword,
+  updateUser,
+  type AppUser,
+} from './queries/auth/users.ts';
+export {
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  insertSession,
+  touchSession,
+  type SessionRow,
+} from './queries/auth/sessions.ts';
+export { recentLoginFailures, recordLoginAttempt } from './queries/auth/login-attempts.ts';
+export { listWallDevices, type WallDeviceRow } from './queries/live/list-wall-devices.ts';
+export { listAudit, type AuditFilter, type AuditRow } from './queries/audit/list-audit.ts';
+export {
+  worklistGroups,
+  worklistPage,
+  WORKLIST_SORTS,
+  type WorklistFilter,
+  type WorklistKind,
+  type WorklistRow,
+  type WorklistSort,
+} from './queries/console/worklist-page.ts';

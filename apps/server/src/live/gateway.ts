@@ -15,7 +15,7 @@ import type { Tailer } from './tailer.ts';
 export type LivePrincipal =
   | { kind: 'public' }
   | { kind: 'device'; id: string }
-  | { kind: 'user'; id: string; role: string; opdId: string | null };
+  | { kind: 'user'; id: string; role: string; opdId: string | null; session?: string };
 
 export interface GatewayOptions {
   io: Server;
@@ -85,6 +85,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const handle = (socket: LiveSocket, publicOnly: boolean) => {
     const principal = socket.data.principal;
     if (principal.kind === 'device') void socket.join(`device:${principal.id}`);
+    if (principal.kind === 'user' && principal.session) void socket.join(`session:${principal.session}`);
     socket.on('subscribe', (raw, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const parsed = subscribeRequest.safeParse(raw);

@@ -1,4 +1,6 @@
 import type { BackgroundStarter } from '../background.ts';
+import { lookupSession, sessionFromCookieHeader, sessionSettingsOf } from '../auth/sessions.ts';
+import { canReadLiveTopic } from '../permissions.ts';
 import { startLiveEngine } from './live-engine.ts';
 import { createTopicBuilder } from './topic-builders.ts';
 
@@ -14,6 +16,14 @@ export const startLive: BackgroundStarter = async (ctx) => {
     logger: ctx.logger,
     build: createTopicBuilder(ctx.pack, ctx.env.PANTAU_PUBLIC_MIN_COUNT),
     build_id: ctx.buildId,
+    // A person's live connection is their session cookie; an OPD admin follows its own OPD only.
+    authenticateUser: async (_auth, headers) => {
+      const found = await lookupSession(ctx.pool, sessionFromCookieHeader(headers.cookie), sessionSettingsOf(ctx.env));
+      if (found.state !== 'live') return null;
+      const s = found.session;
+      return { kind: 'user', id: s.userId, role: s.role, opdId: s.opdId, session: found.idHash };
+    },
+    canRead: (principal, topic) => principal.kind !== 'user' || canReadLiveTopic(principal, topic),
   });
   return { name: 'live', stop: () => engine.stop() };
 };

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { opdId } from './common.ts';
+
+/** Sign-in, users and devices of the console (`/api/auth`, `/api/users`, `/api/devices`). */
+export const roleName = z.enum(['admin', 'duty_officer', 'opd_admin', 'viewer']);
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, 'use 3–40 letters, digits, dots, dashes or underscores');
+
+export const loginRequest = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1, 'required').max(40),
+  password: z.string().min(1, 'required').max(200),
+});
+
+export const passwordChange = z.strictObject({
+  currentPassword: z.string().min(1, 'required').max(200),
+  newPassword: z.string().max(200),
+});
+
+export const sessionUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleName,
+  opdId: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const sessionResponse = z.object({ user: sessionUser, csrfToken: z.string(), expiresAt: z.string() });
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const newUserRequest = z
+  .strictObject({
+    username,
+    displayName: z.string().trim().min(2).max(120),
+    role: roleName,
+    opdId: opdId.nullable().default(null),
+  })
+  .refine((u) => (u.role === 'opd_admin') === (u.opdId !== null), {
+    path: ['opdId'],
+    message: 'an OPD admin needs an OPD, and only an OPD admin has one',
+  });
+
+export const userPatch = z.strictObject({
+  role: roleName.optional(),
+  opdId: opdId.nullable().optional(),
+  displayName: z.string().trim().min(2).max(120).optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const newDeviceRequest = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{3,40}$/, 'use 3–40 lowercase letters, digits or dashes')
+    .optional(),
+  name: z.string().trim().min(2).max(120),
+});

@@ -41,6 +41,34 @@ describe('operator CLIs', () => {
   });
   afterAll(async () => db.drop());
 
+  it('user add prints a one-time password that signs in; reset-password replaces it; disable ends sign-in', async () => {
+    const login = (username: string, password: string) =>
+      app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+    const added = await cli('user.ts', 'add', 'ani', 'opd_admin', pack.opds[0]!.id, 'Ani', 'Admin');
+    expect(added.code).toBe(0);
+    const first = added.stdout.trim();
+    expect(first).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    const res = await login('ani', first);
+    expect(res.status).toBe(200);
+    expect((await res.json()).user).toMatchObject({
+      role: 'opd_admin',
+      displayName: 'Ani Admin',
+      mustChangePassword: true,
+    });
+    expect((await cli('user.ts', 'add', 'ani', 'viewer')).code).toBe(1);
+    expect((await cli('user.ts', 'add', 'budi', 'opd_admin')).code).toBe(2);
+    const reset = await cli('user.ts', 'reset-password', 'ani');
+    expect((await login('ani', first)).status).toBe(401);
+    expect((await login('ani', reset.stdout.trim())).status).toBe(200);
+    expect((await cli('user.ts', 'list')).stdout).toMatch(/^ani\topd_admin\t/m);
+    await cli('user.ts', 'disable', 'ani');
+    expect((await login('ani', reset.stdout.trim())).status).toBe(401);
+  });
+
   it('source-key add prints a key that the ingest API accepts; revoke makes it answer 401', async () => {
     const added = await cli('source-key.ts', 'add', 'sms-gw', 'SMS gateway');
     expect(added.code).toBe(0);
@@ -62,6 +90,8 @@ describe('operator CLIs', () => {
   });
 
   it('verify-audit passes an intact chain and names the first tampered entry', async () => {
+    // Other CLIs above write audit entries too (user changes).
+    const before = Number((await db.pool.query('SELECT count(*) AS n FROM audit_log')).rows[0].n);
     for (let i = 1; i <= 4; i++) {
       await withTransaction(db.pool, (client) =>
         appendAudit(client, {
@@ -74,13 +104,15 @@ describe('operator CLIs', () => {
       );
     }
     const intact = await cli('verify-audit.ts');
-    expect(intact).toMatchObject({ code: 0, stdout: 'audit log intact: 4 entries\n' });
+    expect(intact).toMatchObject({ code: 0, stdout: `audit log intact: ${before + 4} entries\n` });
     // Only a superuser can get past the append-only trigger; the chain still tells.
     await db.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
-    await db.pool.query(`UPDATE audit_log SET details = '{"text": "diubah"}' WHERE seq = 3`);
+    await db.pool.query(`UPDATE audit_log SET details = '{"text": "diubah"}' WHERE seq = $1`, [before + 3]);
     await db.pool.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
     const broken = await cli('verify-audit.ts');
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toBe('audit log BROKEN at entry 3 of 4: its content does not match its hash\n');
+    expect(broken.stdout).toBe(
+      `audit log BROKEN at entry ${before + 3} of ${before + 4}: its content does not match its hash\n`,
+    );
   });
 });

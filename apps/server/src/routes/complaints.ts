@@ -57,19 +57,32 @@ const listQuery = z.object({
 const cursorShape = z.object({ key: z.string().nullable(), id: z.number().int() });
 
 const reason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000);
+/**
+ * The number of entries in the item's timeline when the officer looked (the detail's `revision`). Every
+ * action adds one, so it also catches an acknowledgement, escalation or note by someone else — which do
+ * not change the lifecycle `version`.
+ */
+const expectedRevision = z.number().int().nonnegative().optional();
 const actionBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('acknowledge'), expectedVersion: z.number().int(), reason }),
-  z.object({ action: z.literal('escalate'), expectedVersion: z.number().int(), reason }),
-  z.object({ action: z.literal('note'), expectedVersion: z.number().int(), text: z.string().trim().min(1).max(4000) }),
+  z.object({ action: z.literal('acknowledge'), expectedVersion: z.number().int(), expectedRevision, reason }),
+  z.object({ action: z.literal('escalate'), expectedVersion: z.number().int(), expectedRevision, reason }),
+  z.object({
+    action: z.literal('note'),
+    expectedVersion: z.number().int(),
+    expectedRevision,
+    text: z.string().trim().min(1).max(4000),
+  }),
   z.object({
     action: z.literal('reassign'),
     expectedVersion: z.number().int(),
+    expectedRevision,
     opdId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
     reason,
   }),
   z.object({
     action: z.literal('change_status'),
     expectedVersion: z.number().int(),
+    expectedRevision,
     to: z.enum(['ditunda', 'dilanjutkan', 'ditindaklanjuti', 'selesai', 'bukan_wewenang', 'diarsipkan', 'dihapus']),
     reason,
   }),
@@ -156,7 +169,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
     const personal = stored
       ? { body: seeBody ? stored.body : null, reporter: seeReporter ? stored.reporter : null }
       : null;
-    return c.json({ ...detail.row, timeline: detail.timeline, personal });
+    return c.json({ ...detail.row, revision: detail.timeline.length, timeline: detail.timeline, personal });
   });
 
   app.post('/api/complaints/:id/actions', async (c) => {
@@ -185,12 +198,13 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
           json: { error: { field: 'action', message: `your role may not ${body.action} this complaint` } },
         };
       }
-      if (row.version !== body.expectedVersion) {
+      const current = body.expectedRevision === undefined ? null : await complaintDetail(pool, id);
+      if (row.version !== body.expectedVersion || (current && current.timeline.length !== body.expectedRevision)) {
         return {
           status: 409,
           json: {
             error: { field: 'expectedVersion', message: 'another officer acted first; here is the newer state' },
-            current: (await complaintDetail(pool, id))?.row,
+            current: (current ?? (await complaintDetail(pool, id)))?.row,
           },
         };
       }

@@ -141,6 +141,30 @@ describe('console API: every route for every role, the worklist, and what each m
     expect(await res.text()).not.toMatch(/MARKER/);
   });
 
+  it('refuses an action on a stale revision: another officer’s note or escalation counts as acting first', async () => {
+    const id = (await db.pool.query(`SELECT id FROM complaint WHERE tracking_id = '5100002'`)).rows[0].id;
+    const seen = await (await call('duty', 'GET', `/api/complaints/${id}`)).json();
+    const note = await call('admin', 'POST', `/api/complaints/${id}/actions`, {
+      action: 'note',
+      expectedVersion: seen.version,
+      expectedRevision: seen.revision,
+      text: 'Sudah ditelepon',
+    });
+    expect(note.status).toBe(200);
+    const late = await call('duty', 'POST', `/api/complaints/${id}/actions`, {
+      action: 'escalate',
+      expectedVersion: seen.version,
+      expectedRevision: seen.revision,
+      reason: 'Naik ke kepala bidang',
+    });
+    expect(late.status).toBe(409);
+    const body = await late.json();
+    expect(body.error.field).toBe('expectedVersion');
+    expect(body.current.trackingId).toBe('5100002');
+    const fresh = await (await call('duty', 'GET', `/api/complaints/${id}`)).json();
+    expect(fresh.revision).toBe(seen.revision + 1);
+  });
+
   it('records user and device changes in the audit trail, filterable, and verifies the chain', async () => {
     const audit = await (await call('admin', 'GET', '/api/audit?actor=adm')).json();
     expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(

@@ -9,7 +9,7 @@ export type MutationResult<T> = { ok: true; body: T } | { ok: false; status: num
 
 /** A JSON mutation with the session cookie and its CSRF token; errors come back as the server's message. */
 export async function mutate<T>(
-  method: 'POST' | 'PUT' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
 ): Promise<MutationResult<T>> {

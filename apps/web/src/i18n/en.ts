@@ -19,7 +19,6 @@ export const en: Record<MessageKey, string> = {
   'wall.title': 'Province Overview',
   'wall.placeholder': 'The wall is ready. Live scenes will appear here.',
   'dashboard.placeholder': 'The interactive dashboard with per-OPD drilldowns will appear here.',
-  'console.placeholder': 'The duty-officer console: worklist, escalation and audit trail will appear here.',
   'status.loading': 'Loading…',
   'status.offline': 'Server unreachable',
   'notFound.title': 'Page not found',

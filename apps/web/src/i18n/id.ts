@@ -18,7 +18,6 @@ export const id = {
   'wall.title': 'Ringkasan Provinsi',
   'wall.placeholder': 'Layar dinding siap. Adegan langsung akan tampil di sini.',
   'dashboard.placeholder': 'Dasbor interaktif dengan penelusuran per OPD akan tampil di sini.',
-  'console.placeholder': 'Konsol petugas piket: daftar kerja, eskalasi dan jejak audit akan tampil di sini.',
   'status.loading': 'Memuat…',
   'status.offline': 'Server tidak terjangkau',
   'notFound.title': 'Halaman tidak ditemukan',

@@ -1,13 +1,1 @@
-import type { PageProps } from '../app.tsx';
-import { useT } from '../i18n/index.ts';
-import { PageFrame } from './layout.tsx';
-
-/** Placeholder: a later issue fills this screen. */
-export function ConsolePage(props: PageProps) {
-  const t = useT();
-  return (
-    <PageFrame title={t('nav.console')} onToggleLocale={props.onToggleLocale}>
-      <p>{t('console.placeholder')}</p>
-    </PageFrame>
-  );
-}
+export { ConsolePage } from '../console/console-page.tsx';

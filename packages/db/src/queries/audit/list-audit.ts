@@ -35,7 +35,7 @@ export async function listAudit(pool: Pool, f: AuditFilter, limit: number): Prom
             coalesce(c.tracking_id, p.reg_no) AS item_ref, coalesce(c.opd_id, p.opd_id) AS opd_id,
             u.display_name AS actor_name
      FROM audit_log a
-     LEFT JOIN app_user u ON u.id = a.actor
+     LEFT JOIN app_user u ON a.actor IN (u.id, 'user:' || u.id)
      LEFT JOIN complaint c ON a.entity = 'complaint' AND c.id::text = a.entity_id
      LEFT JOIN ppid_request p ON a.entity = 'ppid_request' AND p.id::text = a.entity_id
      WHERE ($1::text IS NULL OR a.actor = $1 OR u.username = $1)

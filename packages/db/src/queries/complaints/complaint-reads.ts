@@ -139,12 +139,27 @@ export async function complaintDetail(
     acknowledged_by: string | null;
     reason: string | null;
   }>(
-    'SELECT level, raised_at, acknowledged_at, acknowledged_by, reason FROM escalation WHERE complaint_id = $1 ORDER BY raised_at, level',
+    // People are shown by name: actors are stored as ids (`user:<id>`), names can change.
+    `SELECT e.level, e.raised_at, e.acknowledged_at, coalesce(u.display_name, e.acknowledged_by) AS acknowledged_by, e.reason
+     FROM escalation e LEFT JOIN app_user u ON e.acknowledged_by IN (u.id, 'user:' || u.id)
+     WHERE e.complaint_id = $1 ORDER BY e.raised_at, e.level`,
     [id],
   );
-  const notes = await pool.query<{ at: Date; actor: string; details: { text?: string } }>(
-    `SELECT at, actor, details FROM audit_log WHERE entity = 'complaint' AND entity_id = $1 AND action = 'complaint.note' ORDER BY seq`,
+  const audited = await pool.query<{
+    at: Date;
+    action: string;
+    actor: string;
+    details: { text?: string; level?: number; reason?: string };
+  }>(
+    `SELECT a.at, a.action, coalesce(u.display_name, a.actor) AS actor, a.details FROM audit_log a
+     LEFT JOIN app_user u ON a.actor IN (u.id, 'user:' || u.id)
+     WHERE a.entity = 'complaint' AND a.entity_id = $1 AND a.action IN ('complaint.note', 'complaint.escalate') ORDER BY a.seq`,
     [String(id)],
+  );
+  const notes = { rows: audited.rows.filter((a) => a.action === 'complaint.note') };
+  // A step raised by hand names who raised it and why; the others come from the deadline watcher.
+  const manual = new Map(
+    audited.rows.filter((a) => a.action === 'complaint.escalate').map((a) => [Number(a.details.level), a]),
   );
   const timeline: ComplaintTimelineEntry[] = [
     ...events.rows.map((e) => {
@@ -156,8 +171,11 @@ export async function complaintDetail(
         at: e.raised_at.toISOString(),
         kind: 'escalation' as const,
         type: `level_${e.level}`,
-        actor: 'system:deadline-watcher',
-        details: { level: e.level },
+        actor: manual.get(e.level)?.actor ?? 'system:deadline-watcher',
+        details: {
+          level: e.level,
+          ...(manual.get(e.level)?.details.reason ? { reason: manual.get(e.level)!.details.reason } : {}),
+        },
       },
       ...(e.acknowledged_at
         ? [

@@ -70,10 +70,11 @@ function worklistUnion(f: WorklistFilter, replyTargetMinutes: number): { sql: st
     if (f.minStep) w.push(`c.escalation_level >= ${p(f.minStep)}`);
     parts.push(`SELECT 'complaint' AS kind, c.id::text AS id, c.tracking_id, c.opd_id, c.regency_code, c.channel, c.topic,
         c.status, c.submitted_at AS started_at, c.deadline_at, c.deadline_state, c.deadline_step, c.escalation_level,
-        e.acknowledged_by, e.acknowledged_at, c.version
+        coalesce(ack.display_name, e.acknowledged_by) AS acknowledged_by, e.acknowledged_at, c.version
       FROM complaint c
       LEFT JOIN LATERAL (SELECT acknowledged_by, acknowledged_at FROM escalation
                          WHERE complaint_id = c.id AND acknowledged_at IS NOT NULL ORDER BY acknowledged_at DESC LIMIT 1) e ON true
+      LEFT JOIN app_user ack ON e.acknowledged_by IN ('user:' || ack.id, ack.id)
       WHERE ${w.join(' AND ')}`);
   }
   if (kinds.includes('ppid_request') && !f.regencyCode && !f.topic) {
@@ -81,10 +82,12 @@ function worklistUnion(f: WorklistFilter, replyTargetMinutes: number): { sql: st
     if (f.status?.length) w.push(`r.status = ANY(${p(f.status)}::text[])`);
     if (f.minStep) w.push(`r.escalation_level >= ${p(f.minStep)}`);
     parts.push(`SELECT 'ppid_request', r.id::text, r.reg_no, r.opd_id, NULL, r.channel, NULL, r.status, r.received_at,
-        r.deadline_at, r.deadline_state, r.deadline_step, r.escalation_level, e.acknowledged_by, e.acknowledged_at, r.version
+        r.deadline_at, r.deadline_state, r.deadline_step, r.escalation_level,
+        coalesce(ack.display_name, e.acknowledged_by), e.acknowledged_at, r.version
       FROM ppid_request r
       LEFT JOIN LATERAL (SELECT acknowledged_by, acknowledged_at FROM ppid_escalation
                          WHERE request_id = r.id AND acknowledged_at IS NOT NULL ORDER BY acknowledged_at DESC LIMIT 1) e ON true
+      LEFT JOIN app_user ack ON e.acknowledged_by IN ('user:' || ack.id, ack.id)
       WHERE ${w.join(' AND ')}`);
   }
   if (kinds.includes('social_comment') && !f.regencyCode && !f.topic && !f.minStep && !f.status?.length) {

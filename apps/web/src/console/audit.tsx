@@ -1,0 +1,161 @@
+import { useCallback, useContext, useEffect, useState } from 'react';
+import { mutate } from '../api/session.ts';
+import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import type { ProvinceNames } from './console-page.tsx';
+import { getJson } from './session.ts';
+
+interface Entry {
+  seq: number;
+  at: string;
+  actor: string;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  itemRef: string | null;
+  opdId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The hash-chained audit log: filters by actor, item, OPD and time; a button that verifies the chain. */
+export function AuditPage(props: { names: ProvinceNames; timeZone: string; tzLabel: string }) {
+  const t = useT();
+  const locale = useContext(LocaleContext);
+  const [filter, setFilter] = useState({ actor: '', item: '', opd: '', from: '', to: '' });
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [verdict, setVerdict] = useState<string | null>(null);
+  const query = useCallback(
+    (before?: number) => {
+      const q = new URLSearchParams();
+      if (filter.actor) q.set('actor', filter.actor);
+      if (filter.item) q.set('item', filter.item);
+      if (filter.opd) q.set('opd', filter.opd);
+      if (filter.from) q.set('from', new Date(filter.from).toISOString());
+      if (filter.to) q.set('to', new Date(filter.to).toISOString());
+      if (before) q.set('before', String(before));
+      return q.toString();
+    },
+    [filter],
+  );
+  const load = useCallback(async () => {
+    const r = await getJson<{ entries: Entry[]; nextBefore: number | null }>(`/api/audit?${query()}`);
+    if (r) {
+      setEntries(r.entries);
+      setNext(r.nextBefore);
+    }
+  }, [query]);
+  useEffect(() => {
+    void load();
+    // Load once; later loads come from the filter button (load changes with every keystroke).
+  }, []);
+  const more = async () => {
+    if (!next) return;
+    const r = await getJson<{ entries: Entry[]; nextBefore: number | null }>(`/api/audit?${query(next)}`);
+    if (r) {
+      setEntries((e) => [...e, ...r.entries]);
+      setNext(r.nextBefore);
+    }
+  };
+  const verify = async () => {
+    const r = await mutate<{ ok: boolean; checked: number; firstBroken?: { seq: number; reason: string } }>(
+      'POST',
+      '/api/audit/verify',
+    );
+    if (!r.ok) return setVerdict(r.message);
+    setVerdict(
+      r.body.ok
+        ? t('console.audit.ok').replace('{n}', String(r.body.checked))
+        : t('console.audit.broken')
+            .replace('{seq}', String(r.body.firstBroken?.seq))
+            .replace('{reason}', r.body.firstBroken?.reason ?? ''),
+    );
+  };
+  const when = new Intl.DateTimeFormat(intlTag[locale], {
+    timeZone: props.timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+  });
+  const field = (k: keyof typeof filter, label: string, type = 'text') => (
+    <label>
+      {label}
+      <input
+        type={type}
+        value={filter[k]}
+        onChange={(e) => setFilter({ ...filter, [k]: e.target.value })}
+        data-testid={`audit-${k}`}
+      />
+    </label>
+  );
+  return (
+    <section className="cs-page" aria-label={t('console.nav.audit')}>
+      <form
+        className="cs-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
+        {field('actor', t('console.audit.actor'))}
+        {field('item', t('console.audit.item'))}
+        <label>
+          {t('console.filter.opd')}
+          <select value={filter.opd} onChange={(e) => setFilter({ ...filter, opd: e.target.value })}>
+            <option value="">{t('console.filter.all')}</option>
+            {props.names.opds.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.shortName}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field('from', t('console.audit.from'), 'datetime-local')}
+        {field('to', t('console.audit.to'), 'datetime-local')}
+        <button type="submit" data-testid="audit-filter">
+          {t('console.audit.filter')}
+        </button>
+        <button type="button" onClick={() => void verify()} data-testid="audit-verify">
+          {t('console.audit.verify')}
+        </button>
+      </form>
+      {verdict && (
+        <p role="status" className="cs-notice" data-testid="audit-verdict">
+          {verdict}
+        </p>
+      )}
+      <table className="cs-table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('console.audit.when')}</th>
+            <th>{t('console.audit.actor')}</th>
+            <th>{t('console.audit.action')}</th>
+            <th>{t('console.audit.item')}</th>
+            <th>{t('console.filter.opd')}</th>
+            <th>{t('console.audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq} data-testid="audit-row">
+              <td>{e.seq}</td>
+              <td>
+                {when.format(new Date(e.at))} {props.tzLabel}
+              </td>
+              <td>{e.actorName ?? e.actor}</td>
+              <td>{e.action}</td>
+              <td>{e.itemRef ?? `${e.entity} ${e.entityId}`}</td>
+              <td>{props.names.opd(e.opdId)}</td>
+              <td className="cs-details">{JSON.stringify(e.details)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next && (
+        <button type="button" onClick={() => void more()}>
+          {t('console.audit.more')}
+        </button>
+      )}
+    </section>
+  );
+}

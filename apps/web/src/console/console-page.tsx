@@ -1,0 +1,119 @@
+import type { PublicScopes, SessionResponse } from '@pantau/contracts';
+import { useEffect, useMemo, useState } from 'react';
+import type { PageProps } from '../app.tsx';
+import { mutate } from '../api/session.ts';
+import { useT } from '../i18n/index.ts';
+import { useProvince } from '../province.ts';
+import { AuditPage } from './audit.tsx';
+import { DevicesPage } from './devices.tsx';
+import { LoginPage } from './login.tsx';
+import { goToLogin, useConsoleSession } from './session.ts';
+import { UsersPage } from './users.tsx';
+import { Worklist } from './worklist.tsx';
+import './console.css';
+
+/** OPD and kabupaten/kota names for ids, from the public scope list. */
+export interface ProvinceNames {
+  opds: PublicScopes['opds'];
+  opd: (id: string | null) => string;
+  regency: (code: string | null) => string;
+}
+
+function useNames(): ProvinceNames {
+  const [scopes, setScopes] = useState<PublicScopes | null>(null);
+  useEffect(() => {
+    void fetch('/api/public/v1/scopes')
+      .then((r) => (r.ok ? (r.json() as Promise<PublicScopes>) : null))
+      .then(setScopes);
+  }, []);
+  return useMemo(() => {
+    const opds = new Map(scopes?.opds.map((o) => [o.id, o.shortName]));
+    const regs = new Map(scopes?.regencies.map((r) => [r.code, r.name]));
+    return {
+      opds: scopes?.opds ?? [],
+      opd: (id) => (id ? (opds.get(id) ?? id) : '–'),
+      regency: (code) => (code ? (regs.get(code) ?? code) : '–'),
+    };
+  }, [scopes]);
+}
+
+const ADMIN_PAGES = ['/console/audit', '/console/devices', '/console/users'];
+
+/** The duty-officer console: sign-in, the worklist, and the admin pages, behind one session. */
+export function ConsolePage(props: PageProps) {
+  const t = useT();
+  const path = window.location.pathname;
+  const [session] = useConsoleSession();
+  const names = useNames();
+  const { province } = useProvince();
+  if (path === '/console/login') return <LoginPage />;
+  if (session.state === 'loading') return <p className="cs-note">{t('console.loading')}</p>;
+  if (session.state === 'signed-out') {
+    goToLogin(session.expired);
+    return null;
+  }
+  const s: SessionResponse = session;
+  if (s.user.mustChangePassword) {
+    goToLogin(false);
+    return null;
+  }
+  const isAdmin = s.user.role === 'admin';
+  const nav: Array<[string, string, boolean]> = [
+    ['/console', t('console.nav.worklist'), true],
+    ['/console/audit', t('console.nav.audit'), isAdmin],
+    ['/console/devices', t('console.nav.devices'), isAdmin],
+    ['/console/users', t('console.nav.users'), isAdmin],
+    ['/console/widgets', t('console.nav.widgets'), true],
+    ['/dashboard', t('console.nav.dashboard'), true],
+  ];
+  const page = ADMIN_PAGES.includes(path) && !isAdmin ? '/console' : path;
+  return (
+    <div className="cs">
+      <header className="cs-header">
+        <strong>{t('app.name')}</strong>
+        <span className="cs-title">{t('console.title')}</span>
+        <nav aria-label={t('console.title')}>
+          {nav
+            .filter(([, , show]) => show)
+            .map(([href, label]) => (
+              <a key={href} href={href} aria-current={href === page ? 'page' : undefined}>
+                {label}
+              </a>
+            ))}
+        </nav>
+        <span className="cs-user" data-testid="signed-in-as">
+          {s.user.displayName} · {t(`console.role.${s.user.role}`)}
+        </span>
+        <button type="button" onClick={props.onToggleLocale}>
+          {t('locale.switch')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void mutate('POST', '/api/auth/logout').then(() => window.location.assign('/console/login'))}
+        >
+          {t('console.logout')}
+        </button>
+      </header>
+      <main className="cs-main">
+        {page === '/console/audit' ? (
+          <AuditPage
+            names={names}
+            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+            tzLabel={province?.timeZoneLabel ?? ''}
+          />
+        ) : page === '/console/devices' ? (
+          <DevicesPage />
+        ) : page === '/console/users' ? (
+          <UsersPage names={names} />
+        ) : (
+          <Worklist
+            session={s}
+            names={names}
+            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+            tzLabel={province?.timeZoneLabel ?? ''}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import { mutate } from '../api/session.ts';
+import { useT } from '../i18n/index.ts';
+import { getJson } from './session.ts';
+
+interface Device {
+  id: string;
+  name: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Wall screens: issue a device token (its URL shown once) and revoke one (the wall is disconnected). */
+export function DevicesPage() {
+  const t = useT();
+  const [devices, setDevices] = useState<Device[]>([]);
+  const [name, setName] = useState('');
+  const [issued, setIssued] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const r = await getJson<{ devices: Device[] }>('/api/devices');
+    if (r) setDevices(r.devices);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <section className="cs-page" aria-label={t('console.nav.devices')}>
+      <form
+        className="cs-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void mutate<{ url: string }>('POST', '/api/devices', { name }).then((r) => {
+            if (!r.ok) return setError(r.message);
+            setIssued(r.body.url);
+            setName('');
+            void load();
+          });
+        }}
+      >
+        <label>
+          {t('console.devices.name')}
+          <input value={name} onChange={(e) => setName(e.target.value)} data-testid="device-name" />
+        </label>
+        <button type="submit" data-testid="device-issue">
+          {t('console.devices.issue')}
+        </button>
+      </form>
+      {error && <p role="alert">{error}</p>}
+      {issued && (
+        <p className="cs-notice">
+          {t('console.devices.url')} <code data-testid="device-url">{issued}</code>
+        </p>
+      )}
+      <ul className="cs-list">
+        {devices.map((d) => (
+          <li key={d.id} data-testid="device-row">
+            <strong>{d.name}</strong> ({d.id}) · {t('console.devices.lastSeen')}: {d.lastSeenAt ?? '–'}
+            {d.revokedAt ? (
+              <> · {t('console.devices.revoked')}</>
+            ) : (
+              <button type="button" onClick={() => void mutate('DELETE', `/api/devices/${d.id}`).then(load)}>
+                {t('console.devices.revoke')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+import type { SessionResponse } from '@pantau/contracts';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { mutate } from '../api/session.ts';
+import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import type { ProvinceNames } from './console-page.tsx';
+import { getJson } from './session.ts';
+import type { WorklistItem } from './worklist.tsx';
+
+interface ComplaintDetail {
+  id: string;
+  trackingId: string;
+  title: string;
+  status: string;
+  opdId: string | null;
+  version: number;
+  /** Timeline entries when read: every action adds one (the API's optimistic-concurrency token). */
+  revision: number;
+  escalationLevel: number;
+  deadlineState: string;
+  timeline: Array<{ at: string; kind: string; type: string; actor: string; details: Record<string, unknown> }>;
+  personal: { body: string | null; reporter: { name: string | null; contact: string | null } | null } | null;
+}
+
+type Action = 'acknowledge' | 'escalate' | 'note' | 'reassign' | 'change_status';
+const STATUSES = ['ditunda', 'dilanjutkan', 'ditindaklanjuti', 'selesai', 'bukan_wewenang', 'diarsipkan'] as const;
+
+/** What the role may do (the server decides; this only hides buttons that would be refused). */
+function allowedActions(session: SessionResponse, opdId: string | null): Action[] {
+  const { role, opdId: own } = session.user;
+  if (role === 'viewer') return [];
+  if (role === 'admin' || role === 'duty_officer')
+    return ['acknowledge', 'escalate', 'note', 'reassign', 'change_status'];
+  return own && own === opdId ? ['acknowledge', 'note', 'change_status'] : [];
+}
+
+/**
+ * An item's details: the full timeline and the actions the role allows, each with the reason the ladder
+ * asks for. A stale version (another officer acted first) shows the newer state instead of failing silently.
+ */
+export function Drawer(props: {
+  item: WorklistItem;
+  session: SessionResponse;
+  names: ProvinceNames;
+  timeZone: string;
+  tzLabel: string;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const locale = useContext(LocaleContext);
+  const [detail, setDetail] = useState<ComplaintDetail | null>(null);
+  const [action, setAction] = useState<Action | null>(null);
+  const [text, setText] = useState('');
+  const [target, setTarget] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'conflict' | 'done'; text: string } | null>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const isComplaint = props.item.kind === 'complaint';
+
+  const load = useCallback(async () => {
+    if (!isComplaint) return;
+    const d = await getJson<ComplaintDetail>(`/api/complaints/${props.item.id}`);
+    if (d) setDetail(d);
+  }, [isComplaint, props.item.id]);
+  useEffect(() => {
+    void load();
+  }, [load, props.item.version]);
+
+  const actions = isComplaint ? allowedActions(props.session, props.item.opdId) : [];
+  const choose = (a: Action) => {
+    setAction(a);
+    setText('');
+    setMessage(null);
+    setTimeout(() => reasonRef.current?.focus(), 0);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      const map: Record<string, Action> = { a: 'acknowledge', e: 'escalate', n: 'note' };
+      const a = map[e.key];
+      if (a && actions.includes(a)) {
+        e.preventDefault();
+        choose(a);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const submit = async () => {
+    if (!detail || !action) return;
+    const body: Record<string, unknown> = { action, expectedVersion: detail.version, expectedRevision: detail.revision };
+    if (action === 'note') body.text = text;
+    else body.reason = text;
+    if (action === 'reassign') body.opdId = target;
+    if (action === 'change_status') body.to = target;
+    const r = await mutate<{ version?: number }>('POST', `/api/complaints/${detail.id}/actions`, body);
+    if (!r.ok) {
+      if (r.status === 409) {
+        setMessage({ kind: 'conflict', text: t('console.drawer.conflict') });
+        await load();
+      } else setMessage({ kind: 'error', text: r.message });
+      return;
+    }
+    setMessage({ kind: 'done', text: t('console.drawer.done') });
+    setAction(null);
+    await load();
+    props.onChanged();
+  };
+
+  const when = new Intl.DateTimeFormat(intlTag[locale], {
+    timeZone: props.timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return (
+    <aside className="cs-drawer" role="dialog" aria-label={props.item.trackingId} data-testid="drawer">
+      <header>
+        <h2>
+          {t(`console.kind.${props.item.kind}`)} {props.item.trackingId}
+        </h2>
+        <button type="button" onClick={props.onClose} aria-label={t('console.drawer.close')}>
+          ✕
+        </button>
+      </header>
+      <p className="cs-meta">
+        {props.names.opd(props.item.opdId)} · {props.item.status.replace(/_/g, ' ')} ·{' '}
+        <span data-testid="drawer-step">
+          {t('console.col.step')}: {detail?.escalationLevel ?? props.item.escalationLevel}
+        </span>
+      </p>
+      {!isComplaint && <p>{t('console.drawer.onlyComplaints')}</p>}
+      {detail && (
+        <>
+          <h3>{detail.title}</h3>
+          {detail.personal?.body && (
+            <p className="cs-body">
+              <strong>{t('console.drawer.body')}:</strong> {detail.personal.body}
+            </p>
+          )}
+          {detail.personal?.reporter && (
+            <p>
+              <strong>{t('console.drawer.reporter')}:</strong> {detail.personal.reporter.name ?? '–'} ·{' '}
+              {detail.personal.reporter.contact ?? '–'}
+            </p>
+          )}
+          {message && (
+            <p
+              className={`cs-${message.kind}`}
+              role={message.kind === 'done' ? 'status' : 'alert'}
+              data-testid="drawer-message"
+            >
+              {message.text}
+            </p>
+          )}
+          <h3>{t('console.drawer.actions')}</h3>
+          {actions.length === 0 ? (
+            <p data-testid="no-actions">{t('console.drawer.noActions')}</p>
+          ) : (
+            <div className="cs-actions">
+              {actions.map((a) => (
+                <button
+                  key={a}
+                  type="button"
+                  onClick={() => choose(a)}
+                  data-testid={`action-${a}`}
+                  aria-pressed={action === a}
+                >
+                  {t(`console.action.${a}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          {action && (
+            <form
+              className="cs-action-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void submit();
+              }}
+            >
+              {action === 'reassign' && (
+                <label>
+                  {t('console.drawer.opd')}
+                  <select value={target} onChange={(e) => setTarget(e.target.value)} required>
+                    <option value="" />
+                    {props.names.opds.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.shortName}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {action === 'change_status' && (
+                <label>
+                  {t('console.drawer.status')}
+                  <select value={target} onChange={(e) => setTarget(e.target.value)} required>
+                    <option value="" />
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {s.replace(/_/g, ' ')}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <label>
+                {action === 'note' ? t('console.drawer.note') : t('console.drawer.reason')}
+                <textarea
+                  ref={reasonRef}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  data-testid="reason"
+                  rows={3}
+                />
+              </label>
+              <button type="submit" data-testid="confirm">
+                {t('console.drawer.confirm')}
+              </button>
+            </form>
+          )}
+          <h3>{t('console.drawer.timeline')}</h3>
+          <ol className="cs-timeline" data-testid="timeline">
+            {detail.timeline.map((e, i) => (
+              <li key={i}>
+                <time dateTime={e.at}>
+                  {when.format(new Date(e.at))} {props.tzLabel}
+                </time>{' '}
+                <strong>{e.type.replace(/_/g, ' ')}</strong> — {e.actor}
+                {typeof e.details.reason === 'string' && <> · {e.details.reason}</>}
+                {typeof e.details.text === 'string' && <> · {e.details.text}</>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </aside>
+  );
+}

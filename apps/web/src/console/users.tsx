@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useState } from 'react';
+import { mutate } from '../api/session.ts';
+import { useT } from '../i18n/index.ts';
+import type { ProvinceNames } from './console-page.tsx';
+import { getJson } from './session.ts';
+
+interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'admin' | 'duty_officer' | 'opd_admin' | 'viewer';
+  opdId: string | null;
+  disabledAt: string | null;
+}
+const ROLES = ['admin', 'duty_officer', 'opd_admin', 'viewer'] as const;
+
+/** Users: add one (a one-time password shown once), reset a password, disable or enable. */
+export function UsersPage(props: { names: ProvinceNames }) {
+  const t = useT();
+  const [users, setUsers] = useState<User[]>([]);
+  const [form, setForm] = useState({ username: '', displayName: '', role: 'duty_officer' as User['role'], opdId: '' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const r = await getJson<{ users: User[] }>('/api/users');
+    if (r) setUsers(r.users);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const oneTime = (user: string, password: string) =>
+    setNotice(`${t('console.users.oneTime').replace('{user}', user)} ${password}`);
+  return (
+    <section className="cs-page" aria-label={t('console.nav.users')}>
+      <form
+        className="cs-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void mutate<{ oneTimePassword: string }>('POST', '/api/users', {
+            ...form,
+            opdId: form.role === 'opd_admin' ? form.opdId : null,
+          }).then((r) => {
+            if (!r.ok) return setNotice(r.message);
+            oneTime(form.username, r.body.oneTimePassword);
+            void load();
+          });
+        }}
+      >
+        <label>
+          {t('console.users.username')}
+          <input value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} />
+        </label>
+        <label>
+          {t('console.users.display')}
+          <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+        </label>
+        <label>
+          {t('console.users.role')}
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as User['role'] })}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`console.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {form.role === 'opd_admin' && (
+          <label>
+            {t('console.filter.opd')}
+            <select value={form.opdId} onChange={(e) => setForm({ ...form, opdId: e.target.value })}>
+              <option value="" />
+              {props.names.opds.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.shortName}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="submit">{t('console.users.add')}</button>
+      </form>
+      {notice && (
+        <p className="cs-notice" role="status">
+          {notice}
+        </p>
+      )}
+      <table className="cs-table">
+        <thead>
+          <tr>
+            <th>{t('console.users.username')}</th>
+            <th>{t('console.users.display')}</th>
+            <th>{t('console.users.role')}</th>
+            <th>{t('console.filter.opd')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.username}</td>
+              <td>{u.displayName}</td>
+              <td>{t(`console.role.${u.role}`)}</td>
+              <td>{props.names.opd(u.opdId)}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void mutate<{ oneTimePassword: string }>('POST', `/api/users/${u.id}/reset-password`).then(
+                      (r) => r.ok && oneTime(u.username, r.body.oneTimePassword),
+                    )
+                  }
+                >
+                  {t('console.users.reset')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => void mutate('PATCH', `/api/users/${u.id}`, { disabled: !u.disabledAt }).then(load)}
+                >
+                  {u.disabledAt ? t('console.users.enable') : t('console.users.disable')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { startPantau, type Pantau } from '../support/pantau.ts';
+import { addUser, seedLateComplaints, signIn } from './support.ts';
+
+// A duty officer's shift in real Chromium against a real node: sign in, filter, escalate with a reason,
+// meet another officer's change, and the limits of the OPD admin and viewer roles.
+describe('the duty-officer console', () => {
+  let pantau: Pantau;
+  let browser: Browser;
+  let pupr = '';
+  let dinkes = '';
+
+  beforeAll(async () => {
+    pantau = await startPantau({ label: 'console', env: { PANTAU_WATCH_SECONDS: '1' } });
+    [pupr, dinkes] = [pantau.server.pack.opds[0]!.id, pantau.server.pack.opds[1]!.id];
+    await addUser(pantau, 'piket1', 'duty_officer');
+    await addUser(pantau, 'piket2', 'duty_officer');
+    await addUser(pantau, 'opdpupr', 'opd_admin', pupr);
+    await addUser(pantau, 'pimpinan', 'viewer');
+    await seedLateComplaints(pantau, [
+      { id: '7100001', opdId: pupr, daysAgo: 20 },
+      { id: '7100002', opdId: dinkes, daysAgo: 15 },
+      { id: '7100003', opdId: pupr, daysAgo: 12 },
+    ]);
+    // The deadline watcher (every second here) marks them overdue.
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await pantau.server.pool.query(
+        `SELECT count(*)::int AS n FROM complaint WHERE deadline_state = 'overdue'`,
+      );
+      if (rows[0].n === 3) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pantau?.close();
+  });
+
+  it('an officer signs in, filters to late complaints, escalates one with a reason, and sees the new step', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await signIn(tab, `${pantau.url}/console`, 'piket1');
+    await tab.getByTestId('filter-kind').selectOption('complaint');
+    await tab.getByTestId('filter-state').selectOption('overdue');
+    expect(new URL(tab.url()).search).toBe('?kind=complaint&deadlineState=overdue');
+    const rows = tab.getByTestId('worklist-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    // Keyboard: j selects the first row, Enter opens it.
+    await tab.keyboard.press('j');
+    await tab.keyboard.press('Enter');
+    const drawer = tab.getByTestId('drawer');
+    await drawer.waitFor();
+    const id = await rows.first().getAttribute('data-id');
+    const before = Number(await rows.first().getAttribute('data-step'));
+    await drawer.getByTestId('action-escalate').click();
+    await drawer.getByTestId('confirm').click();
+    // The ladder requires a reason: the server's message is shown and nothing changes.
+    await expect.poll(() => drawer.getByTestId('drawer-message').textContent()).toMatch(/reason/);
+    await drawer.getByTestId('reason').fill('Belum ada tindak lanjut dari OPD, naik ke kepala bidang');
+    await drawer.getByTestId('confirm').click();
+    await expect.poll(() => drawer.getByTestId('drawer-message').textContent()).toMatch(/Tersimpan/);
+    await expect
+      .poll(() => tab.locator(`[data-testid="worklist-row"][data-id="${id}"]`).getAttribute('data-step'))
+      .toBe(String(before + 1));
+    await expect.poll(() => drawer.getByTestId('timeline').textContent()).toMatch(/naik ke kepala bidang/);
+    // The help overlay lists the shortcuts.
+    await tab.keyboard.press('Escape');
+    await tab.keyboard.press('?');
+    await expect.poll(() => tab.getByTestId('help').textContent()).toMatch(/j \/ k/);
+    expect(errors).toEqual([]);
+  });
+
+  it('the second of two officers acting on one item gets the newer state, not a silent overwrite', async () => {
+    const a = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const b = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(a, `${pantau.url}/console?q=7100002`, 'piket1');
+    await signIn(b, `${pantau.url}/console?q=7100002`, 'piket2');
+    for (const tab of [a, b]) {
+      await tab.getByTestId('worklist-row').first().dblclick();
+      await tab.getByTestId('drawer').getByTestId('action-acknowledge').waitFor();
+    }
+    await a.getByTestId('action-note').click();
+    await a.getByTestId('reason').fill('Sudah dihubungi sekretariat Dinkes');
+    await a.getByTestId('confirm').click();
+    await expect.poll(() => a.getByTestId('drawer-message').textContent()).toMatch(/Tersimpan/);
+    await b.getByTestId('action-escalate').click();
+    await b.getByTestId('reason').fill('Naikkan');
+    await b.getByTestId('confirm').click();
+    await expect.poll(() => b.getByTestId('drawer-message').textContent()).toMatch(/Petugas lain sudah bertindak/);
+    // The newer state (A's acknowledgement) is now on B's screen.
+    await expect.poll(() => b.getByTestId('timeline').textContent()).toMatch(/Sudah dihubungi sekretariat Dinkes/);
+  });
+
+  it('an OPD admin sees and acts on its own OPD only; the API refuses the rest', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(tab, `${pantau.url}/console`, 'opdpupr');
+    const rows = tab.getByTestId('worklist-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    const { rows: own } = await pantau.server.pool.query(`SELECT id::text FROM complaint WHERE opd_id = $1`, [pupr]);
+    expect(ids.sort()).toEqual(own.map((r: { id: string }) => r.id).sort());
+    await expect(tab.getByTestId('filter-opd').count()).resolves.toBe(0);
+    await rows.first().dblclick();
+    await tab.getByTestId('action-acknowledge').waitFor();
+    expect(await tab.getByTestId('action-escalate').count()).toBe(0);
+    // Another OPD's complaint, asked for directly with this session: not found.
+    const { rows: other } = await pantau.server.pool.query(`SELECT id FROM complaint WHERE opd_id = $1`, [dinkes]);
+    const status = await tab.evaluate(async (id) => (await fetch(`/api/complaints/${id}`)).status, other[0].id);
+    expect(status).toBe(404);
+  });
+
+  it('a viewer sees the worklist but no action, and the API refuses a mutation', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(tab, `${pantau.url}/console`, 'pimpinan');
+    await tab.getByTestId('worklist-row').first().dblclick();
+    await tab.getByTestId('no-actions').waitFor();
+    const status = await tab.evaluate(async () => {
+      const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const r = await fetch('/api/complaints/1/actions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
+        body: JSON.stringify({ action: 'note', expectedVersion: 1, text: 'coba' }),
+      });
+      return r.status;
+    });
+    expect(status).toBe(403);
+  });
+
+  it('a complaint that becomes overdue appears without a reload, and the open drawer stays open', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(tab, `${pantau.url}/console`, 'piket2');
+    const rows = tab.getByTestId('worklist-row');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+    const count = await rows.count();
+    await rows.first().dblclick();
+    await tab.getByTestId('drawer').waitFor();
+    await seedLateComplaints(pantau, [{ id: '7100009', opdId: dinkes, daysAgo: 25 }]);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(count + 1);
+    expect(await tab.getByTestId('drawer').isVisible()).toBe(true);
+  });
+});
+
+describe('a console session that expires', () => {
+  let pantau: Pantau;
+  let browser: Browser;
+  beforeAll(async () => {
+    pantau = await startPantau({ label: 'consoleexp', env: { PANTAU_SESSION_IDLE_MINUTES: '0.05' } });
+    await addUser(pantau, 'piket', 'duty_officer');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pantau?.close();
+  });
+
+  it('is sent to sign in and comes back to the same filtered view', async () => {
+    const tab = await browser.newPage();
+    const view = `${pantau.url}/console?kind=complaint&deadlineState=overdue`;
+    await signIn(tab, view, 'piket');
+    expect(tab.url()).toBe(view);
+    // Idle for longer than the 3-second idle expiry (page activity touches the session at most every 1.5 s).
+    await tab.waitForTimeout(6_000);
+    await tab.reload();
+    await tab.getByTestId('expired-notice').waitFor({ timeout: 10_000 });
+    await tab.getByTestId('username').fill('piket');
+    await tab.getByTestId('password').fill('kata-sandi-uji-123');
+    await tab.getByTestId('sign-in').click();
+    await tab.getByTestId('signed-in-as').waitFor();
+    expect(tab.url()).toBe(view);
+  });
+});

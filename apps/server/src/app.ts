@@ -111,6 +111,9 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
       timeZoneLabel: pack.timeZoneLabel,
       laporBrand: pack.laporBrand,
       sms: pack.sms,
+      // Public pack data the wall needs for names and the map (points; no boundary data is shipped).
+      opds: pack.opds.map((o) => ({ id: o.id, name: o.name, shortName: o.shortName })),
+      regencies: pack.regencies.map((r) => ({ code: r.code, name: r.name, kind: r.kind, lat: r.lat, lon: r.lon })),
     });
   });
   if (deps.complaints) app.route('/', ingestRoutes(deps.pool, deps.complaints));

@@ -8,6 +8,8 @@ export interface ProvinceInfo {
   timeZone: string;
   timeZoneLabel: string;
   laporBrand: string;
+  opds: Array<{ id: string; name: string; shortName: string }>;
+  regencies: Array<{ code: string; name: string; kind: 'kabupaten' | 'kota'; lat: number; lon: number }>;
 }
 
 /** Loads the province the server runs for; retries every few seconds while the server is unreachable. */

@@ -81,3 +81,4 @@ export {
   type WorklistRow,
   type WorklistSort,
 } from './queries/console/worklist-page.ts';
+export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';

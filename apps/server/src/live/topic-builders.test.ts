@@ -77,6 +77,21 @@ describe('topic builders', () => {
     expect(trend.some((t) => t.received === '<5')).toBe(true);
   });
 
+  it('the province ticker names the newest complaints by kind, OPD, place and channel, never by text or id', async () => {
+    const province = await build(db.pool, 'province');
+    const recent = (province?.recent as { items: Array<Record<string, unknown>> }).items;
+    expect(recent.length).toBeGreaterThan(0);
+    expect(Object.keys(recent[0]!).sort()).toEqual([
+      'channel',
+      'classification',
+      'opdId',
+      'regencyCode',
+      'submittedAt',
+      'topic',
+    ]);
+    expect(JSON.stringify(province)).not.toMatch(/SECRET|4400001/);
+  });
+
   it('builds nothing for an unknown OPD or regency', async () => {
     expect(await build(db.pool, 'opd:kalteng.no-such-opd')).toBeNull();
     expect(await build(db.pool, 'regency:63.71')).toBeNull();

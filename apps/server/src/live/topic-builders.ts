@@ -1,4 +1,4 @@
-import { complaintOverview, worklistItems, type Pool, type TopicBuilder } from '@pantau/db';
+import { complaintOverview, recentComplaints, worklistItems, type Pool, type TopicBuilder } from '@pantau/db';
 import type { JsonObject } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
 import { resolveScope, summaryFigures } from '../public/figures.ts';
@@ -23,6 +23,13 @@ export const sectionBuilders: Record<string, SectionBuilder> = {
       opdId: scope.kind === 'opd' ? scope.opdId : null,
       regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
     })) as unknown as JsonObject,
+  // The ticker: the newest complaints, no text and no reporter (see recentComplaints).
+  recent: async (pool, scope) => ({
+    items: (await recentComplaints(pool, {
+      opdId: scope.kind === 'opd' ? scope.opdId : null,
+      regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
+    })) as unknown as JsonObject[],
+  }),
   calendar: (pool, scope, pack) => calendarSection(pool, scope, pack),
   ppid: (pool, scope, pack) => ppidSection(pool, scope, pack),
   social: (pool, scope, pack) => socialSection(pool, scope, pack),

@@ -133,10 +133,7 @@ export async function worklistPage(
   );
   let total = rows.length ? Number(rows[0].total) : 0;
   if (rows.length === 0 && offset > 0) {
-    const { rows: c } = await pool.query(
-      `SELECT count(*)::int AS n FROM (${sql}) items`,
-      params.slice(0, -2),
-    );
+    const { rows: c } = await pool.query(`SELECT count(*)::int AS n FROM (${sql}) items`, params.slice(0, -2));
     total = c[0].n;
   }
   return {

@@ -88,7 +88,11 @@ export function Drawer(props: {
 
   const submit = async () => {
     if (!detail || !action) return;
-    const body: Record<string, unknown> = { action, expectedVersion: detail.version, expectedRevision: detail.revision };
+    const body: Record<string, unknown> = {
+      action,
+      expectedVersion: detail.version,
+      expectedRevision: detail.revision,
+    };
     if (action === 'note') body.text = text;
     else body.reason = text;
     if (action === 'reassign') body.opdId = target;

@@ -1,42 +1,147 @@
-import { useContext, useEffect, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import type { PageProps } from '../app.tsx';
-import { formatClock, formatDate, formatNumber, LocaleContext, useT } from '../i18n/index.ts';
-import { useLiveTopic } from '../live/use-live.ts';
+import { formatClock, formatDate, LocaleContext, useT } from '../i18n/index.ts';
+import { useHeartbeat, useLiveTopic } from '../live/use-live.ts';
 import { useProvince } from '../province.ts';
+import { freshnessOf } from '../scenes/freshness.ts';
+import { SCENES } from '../scenes/scenes.tsx';
+import { SCENE_IDS, type LateItem, type SceneId, type SceneProps, type ScopeState } from '../scenes/types.ts';
+import '../scenes/scenes.css';
+import {
+  advance,
+  companions,
+  DEFAULT_PLAYLIST,
+  newLateCrossings,
+  panesFor,
+  type PlaylistEntry,
+} from '../wall/playlist.ts';
 
-interface ComplaintFigures {
-  today?: { received?: number };
-  month?: { received?: number; onTimeShare?: number | null };
-  open?: { total?: number; overdue?: number; atRisk?: number };
+const params = new URLSearchParams(window.location.search);
+/** `?scene=` pins one scene (operators, tests); `&opd=` picks the OPD of the OPD scene. */
+const pinned = (SCENE_IDS as readonly string[]).includes(params.get('scene') ?? '')
+  ? (params.get('scene') as SceneId)
+  : null;
+const pinnedOpd = params.get('opd');
+/** `?durations=` overrides every scene's seconds (tests, demos). */
+const durationOverride = Number(params.get('durations')) || null;
+const ALERT_AT = Number(params.get('alertAt')) || 5;
+const ALERT_SECONDS = Number(params.get('alertSeconds')) || 30;
+
+function useScreen() {
+  const [size, setSize] = useState({ w: window.innerWidth, h: window.innerHeight });
+  useEffect(() => {
+    const on = () => setSize({ w: window.innerWidth, h: window.innerHeight });
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return size;
 }
 
-/** The video wall (placeholder until the scenes land): province, clock, and live province figures. */
+/**
+ * The video wall: unattended, full screen, for weeks. Rotates through the scenes (the OPD scene through
+ * every OPD), jumps to an OPD that crosses the late threshold and then resumes, shows the age of every
+ * panel's data, says when it is offline or degraded, and reloads for a new build only once the server
+ * answers. Ultra-wide walls show companion scenes beside the rotating one.
+ */
 export function WallPage(_props: PageProps) {
   const t = useT();
   const locale = useContext(LocaleContext);
   const { province, offline } = useProvince();
-  const live = useLiveTopic('province');
+  const screen = useScreen();
   const [now, setNow] = useState(() => new Date());
+  const [rotation, setRotation] = useState({ index: 0, opdIndex: 0 });
+  const [alert, setAlert] = useState<{ opdId: string; until: number } | null>(null);
+  const playlist: PlaylistEntry[] = DEFAULT_PLAYLIST.map((e) => ({ ...e, seconds: durationOverride ?? e.seconds }));
+
+  const entry = playlist[rotation.index]!;
+  const opds = province?.opds ?? [];
+  const current: SceneId = alert ? 'opd' : (pinned ?? entry.scene);
+  const opdId = alert?.opdId ?? pinnedOpd ?? opds[rotation.opdIndex % Math.max(1, opds.length)]?.id ?? null;
+
+  const provinceTopic = useLiveTopic('province');
+  const worklist = useLiveTopic('worklist');
+  const opdTopic = useLiveTopic(opdId ? `opd:${opdId}` : 'province');
+  const heartbeat = useHeartbeat();
+
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const complaints = (live.state?.complaints ?? null) as ComplaintFigures | null;
-  const missingYears = ((live.state?.calendar as { missingYears?: number[] } | undefined)?.missingYears ?? []).join(
-    ', ',
-  );
-  const kpis = [
-    ['today-received', t('wall.kpi.todayReceived'), complaints?.today?.received],
-    ['month-received', t('wall.kpi.monthReceived'), complaints?.month?.received],
-    ['open', t('wall.kpi.open'), complaints?.open?.total],
-    ['overdue', t('wall.kpi.overdue'), complaints?.open?.overdue],
-  ] as const;
+  // The rotation: one timer per scene; a pinned scene or an alert holds it.
+  useEffect(() => {
+    if (pinned || alert) return;
+    const timer = setTimeout(() => setRotation((r) => advance(r, playlist, opds.length)), entry.seconds * 1000);
+    return () => clearTimeout(timer);
+  }, [rotation, alert, entry.seconds, opds.length, playlist]);
+  // An alert lasts its time, then the rotation resumes where it was.
+  useEffect(() => {
+    if (!alert) return;
+    const timer = setTimeout(() => setAlert(null), Math.max(0, alert.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [alert]);
+
+  // Alerts: an OPD whose overdue count newly crosses the threshold.
+  const overdueBefore = useRef<Map<string, number> | null>(null);
+  const ranking = (provinceTopic.state as ScopeState | null)?.complaints?.opdRanking;
+  useEffect(() => {
+    if (!ranking) return;
+    const crossed = newLateCrossings(overdueBefore.current, ranking, ALERT_AT);
+    overdueBefore.current = new Map(ranking.map((r) => [r.opdId, r.overdue]));
+    if (crossed[0] && !pinned) setAlert({ opdId: crossed[0], until: Date.now() + ALERT_SECONDS * 1000 });
+  }, [ranking]);
+
+  // A new build deployed: reload, but only because a heartbeat (the server answering) says so.
+  const firstBuild = useRef<string | null>(null);
+  useEffect(() => {
+    if (!heartbeat) return;
+    firstBuild.current ??= heartbeat.build;
+    if (heartbeat.build !== firstBuild.current) window.location.reload();
+  }, [heartbeat]);
+
+  const connection = provinceTopic.connection;
+  const isOffline = offline || connection === 'offline';
+  const stale = (['complaints', 'ppid', 'social'] as const).some((s) => freshnessOf(heartbeat, s, now).stale);
+  const state = provinceTopic.state as ScopeState | null;
+  const missingYears = (state?.calendar?.missingYears ?? []).join(', ');
+  const late = (worklist.state?.items ?? []) as unknown as LateItem[];
+  const fontSize = Math.max(12, Math.round(screen.h / 58));
+  const panes = pinned ? 1 : panesFor(screen.w, screen.h);
+  const shown = [current, ...companions(current, panes)];
+  const alertName = alert ? (opds.find((o) => o.id === alert.opdId)?.shortName ?? alert.opdId) : '';
+  const alertCount = alert ? (ranking?.find((r) => r.opdId === alert.opdId)?.overdue ?? 0) : 0;
+
+  const sceneProps = (scene: SceneId): SceneProps | null =>
+    province
+      ? {
+          province,
+          state: (scene === 'opd' ? opdTopic.state : state) as ScopeState | null,
+          late,
+          heartbeat,
+          now,
+          fontSize,
+          opdId: opdId ?? undefined,
+        }
+      : null;
+
   return (
-    <div className="wall" data-testid="wall" data-connection={live.connection} data-seq={live.seq}>
+    <div
+      className={`wall panes-${panes}`}
+      data-testid="wall"
+      data-connection={connection}
+      data-seq={provinceTopic.seq}
+      data-scene={current}
+      data-opd={current === 'opd' ? (opdId ?? '') : ''}
+      data-panes={panes}
+    >
       <header className="wall-header">
         <div>
-          <div className="wall-brand">{t('app.name')}</div>
+          <div className="wall-brand">
+            {t('app.name')} · <span className="wall-scene-title">{t(`wall.scene.${current}`)}</span>
+          </div>
           <div className="wall-sub">{province ? `${t('app.tagline')} · ${province.name}` : t('status.loading')}</div>
+        </div>
+        <div className="wall-status">
+          <span className={`wall-conn wall-conn-${connection}`}>● {t(`connection.${connection}`)}</span>
         </div>
         {province && (
           <div className="wall-clock" data-testid="wall-clock">
@@ -45,9 +150,19 @@ export function WallPage(_props: PageProps) {
           </div>
         )}
       </header>
-      {(offline || live.connection === 'offline') && (
-        <div className="banner banner-offline" role="alert">
-          {t('status.offline')}
+      {isOffline && (
+        <div className="banner banner-offline" role="alert" data-testid="offline-banner">
+          ▲ {t('status.offline')}
+        </div>
+      )}
+      {!isOffline && stale && (
+        <div className="banner banner-warning" role="status" data-testid="degraded-banner">
+          ● {t('wall.degraded')}
+        </div>
+      )}
+      {alert && (
+        <div className="banner banner-alert" role="alert" data-testid="alert-banner">
+          ▲ {t('wall.alert')}: {t('wall.alert.late').replace('{opd}', alertName).replace('{n}', String(alertCount))}
         </div>
       )}
       {missingYears && (
@@ -56,18 +171,15 @@ export function WallPage(_props: PageProps) {
         </div>
       )}
       <main className="wall-main">
-        <h1>{t('wall.title')}</h1>
-        <div className="kpi-row">
-          {kpis.map(([key, label, value]) => (
-            <div className="kpi" key={key}>
-              <div className="kpi-value" data-testid={`kpi-${key}`}>
-                {value === undefined ? '–' : formatNumber(locale, value)}
-              </div>
-              <div className="kpi-label">{label}</div>
+        {shown.map((scene) => {
+          const props = sceneProps(scene);
+          const Scene = SCENES[scene];
+          return (
+            <div className="wall-pane" key={scene} data-pane={scene}>
+              {props && <Scene {...props} />}
             </div>
-          ))}
-        </div>
-        <p className="wall-note">{t(`connection.${live.connection}`)}</p>
+          );
+        })}
       </main>
     </div>
   );

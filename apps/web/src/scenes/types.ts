@@ -1,0 +1,99 @@
+import type { HeartbeatMessage } from '@pantau/contracts';
+import type { DrillTarget } from '../dashboard/dashboard-state.ts';
+import type { ProvinceInfo } from '../province.ts';
+
+/** The complaint part of a scoped topic (apps/server complaintOverview). */
+export interface ComplaintFigures {
+  today: { received: number; verified: number; followedUp: number; completed: number };
+  lastHourReceived: number;
+  month: {
+    received: number;
+    followedUp: number;
+    completed: number;
+    onTimeShare: number | null;
+    avgFollowUpHK: number | null;
+  };
+  byChannel: Record<string, number>;
+  byTopic: Array<{ topic: string; received: number }>;
+  trend: Array<{ day: string; received: number; completed: number }>;
+  open: { total: number; overdue: number; atRisk: number; byStatus: Record<string, number>; escalated: number };
+  opdRanking: Array<{ opdId: string; received: number; followedUp: number; onTime: number; overdue: number }>;
+  regencyRanking: Array<{ regencyCode: string; received: number; followedUp: number; onTime: number; overdue: number }>;
+}
+
+export interface PpidFigures {
+  month: {
+    requests: number;
+    decided: number;
+    decisions: Record<string, { count: number; share: number | null }>;
+    onTimeShare: number | null;
+    avgWorkingDaysToDecide: number | null;
+  };
+  now: { open: number; atRisk: number; overdue: number; objectionsOpen: number; disputesOpen: number };
+  ki: { year: number; band: string; score?: number; meanScore?: number; byBand?: Record<string, number> } | null;
+}
+
+export interface SocialFigures {
+  followers: number | null;
+  followerGrowth: number | null;
+  followerGrowthPct: number | null;
+  engagementRatePct: number | null;
+  replies: {
+    needing: number;
+    replied: number;
+    replyRatePct: number | null;
+    medianReplyMinutes: number | null;
+    withinTargetPct: number | null;
+    targetMinutes: number;
+  };
+  sentiment: { positive: number; neutral: number; negative: number };
+  openIssues: number;
+  openHoaxSuspects: number;
+}
+
+export interface ScopeState {
+  complaints?: ComplaintFigures;
+  ppid?: PpidFigures;
+  social?: SocialFigures;
+  recent?: {
+    items: Array<{
+      submittedAt: string;
+      classification: string;
+      topic: string | null;
+      opdId: string | null;
+      regencyCode: string | null;
+      channel: string;
+    }>;
+  };
+  calendar?: { missingYears?: number[] };
+}
+
+export interface LateItem {
+  kind: string;
+  id: string;
+  trackingId: string | null;
+  opdId: string | null;
+  regencyCode: string | null;
+  channel: string;
+  status: string;
+  deadlineAt: string | null;
+  deadlineState: string;
+  escalationLevel: number;
+}
+
+/** Everything a scene draws from, plus the drilldown the dashboard wires (the wall passes none). */
+export interface SceneProps {
+  province: ProvinceInfo;
+  state: ScopeState | null;
+  late: LateItem[];
+  heartbeat: HeartbeatMessage | null;
+  now: Date;
+  /** Chart text size in px for this screen. */
+  fontSize: number;
+  onDrill?: (target: DrillTarget) => void;
+  /** The OPD the OPD scene shows. */
+  opdId?: string;
+}
+
+export const SCENE_IDS = ['ringkasan', 'pengaduan', 'ppid', 'sosial', 'opd', 'peta', 'keterlambatan'] as const;
+export type SceneId = (typeof SCENE_IDS)[number];

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { advance, companions, DEFAULT_PLAYLIST, newLateCrossings, panesFor } from './playlist.ts';
+
+describe('the wall rotation', () => {
+  it('goes round the playlist and shows the next OPD each time the OPD scene comes up', () => {
+    let s = { index: 0, opdIndex: 0 };
+    const opdAt = DEFAULT_PLAYLIST.findIndex((e) => e.scene === 'opd');
+    const seen: number[] = [];
+    for (let i = 0; i < DEFAULT_PLAYLIST.length * 3; i++) {
+      s = advance(s, DEFAULT_PLAYLIST, 5);
+      if (s.index === opdAt) seen.push(s.opdIndex);
+    }
+    expect(seen).toEqual([1, 2, 3]);
+    expect(s.index).toBe(0);
+  });
+
+  it('chooses one, two or three panes by the screen’s aspect', () => {
+    expect(panesFor(1920, 1080)).toBe(1);
+    expect(panesFor(3840, 2160)).toBe(1);
+    expect(panesFor(5760, 2160)).toBe(2);
+    expect(panesFor(7680, 2160)).toBe(3);
+    expect(companions('keterlambatan', 2)).toEqual(['peta']);
+    expect(companions('ringkasan', 3)).toEqual(['keterlambatan', 'peta']);
+  });
+
+  it('alerts on an OPD that crosses the late threshold, not on one already past it at start', () => {
+    expect(newLateCrossings(null, [{ opdId: 'a', overdue: 9 }], 5)).toEqual([]);
+    const before = new Map([
+      ['a', 9],
+      ['b', 4],
+    ]);
+    expect(
+      newLateCrossings(
+        before,
+        [
+          { opdId: 'a', overdue: 10 },
+          { opdId: 'b', overdue: 5 },
+          { opdId: 'c', overdue: 1 },
+        ],
+        5,
+      ),
+    ).toEqual(['b']);
+  });
+});

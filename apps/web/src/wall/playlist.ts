@@ -1,0 +1,56 @@
+import type { SceneId } from '../scenes/types.ts';
+
+export interface PlaylistEntry {
+  scene: SceneId;
+  seconds: number;
+}
+
+/** The built-in rotation; the OPD entry shows the next OPD each time it comes round. */
+export const DEFAULT_PLAYLIST: PlaylistEntry[] = [
+  { scene: 'ringkasan', seconds: 25 },
+  { scene: 'pengaduan', seconds: 20 },
+  { scene: 'keterlambatan', seconds: 20 },
+  { scene: 'opd', seconds: 15 },
+  { scene: 'ppid', seconds: 15 },
+  { scene: 'sosial', seconds: 15 },
+  { scene: 'peta', seconds: 15 },
+];
+
+export interface RotationState {
+  index: number;
+  /** Which OPD (index into the pack's list) the next OPD scene shows. */
+  opdIndex: number;
+}
+
+/** The next step of the rotation: the next entry, and the next OPD when the OPD scene comes up again. */
+export function advance(state: RotationState, playlist: PlaylistEntry[], opdCount: number): RotationState {
+  const index = (state.index + 1) % playlist.length;
+  const opdIndex = playlist[index]?.scene === 'opd' ? (state.opdIndex + 1) % Math.max(1, opdCount) : state.opdIndex;
+  return { index, opdIndex };
+}
+
+/** How many scenes fit side by side: one on 16:9, two on a 2:1-ish wall, three on 32:9. */
+export function panesFor(width: number, height: number): 1 | 2 | 3 {
+  const aspect = width / Math.max(1, height);
+  return aspect >= 3.2 ? 3 : aspect >= 2.2 ? 2 : 1;
+}
+
+/** The companion scenes an ultra-wide wall shows beside the rotating one. */
+export function companions(current: SceneId, panes: 1 | 2 | 3): SceneId[] {
+  if (panes === 1) return [];
+  const pool: SceneId[] = ['keterlambatan', 'peta', 'ringkasan'].filter((s) => s !== current) as SceneId[];
+  return pool.slice(0, panes - 1);
+}
+
+/**
+ * OPDs that newly crossed the late threshold since the previous figures: each is an alert that
+ * interrupts the rotation. Crossings present at the first figures are the wall's starting state, not news.
+ */
+export function newLateCrossings(
+  previous: Map<string, number> | null,
+  ranking: Array<{ opdId: string; overdue: number }>,
+  threshold: number,
+): string[] {
+  if (!previous) return [];
+  return ranking.filter((r) => r.overdue >= threshold && (previous.get(r.opdId) ?? 0) < threshold).map((r) => r.opdId);
+}

@@ -16,7 +16,7 @@ import { LocaleContext, useT } from '../i18n/index.ts';
 import { useHeartbeat, useLiveTopic } from '../live/use-live.ts';
 import { useProvince } from '../province.ts';
 import { SCENES } from '../scenes/scenes.tsx';
-import type { LateItem, ScopeState } from '../scenes/types.ts';
+import type { LateItem } from '../scenes/types.ts';
 import '../scenes/scenes.css';
 import '../dashboard/dashboard.css';
 

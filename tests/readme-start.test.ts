@@ -47,7 +47,8 @@ describe("the README's start command on a fresh clone", () => {
       tab.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
-      await tab.goto(wallUrl!);
+      // Pinned to the overview (the wall otherwise rotates on through its scenes while the test watches).
+      await tab.goto(`${wallUrl!}&scene=ringkasan`);
       // The default province is Kalimantan Tengah, shown with its WIB clock.
       await tab.getByText('Kalimantan Tengah', { exact: false }).first().waitFor({ timeout: 20_000 });
       await expect.poll(() => tab.getByTestId('wall-clock').textContent()).toMatch(/\d{2}\.\d{2}\.\d{2} WIB/);

@@ -10,6 +10,10 @@ export interface Pantau {
   db: TestDatabase;
   /** A fresh wall device token (what an admin issues for a screen). */
   wallToken(id?: string): Promise<string>;
+  /** Stops the node (the database stays), as an outage does. */
+  stop(): Promise<void>;
+  /** Starts the node again on the same port and schema (after `stop`). */
+  start(): Promise<void>;
   /** A bearer token with a role, for API calls the test makes on a user's behalf. */
   bearer(role: Role, opdId?: string | null): Promise<string>;
   close(): Promise<void>;
@@ -31,12 +35,19 @@ export async function startPantau(options: { label?: string; env?: Record<string
     LOG_LEVEL: process.env.PANTAU_TEST_LOG ?? 'silent',
     ...options.env,
   });
-  const server = await startServer(env, createLogger(env.LOG_LEVEL));
+  let server = await startServer(env, createLogger(env.LOG_LEVEL));
   let n = 0;
-  return {
+  const pantau: Pantau = {
     url: server.url,
     server,
     db,
+    async stop() {
+      await server.close();
+    },
+    async start() {
+      server = await startServer({ ...env, PORT: server.port }, createLogger(env.LOG_LEVEL));
+      pantau.server = server;
+    },
     wallToken: (id = `test-wall-${++n}`) => issueWallDevice(server.pool, id, id),
     bearer: (role, opdId = null) => issueServiceToken(server.pool, `test-${role}-${++n}`, `test ${role}`, role, opdId),
     async close() {
@@ -44,4 +55,5 @@ export async function startPantau(options: { label?: string; env?: Record<string
       await db.drop();
     },
   };
+  return pantau;
 }

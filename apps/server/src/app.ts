@@ -6,6 +6,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { userRoutes } from './routes/users.ts';
+import { wallScreenRoutes } from './routes/wall-screens.ts';
 import { worklistRoutes } from './routes/worklist.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Pool } from '@pantau/db';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     }),
   );
   app.route('/', auditRoutes(deps.pool));
+  app.route('/', wallScreenRoutes(deps.pool));
   app.get('/api/province', (c) => {
     const { pack } = deps;
     return c.json({

@@ -94,3 +94,8 @@ export function canReadLiveTopic(p: { role: string; opdId: string | null }, topi
   if (p.role !== 'opd_admin') return true;
   return topic === 'province' || topic === `opd:${p.opdId}`;
 }
+
+/** Sending a view to a wall screen: the command center's people (not an OPD admin, who runs one OPD). */
+export function canDriveWall(p: Principal): boolean {
+  return p.role !== 'opd_admin';
+}

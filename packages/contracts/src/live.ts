@@ -5,11 +5,11 @@ import { z } from 'zod';
  * these schemas on both ends. See apps/web/src/live/SPEC.md for the client state machine.
  */
 
-/** `province`, `opd:<id>`, `regency:<code>`, `worklist`, `public:<widget>` (public namespace only). */
+/** `province`, `opd:<id>`, `regency:<code>`, `worklist`, `wall` (screen overrides), `public:<widget>` (public namespace only). */
 export const topicName = z
   .string()
   .max(120)
-  .regex(/^(province|worklist|opd:[a-z]+\.[a-z0-9-]+|regency:\d{2}\.\d{2}|public:[a-z0-9:._-]+)$/, 'unknown topic');
+  .regex(/^(province|worklist|wall|opd:[a-z]+\.[a-z0-9-]+|regency:\d{2}\.\d{2}|public:[a-z0-9:._-]+)$/, 'unknown topic');
 export type TopicName = z.infer<typeof topicName>;
 
 export const isPublicTopic = (topic: string): boolean => topic.startsWith('public:');

@@ -82,3 +82,4 @@ export {
   type WorklistSort,
 } from './queries/console/worklist-page.ts';
 export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';
+export { setWallOverride, wallOverrides, type WallOverride } from './queries/live/wall-overrides.ts';

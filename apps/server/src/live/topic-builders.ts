@@ -1,4 +1,11 @@
-import { complaintOverview, recentComplaints, worklistItems, type Pool, type TopicBuilder } from '@pantau/db';
+import {
+  complaintOverview,
+  recentComplaints,
+  wallOverrides,
+  worklistItems,
+  type Pool,
+  type TopicBuilder,
+} from '@pantau/db';
 import type { JsonObject } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
 import { resolveScope, summaryFigures } from '../public/figures.ts';
@@ -51,6 +58,7 @@ function scopeOf(topic: string, pack: ProvincePack): TopicScope | null {
 /** Builds every topic of the province from rollups and current-state tables. Unknown topics → null. */
 export function createTopicBuilder(pack: ProvincePack, publicMinCount = 5): TopicBuilder {
   return async (pool, topic) => {
+    if (topic === 'wall') return { screens: (await wallOverrides(pool)) as unknown as JsonObject };
     if (topic === 'worklist') {
       return { items: (await worklistItems(pool)) as unknown as JsonObject[] };
     }

@@ -26,6 +26,7 @@ const pinnedOpd = params.get('opd');
 const durationOverride = Number(params.get('durations')) || null;
 const ALERT_AT = Number(params.get('alertAt')) || 5;
 const ALERT_SECONDS = Number(params.get('alertSeconds')) || 30;
+const PLAYLIST: PlaylistEntry[] = DEFAULT_PLAYLIST.map((e) => ({ ...e, seconds: durationOverride ?? e.seconds }));
 
 function useScreen() {
   const [size, setSize] = useState({ w: window.innerWidth, h: window.innerHeight });
@@ -51,12 +52,30 @@ export function WallPage(_props: PageProps) {
   const [now, setNow] = useState(() => new Date());
   const [rotation, setRotation] = useState({ index: 0, opdIndex: 0 });
   const [alert, setAlert] = useState<{ opdId: string; until: number } | null>(null);
-  const playlist: PlaylistEntry[] = DEFAULT_PLAYLIST.map((e) => ({ ...e, seconds: durationOverride ?? e.seconds }));
+  const playlist = PLAYLIST;
+
+  // What an operator sent to this screen (the `wall` topic, by this screen's id) wins until released.
+  const [deviceId, setDeviceId] = useState<string | null>(null);
+  useEffect(() => {
+    const token = window.localStorage.getItem('pantau.deviceToken');
+    if (!token) return;
+    void fetch('/api/wall/whoami', { headers: { 'x-device-token': token } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ id: string }>) : null))
+      .then((d) => setDeviceId(d?.id ?? null));
+  }, []);
+  const wallTopic = useLiveTopic('wall');
+  const screens = (wallTopic.state?.screens ?? {}) as Record<
+    string,
+    { scene: SceneId; opdId?: string; until: string | null }
+  >;
+  const sent = deviceId ? screens[deviceId] : undefined;
+  const override = sent && (!sent.until || Date.parse(sent.until) > now.getTime()) ? sent : null;
 
   const entry = playlist[rotation.index]!;
   const opds = province?.opds ?? [];
-  const current: SceneId = alert ? 'opd' : (pinned ?? entry.scene);
-  const opdId = alert?.opdId ?? pinnedOpd ?? opds[rotation.opdIndex % Math.max(1, opds.length)]?.id ?? null;
+  const current: SceneId = override?.scene ?? (alert ? 'opd' : (pinned ?? entry.scene));
+  const opdId =
+    override?.opdId ?? alert?.opdId ?? pinnedOpd ?? opds[rotation.opdIndex % Math.max(1, opds.length)]?.id ?? null;
 
   const provinceTopic = useLiveTopic('province');
   const worklist = useLiveTopic('worklist');
@@ -132,6 +151,7 @@ export function WallPage(_props: PageProps) {
       data-scene={current}
       data-opd={current === 'opd' ? (opdId ?? '') : ''}
       data-panes={panes}
+      data-override={override ? 'yes' : 'no'}
     >
       <header className="wall-header">
         <div>

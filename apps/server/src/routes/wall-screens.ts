@@ -1,0 +1,82 @@
+import { firstIssue } from '@pantau/contracts';
+import {
+  appendAudit,
+  findWallDevice,
+  listWallDevices,
+  setWallOverride,
+  touchTopics,
+  withTransaction,
+  type Pool,
+} from '@pantau/db';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
+import { canDriveWall } from '../permissions.ts';
+
+const showBody = z.strictObject({
+  scene: z.enum(['ringkasan', 'pengaduan', 'ppid', 'sosial', 'opd', 'peta', 'keterlambatan']),
+  opdId: z
+    .string()
+    .regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected an OPD id')
+    .optional(),
+  regencyCode: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, 'expected NN.NN')
+    .optional(),
+  /** How long the screen shows it before its rotation resumes; absent = until released. */
+  untilSeconds: z.number().int().min(10).max(86_400).optional(),
+});
+
+/**
+ * The operator sends the current drilldown to a wall screen (`POST /api/wall/screens/:id/show`) and
+ * releases it (`DELETE`); the override travels in the `wall` live topic, so it reaches the screen on
+ * whichever node it is connected and survives its reconnects. A wall learns its own id from its token.
+ */
+export function wallScreenRoutes(pool: Pool): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  app.get('/api/wall/whoami', async (c) => {
+    const token = c.req.header('x-device-token');
+    const device = token ? await findWallDevice(pool, token) : null;
+    if (!device) return c.json({ error: { field: 'x-device-token', message: 'unknown or revoked screen' } }, 401);
+    return c.json(device);
+  });
+  app.use('/api/wall/screens', requirePrincipal(pool));
+  app.use('/api/wall/screens/*', requirePrincipal(pool));
+  app.use('/api/wall/screens*', async (c, next) => {
+    if (!canDriveWall(c.get('principal')))
+      return c.json({ error: { field: 'role', message: 'your role does not drive the wall' } }, 403);
+    await next();
+  });
+  app.get('/api/wall/screens', async (c) =>
+    c.json({
+      screens: (await listWallDevices(pool))
+        .filter((d) => !d.revokedAt)
+        .map(({ id, name, lastSeenAt }) => ({ id, name, lastSeenAt })),
+    }),
+  );
+  const change = async (c: Context<AuthEnv>, show: z.infer<typeof showBody> | null) => {
+    const id = c.req.param('id')!;
+    const until = show?.untilSeconds ? new Date(Date.now() + show.untilSeconds * 1000) : null;
+    const override = show ? { scene: show.scene, opdId: show.opdId, regencyCode: show.regencyCode } : null;
+    if (!(await setWallOverride(pool, id, override, until)))
+      return c.json({ error: { field: 'id', message: 'no such active wall screen' } }, 404);
+    await withTransaction(pool, async (client) => {
+      await appendAudit(client, {
+        actor: `user:${c.get('principal').id}`,
+        action: show ? 'wall.show' : 'wall.release',
+        entity: 'wall_device',
+        entityId: id,
+        details: show ?? {},
+      });
+      await touchTopics(client, ['wall']);
+    });
+    return c.json({ id, override, until: until?.toISOString() ?? null });
+  };
+  app.post('/api/wall/screens/:id/show', async (c) => {
+    const body = showBody.safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: firstIssue(body.error) }, 400);
+    return change(c, body.data);
+  });
+  app.delete('/api/wall/screens/:id/show', (c) => change(c, null));
+  return app;
+}

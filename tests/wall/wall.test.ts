@@ -1,0 +1,215 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, seedLateComplaints, signIn } from '../console/support.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { startPantau, type Pantau } from '../support/pantau.ts';
+
+const SCENES = ['ringkasan', 'pengaduan', 'ppid', 'sosial', 'opd', 'peta', 'keterlambatan'];
+const SIZES: Array<[number, number]> = [
+  [1920, 1080],
+  [3840, 2160],
+  [5760, 2160],
+  [7680, 2160],
+];
+
+function watchErrors(tab: Page): string[] {
+  const errors: string[] = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  tab.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+// The wall with the demo feed: every scene at every supported size, and the rotation.
+describe('the video wall on the demo feed', () => {
+  let pantau: Pantau;
+  let browser: Browser;
+  let token = '';
+  beforeAll(async () => {
+    pantau = await startPantau({
+      label: 'walldemo',
+      env: { PANTAU_DEMO: 'on', PANTAU_DEMO_PER_DAY: '3000', PANTAU_DEMO_HISTORY_PER_DAY: '4' },
+    });
+    token = await pantau.wallToken('lobby');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pantau?.close();
+  });
+
+  it('renders every scene at 1920×1080, 3840×2160, 5760×2160 and 7680×2160 with no console error and no scrollbar', async () => {
+    for (const [width, height] of SIZES) {
+      const tab = await browser.newPage({ viewport: { width, height } });
+      const errors = watchErrors(tab);
+      for (const scene of SCENES) {
+        await tab.goto(`${pantau.url}/wall?device=${token}&scene=${scene}`);
+        const wall = tab.getByTestId('wall');
+        await expect.poll(() => wall.getAttribute('data-connection'), { timeout: 15_000 }).toBe('live');
+        expect(await wall.getAttribute('data-scene')).toBe(scene);
+        await tab.locator('.panel').first().waitFor();
+        const box = await tab.evaluate(() => ({
+          sw: document.documentElement.scrollWidth,
+          sh: document.documentElement.scrollHeight,
+          w: window.innerWidth,
+          h: window.innerHeight,
+        }));
+        expect(box.sw, `${scene} at ${width}×${height}`).toBeLessThanOrEqual(box.w);
+        expect(box.sh, `${scene} at ${width}×${height}`).toBeLessThanOrEqual(box.h);
+      }
+      expect(errors, `${width}×${height}`).toEqual([]);
+      await tab.close();
+    }
+  });
+
+  it('shows companion scenes beside the rotating one on ultra-wide walls', async () => {
+    const tab = await browser.newPage({ viewport: { width: 7680, height: 2160 } });
+    await tab.goto(`${pantau.url}/wall?device=${token}`);
+    await expect.poll(() => tab.getByTestId('wall').getAttribute('data-panes')).toBe('3');
+    expect(await tab.locator('.wall-pane').count()).toBe(3);
+    await tab.close();
+  });
+
+  it('advances the rotation by itself', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await tab.goto(`${pantau.url}/wall?device=${token}&durations=2`);
+    const wall = tab.getByTestId('wall');
+    await expect.poll(() => wall.getAttribute('data-connection'), { timeout: 15_000 }).toBe('live');
+    const seen = new Set<string>();
+    for (let i = 0; i < 30 && seen.size < 3; i++) {
+      seen.add((await wall.getAttribute('data-scene')) ?? '');
+      await tab.waitForTimeout(250);
+    }
+    expect([...seen].slice(0, 3)).toEqual(['ringkasan', 'pengaduan', 'keterlambatan']);
+    await tab.close();
+  });
+});
+
+// The wall on a quiet node (no demo): alerts, an outage and recovery, and an officer's escalation.
+describe('the video wall under change', () => {
+  let pantau: Pantau;
+  let browser: Browser;
+  let token = '';
+  let quietOpd = '';
+  beforeAll(async () => {
+    pantau = await startPantau({ label: 'wallquiet', env: { PANTAU_WATCH_SECONDS: '1' } });
+    token = await pantau.wallToken('lobby');
+    quietOpd = pantau.server.pack.opds[4]!.id;
+    await seedLateComplaints(pantau, [
+      { id: '8100001', opdId: pantau.server.pack.opds[0]!.id, daysAgo: 20 },
+      { id: '8100002', opdId: pantau.server.pack.opds[1]!.id, daysAgo: 14 },
+    ]);
+    await addUser(pantau, 'piket', 'duty_officer');
+    await addUser(pantau, 'pimpinan', 'viewer');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pantau?.close();
+  });
+
+  const openWall = async (query = '') => {
+    const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors = watchErrors(tab);
+    await tab.goto(`${pantau.url}/wall?device=${token}${query}`);
+    await expect.poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 15_000 }).toBe('live');
+    return { tab, errors };
+  };
+
+  it('jumps to an OPD that crosses the late threshold, then resumes the rotation', async () => {
+    const { tab } = await openWall('&alertAt=3&alertSeconds=4&durations=600');
+    await tab.getByTestId('kpi-overdue').waitFor();
+    await seedLateComplaints(
+      pantau,
+      [1, 2, 3].map((n) => ({ id: `820000${n}`, opdId: quietOpd, daysAgo: 20 + n })),
+    );
+    const wall = tab.getByTestId('wall');
+    await expect.poll(() => wall.getAttribute('data-opd'), { timeout: 20_000 }).toBe(quietOpd);
+    expect(await wall.getAttribute('data-scene')).toBe('opd');
+    await expect.poll(() => tab.getByTestId('alert-banner').textContent()).toMatch(/3 aduan melewati tenggat/);
+    await expect.poll(() => wall.getAttribute('data-scene'), { timeout: 10_000 }).toBe('ringkasan');
+    await tab.close();
+  });
+
+  it('says it is offline within seconds of an outage, recovers without a reload, and then equals a fresh wall', async () => {
+    const { tab, errors } = await openWall('&scene=ringkasan');
+    await tab.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await pantau.stop();
+    await tab.getByTestId('offline-banner').waitFor({ timeout: 8_000 });
+    // Ingest while the wall is away: it must catch up on reconnect.
+    await pantau.start();
+    await seedLateComplaints(pantau, [{ id: '8300001', opdId: quietOpd, daysAgo: 30 }]);
+    await expect.poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 30_000 }).toBe('live');
+    await expect.poll(() => tab.getByTestId('offline-banner').count(), { timeout: 10_000 }).toBe(0);
+    expect(await tab.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    const fresh = await openWall('&scene=ringkasan');
+    const figures = async (p: Page) =>
+      Promise.all(
+        ['kpi-month-received', 'kpi-open', 'kpi-overdue', 'kpi-today-received'].map((id) =>
+          p.getByTestId(id).textContent(),
+        ),
+      );
+    await expect
+      .poll(async () => JSON.stringify(await figures(tab)), { timeout: 15_000 })
+      .toBe(JSON.stringify(await figures(fresh.tab)));
+    expect(await figures(tab)).not.toContain('–');
+    // The only errors allowed are the browser's own reports of the refused connections during the outage.
+    expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|WebSocket/.test(e))).toEqual([]);
+    await tab.close();
+    await fresh.tab.close();
+  });
+
+  it('shows an officer’s escalation from the console on the Keterlambatan scene within 2 seconds', async () => {
+    const { tab: wall } = await openWall('&scene=keterlambatan');
+    const console = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(console, `${pantau.url}/console?q=8100002`, 'piket');
+    const row = console.getByTestId('worklist-row').first();
+    const id = await row.getAttribute('data-id');
+    const before = Number(await row.getAttribute('data-step'));
+    const onWall = wall.locator(`[data-testid="late-row"][data-id="${id}"]`).first();
+    await expect.poll(() => onWall.getAttribute('data-step'), { timeout: 10_000 }).toBe(String(before));
+    await row.dblclick();
+    await console.getByTestId('action-escalate').click();
+    await console.getByTestId('reason').fill('Tidak ada tanggapan OPD selama tiga hari kerja');
+    const started = Date.now();
+    await console.getByTestId('confirm').click();
+    await expect
+      .poll(() => onWall.getAttribute('data-step'), { timeout: 2_000, interval: 50 })
+      .toBe(String(before + 1));
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('the dashboard narrows every panel to a clicked OPD, keeps it in the URL, and Back returns; a drilldown sent to a screen shows there', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(tab, `${pantau.url}/console`, 'pimpinan');
+    await tab.goto(`${pantau.url}/dashboard`);
+    const dash = tab.getByTestId('dashboard');
+    await expect.poll(() => dash.getAttribute('data-topic')).toBe('province');
+    const row = tab.locator(`[data-testid="opd-ranking"] tr[data-id="${quietOpd}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    await expect.poll(() => dash.getAttribute('data-topic')).toBe(`opd:${quietOpd}`);
+    expect(new URL(tab.url()).searchParams.get('opd')).toBe(quietOpd);
+    await expect.poll(() => tab.getByTestId('crumbs').textContent()).toContain(pantau.server.pack.opds[4]!.shortName);
+    // The numbers are that OPD's own, counted from its complaints directly.
+    const { rows } = await pantau.server.pool.query(
+      `SELECT count(*) FILTER (WHERE status IN ('belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'ditunda', 'bukan_wewenang'))::int AS open,
+              count(*) FILTER (WHERE (submitted_at AT TIME ZONE $2) >= date_trunc('month', now() AT TIME ZONE $2))::int AS month
+       FROM complaint WHERE opd_id = $1`,
+      [quietOpd, pantau.server.pack.timeZone],
+    );
+    expect(rows[0].open).toBeGreaterThan(0);
+    await expect.poll(() => tab.getByTestId('kpi-open').textContent()).toBe(String(rows[0].open));
+    await expect.poll(() => tab.getByTestId('kpi-month-received').textContent()).toBe(String(rows[0].month));
+    // Send this drilldown to the lobby screen; the wall shows it until released.
+    const { tab: wall } = await openWall('');
+    await tab.getByTestId('wall-screen').selectOption('lobby');
+    await tab.getByTestId('send-to-wall').click();
+    await expect.poll(() => wall.getByTestId('wall').getAttribute('data-opd'), { timeout: 10_000 }).toBe(quietOpd);
+    await tab.getByTestId('release-wall').click();
+    await expect.poll(() => wall.getByTestId('wall').getAttribute('data-override'), { timeout: 10_000 }).toBe('no');
+    await tab.goBack();
+    await expect.poll(() => dash.getAttribute('data-topic')).toBe('province');
+  });
+});

@@ -9,7 +9,10 @@ import { z } from 'zod';
 export const topicName = z
   .string()
   .max(120)
-  .regex(/^(province|worklist|wall|opd:[a-z]+\.[a-z0-9-]+|regency:\d{2}\.\d{2}|public:[a-z0-9:._-]+)$/, 'unknown topic');
+  .regex(
+    /^(province|worklist|wall|opd:[a-z]+\.[a-z0-9-]+|regency:\d{2}\.\d{2}|public:[a-z0-9:._-]+)$/,
+    'unknown topic',
+  );
 export type TopicName = z.infer<typeof topicName>;
 
 export const isPublicTopic = (topic: string): boolean => topic.startsWith('public:');

@@ -1,6 +1,6 @@
 // `pnpm --filter @pantau/server exec tsx src/cli/token.ts <id> <role> [opd-id] [label]`: issues an API
-// bearer token (admin | duty_officer | opd_admin | viewer) and prints it once. Until the console's
-// sign-in lands, this is how people and programs get access to /api/complaints and /api/calendar.
+// bearer token (admin | duty_officer | opd_admin | viewer) and prints it once, for scripts and other
+// programs (people sign in to the console: `pnpm user`). Bearer tokens need no CSRF token.
 import { createPool, issueServiceToken, type Role } from '@pantau/db';
 import { loadEnv } from '../env.ts';
 

@@ -99,3 +99,8 @@ export function canReadLiveTopic(p: { role: string; opdId: string | null }, topi
 export function canDriveWall(p: Principal): boolean {
   return p.role !== 'opd_admin';
 }
+
+/** The wall's rotation is set by admins. */
+export function canEditPlaylist(p: Principal): boolean {
+  return p.role === 'admin';
+}

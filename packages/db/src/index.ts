@@ -83,3 +83,4 @@ export {
 } from './queries/console/worklist-page.ts';
 export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';
 export { setWallOverride, wallOverrides, type WallOverride } from './queries/live/wall-overrides.ts';
+export { saveWallPlaylist, wallPlaylist, type PlaylistEntryRow } from './queries/live/wall-playlist.ts';

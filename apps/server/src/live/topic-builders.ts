@@ -2,6 +2,7 @@ import {
   complaintOverview,
   recentComplaints,
   wallOverrides,
+  wallPlaylist,
   worklistItems,
   type Pool,
   type TopicBuilder,
@@ -58,7 +59,10 @@ function scopeOf(topic: string, pack: ProvincePack): TopicScope | null {
 /** Builds every topic of the province from rollups and current-state tables. Unknown topics → null. */
 export function createTopicBuilder(pack: ProvincePack, publicMinCount = 5): TopicBuilder {
   return async (pool, topic) => {
-    if (topic === 'wall') return { screens: (await wallOverrides(pool)) as unknown as JsonObject };
+    if (topic === 'wall') {
+      const [screens, playlist] = await Promise.all([wallOverrides(pool), wallPlaylist(pool)]);
+      return { screens: screens as unknown as JsonObject, playlist: playlist as unknown as JsonObject[] | null };
+    }
     if (topic === 'worklist') {
       return { items: (await worklistItems(pool)) as unknown as JsonObject[] };
     }

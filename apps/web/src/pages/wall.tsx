@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { PageProps } from '../app.tsx';
 import { formatClock, formatDate, LocaleContext, useT } from '../i18n/index.ts';
 import { useHeartbeat, useLiveTopic } from '../live/use-live.ts';
@@ -52,7 +52,14 @@ export function WallPage(_props: PageProps) {
   const [now, setNow] = useState(() => new Date());
   const [rotation, setRotation] = useState({ index: 0, opdIndex: 0 });
   const [alert, setAlert] = useState<{ opdId: string; until: number } | null>(null);
-  const playlist = PLAYLIST;
+  // The admin's playlist from the `wall` topic, else the built-in one (`?durations=` overrides either).
+  const wallTopicEarly = useLiveTopic('wall');
+  const fromTopic = wallTopicEarly.state?.playlist as PlaylistEntry[] | null | undefined;
+  const playlistKey = JSON.stringify(fromTopic ?? null);
+  const playlist = useMemo(
+    () => (fromTopic?.length ? fromTopic.map((e) => ({ ...e, seconds: durationOverride ?? e.seconds })) : PLAYLIST),
+    [playlistKey],
+  );
 
   // What an operator sent to this screen (the `wall` topic, by this screen's id) wins until released.
   const [deviceId, setDeviceId] = useState<string | null>(null);
@@ -63,7 +70,7 @@ export function WallPage(_props: PageProps) {
       .then((r) => (r.ok ? (r.json() as Promise<{ id: string }>) : null))
       .then((d) => setDeviceId(d?.id ?? null));
   }, []);
-  const wallTopic = useLiveTopic('wall');
+  const wallTopic = wallTopicEarly;
   const screens = (wallTopic.state?.screens ?? {}) as Record<
     string,
     { scene: SceneId; opdId?: string; until: string | null }
@@ -71,7 +78,7 @@ export function WallPage(_props: PageProps) {
   const sent = deviceId ? screens[deviceId] : undefined;
   const override = sent && (!sent.until || Date.parse(sent.until) > now.getTime()) ? sent : null;
 
-  const entry = playlist[rotation.index]!;
+  const entry = playlist[rotation.index % playlist.length]!;
   const opds = province?.opds ?? [];
   const current: SceneId = override?.scene ?? (alert ? 'opd' : (pinned ?? entry.scene));
   const opdId =

@@ -11,8 +11,11 @@ import {
   advance,
   companions,
   DEFAULT_PLAYLIST,
+  negativeSpike,
   newLateCrossings,
+  newlyStale,
   panesFor,
+  STREAM_SCENE,
   type PlaylistEntry,
 } from '../wall/playlist.ts';
 
@@ -51,7 +54,13 @@ export function WallPage(_props: PageProps) {
   const screen = useScreen();
   const [now, setNow] = useState(() => new Date());
   const [rotation, setRotation] = useState({ index: 0, opdIndex: 0 });
-  const [alert, setAlert] = useState<{ opdId: string; until: number } | null>(null);
+  const [alert, setAlert] = useState<{
+    kind: 'late' | 'stale' | 'negative';
+    scene: SceneId;
+    opdId?: string;
+    stream?: string;
+    until: number;
+  } | null>(null);
   // The admin's playlist from the `wall` topic, else the built-in one (`?durations=` overrides either).
   const wallTopicEarly = useLiveTopic('wall');
   const fromTopic = wallTopicEarly.state?.playlist as PlaylistEntry[] | null | undefined;
@@ -80,7 +89,7 @@ export function WallPage(_props: PageProps) {
 
   const entry = playlist[rotation.index % playlist.length]!;
   const opds = province?.opds ?? [];
-  const current: SceneId = override?.scene ?? (alert ? 'opd' : (pinned ?? entry.scene));
+  const current: SceneId = override?.scene ?? alert?.scene ?? pinned ?? entry.scene;
   const opdId =
     override?.opdId ?? alert?.opdId ?? pinnedOpd ?? opds[rotation.opdIndex % Math.max(1, opds.length)]?.id ?? null;
 
@@ -113,8 +122,39 @@ export function WallPage(_props: PageProps) {
     if (!ranking) return;
     const crossed = newLateCrossings(overdueBefore.current, ranking, ALERT_AT);
     overdueBefore.current = new Map(ranking.map((r) => [r.opdId, r.overdue]));
-    if (crossed[0] && !pinned) setAlert({ opdId: crossed[0], until: Date.now() + ALERT_SECONDS * 1000 });
+    if (crossed[0] && !pinned)
+      setAlert({ kind: 'late', scene: 'opd', opdId: crossed[0], until: Date.now() + ALERT_SECONDS * 1000 });
   }, [ranking]);
+
+  // A source gone stale: jump to its stream's scene, whose panels say how old the data is.
+  const staleBefore = useRef<Set<'complaints' | 'ppid' | 'social'> | null>(null);
+  useEffect(() => {
+    if (!heartbeat) return;
+    const stale = new Set(
+      (['complaints', 'ppid', 'social'] as const).filter((s) => freshnessOf(heartbeat, s, new Date()).stale),
+    );
+    const fresh = newlyStale(staleBefore.current, stale);
+    staleBefore.current = stale;
+    if (fresh[0] && !pinned)
+      setAlert({
+        kind: 'stale',
+        scene: STREAM_SCENE[fresh[0]],
+        stream: fresh[0],
+        until: Date.now() + ALERT_SECONDS * 1000,
+      });
+  }, [heartbeat]);
+
+  // A spike of negative mentions: to the social scene.
+  const negatives = useRef<Array<{ at: number; negative: number }>>([]);
+  const negativeNow = (provinceTopic.state as ScopeState | null)?.social?.sentiment.negative;
+  useEffect(() => {
+    if (negativeNow === undefined) return;
+    const at = Date.now();
+    // A bounded history: two hours of samples at most.
+    negatives.current = [...negatives.current.filter((s) => at - s.at < 2 * 3_600_000), { at, negative: negativeNow }];
+    if (negativeSpike(negatives.current) && !pinned && alert?.kind !== 'negative')
+      setAlert({ kind: 'negative', scene: 'sosial', until: Date.now() + ALERT_SECONDS * 1000 });
+  }, [negativeNow]);
 
   // A new build deployed: reload, but only because a heartbeat (the server answering) says so.
   const firstBuild = useRef<string | null>(null);
@@ -133,8 +173,15 @@ export function WallPage(_props: PageProps) {
   const fontSize = Math.max(12, Math.round(screen.h / 58));
   const panes = pinned ? 1 : panesFor(screen.w, screen.h);
   const shown = [current, ...companions(current, panes)];
-  const alertName = alert ? (opds.find((o) => o.id === alert.opdId)?.shortName ?? alert.opdId) : '';
-  const alertCount = alert ? (ranking?.find((r) => r.opdId === alert.opdId)?.overdue ?? 0) : 0;
+  const alertName = alert?.opdId ? (opds.find((o) => o.id === alert.opdId)?.shortName ?? alert.opdId) : '';
+  const alertCount = alert?.opdId ? (ranking?.find((r) => r.opdId === alert.opdId)?.overdue ?? 0) : 0;
+  const alertText = !alert
+    ? ''
+    : alert.kind === 'late'
+      ? t('wall.alert.late').replace('{opd}', alertName).replace('{n}', String(alertCount))
+      : alert.kind === 'stale'
+        ? t('wall.alert.stale').replace('{stream}', t(`wall.stream.${alert.stream as 'complaints'}`))
+        : t('wall.alert.negative');
 
   const sceneProps = (scene: SceneId): SceneProps | null =>
     province
@@ -189,7 +236,7 @@ export function WallPage(_props: PageProps) {
       )}
       {alert && (
         <div className="banner banner-alert" role="alert" data-testid="alert-banner">
-          ▲ {t('wall.alert')}: {t('wall.alert.late').replace('{opd}', alertName).replace('{n}', String(alertCount))}
+          ▲ {t('wall.alert')}: {alertText}
         </div>
       )}
       {missingYears && (

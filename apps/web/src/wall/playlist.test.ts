@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { advance, companions, DEFAULT_PLAYLIST, newLateCrossings, panesFor } from './playlist.ts';
+import {
+  advance,
+  companions,
+  DEFAULT_PLAYLIST,
+  negativeSpike,
+  newLateCrossings,
+  newlyStale,
+  panesFor,
+} from './playlist.ts';
 
 describe('the wall rotation', () => {
   it('goes round the playlist and shows the next OPD each time the OPD scene comes up', () => {
@@ -40,5 +48,29 @@ describe('the wall rotation', () => {
         5,
       ),
     ).toEqual(['b']);
+  });
+});
+
+describe('the wall’s other alerts', () => {
+  it('alerts once for a stream that goes stale, not for one stale from the start', () => {
+    expect(newlyStale(null, new Set(['social']))).toEqual([]);
+    expect(newlyStale(new Set(['social']), new Set(['social', 'ppid']))).toEqual(['ppid']);
+    expect(newlyStale(new Set(['ppid']), new Set<string>())).toEqual([]);
+  });
+
+  it('sees a spike when negative mentions grow far faster than usual in the last ten minutes', () => {
+    const minute = 60_000;
+    // One negative mention every ten minutes for an hour, then twelve in ten minutes.
+    const steady = Array.from({ length: 7 }, (_, i) => ({ at: i * 10 * minute, negative: i }));
+    expect(negativeSpike(steady)).toBe(false);
+    const spike = [...steady, { at: 70 * minute, negative: 18 }];
+    expect(negativeSpike(spike)).toBe(true);
+    // Too little history to tell.
+    expect(
+      negativeSpike([
+        { at: 0, negative: 0 },
+        { at: 5 * minute, negative: 20 },
+      ]),
+    ).toBe(false);
   });
 });

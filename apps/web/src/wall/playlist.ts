@@ -54,3 +54,37 @@ export function newLateCrossings(
   if (!previous) return [];
   return ranking.filter((r) => r.overdue >= threshold && (previous.get(r.opdId) ?? 0) < threshold).map((r) => r.opdId);
 }
+
+/** Which scene shows a stream: where to jump when its source goes stale. */
+export const STREAM_SCENE: Record<'complaints' | 'ppid' | 'social', SceneId> = {
+  complaints: 'pengaduan',
+  ppid: 'ppid',
+  social: 'sosial',
+};
+
+/** Streams that went stale since the previous check (a source past its freshness target is an alert once). */
+export function newlyStale<S extends string>(previous: Set<S> | null, nowStale: Set<S>): S[] {
+  if (!previous) return [];
+  return [...nowStale].filter((s) => !previous.has(s));
+}
+
+/**
+ * A spike in negative mentions: the negative count grew, over the last `windowMinutes`, by at least
+ * `minIncrease` and by at least `factor` times its average growth per window over the history kept.
+ * `samples` are (time, cumulative negative count) pairs, oldest first.
+ */
+export function negativeSpike(
+  samples: Array<{ at: number; negative: number }>,
+  windowMinutes = 10,
+  minIncrease = 5,
+  factor = 3,
+): boolean {
+  const last = samples.at(-1);
+  const first = samples[0];
+  if (!last || !first || last.at - first.at < windowMinutes * 2 * 60_000) return false;
+  const windowStart = [...samples].reverse().find((s) => last.at - s.at >= windowMinutes * 60_000) ?? first;
+  const recent = last.negative - windowStart.negative;
+  const windows = (windowStart.at - first.at) / (windowMinutes * 60_000);
+  const baseline = windows > 0 ? (windowStart.negative - first.negative) / windows : 0;
+  return recent >= minIncrease && recent >= factor * Math.max(baseline, 1);
+}

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { issueWallDevice } from '@pantau/db';
 import { createLogger, loadEnv, startServer } from '@pantau/server';
 import { CHROMIUM_PATH } from '../support/browser.ts';
+import { buildWebApp } from '../support/web-build.ts';
 import { benchDatabase, fmt, type BenchResult } from './support.ts';
 
 const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 30);
@@ -19,24 +19,8 @@ const SAMPLE_SECONDS = Number(process.env.BENCH_SOAK_SAMPLE_SECONDS ?? 30);
  * figure is the growth after the warm-up, and its slope; flat means no leak.
  */
 export async function wallSoakBench(): Promise<BenchResult> {
-  const root = path.resolve(import.meta.dirname, '../..');
   const dist = mkdtempSync(path.join(os.tmpdir(), 'pantau-soak-web-'));
-  const built = spawnSync(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      path.join(root, 'apps/web/vite.config.ts'),
-      '--outDir',
-      dist,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  if (built.status !== 0) throw new Error('web build failed');
+  buildWebApp(dist);
   const db = await benchDatabase('soak');
   const url = new URL(db.url);
   url.searchParams.set('options', `-c search_path=${db.schema},public`);

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildWebApp } from './web-build.ts';
 
 let dir: string | undefined;
 
@@ -11,24 +11,8 @@ let dir: string | undefined;
  * half-written bundle) and hands its path to the browser tests as `webDist`.
  */
 export function setup(project: TestProject): void {
-  const root = path.resolve(import.meta.dirname, '../..');
   dir = mkdtempSync(path.join(os.tmpdir(), 'pantau-web-'));
-  const r = spawnSync(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      path.join(root, 'apps/web/vite.config.ts'),
-      '--outDir',
-      dir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  if (r.status !== 0) throw new Error(`web build failed (exit ${r.status})`);
+  buildWebApp(dir);
   project.provide('webDist', dir);
 }
 

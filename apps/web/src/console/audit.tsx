@@ -1,21 +1,12 @@
+import type { AuditRow } from '@pantau/db';
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './console-page.tsx';
+import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 
-interface Entry {
-  seq: number;
-  at: string;
-  actor: string;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  itemRef: string | null;
-  opdId: string | null;
-  details: Record<string, unknown>;
-}
+type Entry = AuditRow;
 
 /** The hash-chained audit log: filters by actor, item, OPD and time; a button that verifies the chain. */
 export function AuditPage(props: { names: ProvinceNames; timeZone: string; tzLabel: string }) {
@@ -100,14 +91,12 @@ export function AuditPage(props: { names: ProvinceNames; timeZone: string; tzLab
         {field('item', t('console.audit.item'))}
         <label>
           {t('console.filter.opd')}
-          <select value={filter.opd} onChange={(e) => setFilter({ ...filter, opd: e.target.value })}>
-            <option value="">{t('console.filter.all')}</option>
-            {props.names.opds.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.shortName}
-              </option>
-            ))}
-          </select>
+          <OpdSelect
+            names={props.names}
+            value={filter.opd}
+            onChange={(opd) => setFilter({ ...filter, opd })}
+            empty={t('console.filter.all')}
+          />
         </label>
         {field('from', t('console.audit.from'), 'datetime-local')}
         {field('to', t('console.audit.to'), 'datetime-local')}

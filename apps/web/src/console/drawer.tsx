@@ -3,6 +3,7 @@ import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './console-page.tsx';
+import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 import type { WorklistItem } from './worklist.tsx';
 
@@ -185,14 +186,7 @@ export function Drawer(props: {
               {action === 'reassign' && (
                 <label>
                   {t('console.drawer.opd')}
-                  <select value={target} onChange={(e) => setTarget(e.target.value)} required>
-                    <option value="" />
-                    {props.names.opds.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.shortName}
-                      </option>
-                    ))}
-                  </select>
+                  <OpdSelect names={props.names} value={target} onChange={setTarget} empty="" required />
                 </label>
               )}
               {action === 'change_status' && (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './console-page.tsx';
+import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 
 interface User {
@@ -66,14 +67,12 @@ export function UsersPage(props: { names: ProvinceNames }) {
         {form.role === 'opd_admin' && (
           <label>
             {t('console.filter.opd')}
-            <select value={form.opdId} onChange={(e) => setForm({ ...form, opdId: e.target.value })}>
-              <option value="" />
-              {props.names.opds.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.shortName}
-                </option>
-              ))}
-            </select>
+            <OpdSelect
+              names={props.names}
+              value={form.opdId}
+              onChange={(opdId) => setForm({ ...form, opdId })}
+              empty=""
+            />
           </label>
         )}
         <button type="submit">{t('console.users.add')}</button>

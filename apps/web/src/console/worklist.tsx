@@ -1,35 +1,18 @@
 import type { SessionResponse } from '@pantau/contracts';
+import type { WorklistRow } from '@pantau/db';
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber, intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
 import { useLiveTopic } from '../live/use-live.ts';
 import type { ProvinceNames } from './console-page.tsx';
+import { OpdSelect } from './opd-select.tsx';
 import { Drawer } from './drawer.tsx';
 import { getJson } from './session.ts';
 import { apiQuery, parseView, viewSearch, type WorklistView } from './worklist-state.ts';
 
-export interface WorklistItem {
-  kind: 'complaint' | 'ppid_request' | 'social_comment';
-  id: string;
-  trackingId: string;
-  opdId: string | null;
-  regencyCode: string | null;
-  channel: string;
-  topic: string | null;
-  status: string;
-  startedAt: string;
-  deadlineAt: string | null;
-  deadlineState: string;
-  deadlineStep: string | null;
-  escalationLevel: number;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  version: number;
-  ageHK: number;
-  leftHK: number | null;
-  overdueHK: number | null;
-}
+/** A worklist row as GET /api/worklist sends it: the query's row plus working days (hari kerja). */
+export type WorklistItem = WorklistRow & { ageHK: number; leftHK: number | null; overdueHK: number | null };
 
 const PAGE = 100;
 const keyOf = (i: Pick<WorklistItem, 'kind' | 'id'>) => `${i.kind}:${i.id}`;
@@ -265,14 +248,13 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
         {props.session.user.role !== 'opd_admin' && (
           <label>
             {t('console.filter.opd')}
-            <select value={view.opd} onChange={(e) => set({ opd: e.target.value })} data-testid="filter-opd">
-              <option value="">{t('console.filter.all')}</option>
-              {props.names.opds.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.shortName}
-                </option>
-              ))}
-            </select>
+            <OpdSelect
+              names={props.names}
+              value={view.opd}
+              onChange={(opd) => set({ opd })}
+              empty={t('console.filter.all')}
+              testId="filter-opd"
+            />
           </label>
         )}
         <label>

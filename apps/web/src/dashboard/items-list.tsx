@@ -1,21 +1,23 @@
+import type { ComplaintListRow } from '@pantau/db';
 import { useContext, useEffect, useState } from 'react';
 import { formatNumber, intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
 import { itemsQuery, type DashboardState } from './dashboard-state.ts';
 
-interface ItemRow {
-  id: string;
-  trackingId: string;
-  title: string;
-  status: string;
-  opdId: string | null;
-  regencyCode: string | null;
-  channel: string;
-  topic: string | null;
-  isRahasia: boolean;
-  submittedAt: string;
-  deadlineState: string;
-  escalationLevel: number;
-}
+type ItemRow = Pick<
+  ComplaintListRow,
+  | 'id'
+  | 'trackingId'
+  | 'title'
+  | 'status'
+  | 'opdId'
+  | 'regencyCode'
+  | 'channel'
+  | 'topic'
+  | 'isRahasia'
+  | 'submittedAt'
+  | 'deadlineState'
+  | 'escalationLevel'
+>;
 
 type Load =
   | { kind: 'loading' }

@@ -7,24 +7,24 @@ describe('worklist view in the URL', () => {
       ...DEFAULT_VIEW,
       kind: 'complaint',
       deadlineState: 'overdue',
-      sort: 'step' as const,
-      dir: 'desc' as const,
+      sort: 'deadline' as const,
+      dir: 'asc' as const,
     };
-    expect(viewSearch(v)).toBe('?kind=complaint&deadlineState=overdue&sort=step&dir=desc');
+    expect(viewSearch(v)).toBe('?kind=complaint&deadlineState=overdue&sort=deadline&dir=asc');
     expect(parseView(viewSearch(v))).toEqual(v);
     expect(viewSearch(DEFAULT_VIEW)).toBe('');
   });
 
   it('ignores an order the API does not know', () => {
-    expect(parseView('?sort=drop').sort).toBe('deadline');
+    expect(parseView('?sort=drop').sort).toBe(DEFAULT_VIEW.sort);
   });
 
   it('asks the API for the page of the same view', () => {
     const q = new URLSearchParams(apiQuery({ ...DEFAULT_VIEW, opd: 'kalteng.pupr' }, 200, 100));
     expect(Object.fromEntries(q)).toEqual({
       opd: 'kalteng.pupr',
-      sort: 'deadline',
-      dir: 'asc',
+      sort: 'step',
+      dir: 'desc',
       offset: '200',
       limit: '100',
     });

@@ -17,8 +17,9 @@ export const DEFAULT_VIEW: WorklistView = {
   opd: '',
   channel: '',
   q: '',
-  sort: 'deadline',
-  dir: 'asc',
+  // Highest escalation level first, then the longest overdue: what the ladder says needs a person now.
+  sort: 'step',
+  dir: 'desc',
   group: false,
 };
 
@@ -31,8 +32,8 @@ export function parseView(search: string): WorklistView {
     opd: p.get('opd') ?? '',
     channel: p.get('channel') ?? '',
     q: p.get('q') ?? '',
-    sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as WorklistView['sort']) : 'deadline',
-    dir: p.get('dir') === 'desc' ? 'desc' : 'asc',
+    sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as WorklistView['sort']) : DEFAULT_VIEW.sort,
+    dir: p.get('dir') === 'asc' ? 'asc' : p.get('dir') === 'desc' ? 'desc' : DEFAULT_VIEW.dir,
     group: p.get('group') === '1',
   };
 }
@@ -41,8 +42,8 @@ export function parseView(search: string): WorklistView {
 export function viewSearch(v: WorklistView): string {
   const p = new URLSearchParams();
   for (const k of ['kind', 'deadlineState', 'opd', 'channel', 'q'] as const) if (v[k]) p.set(k, v[k]);
-  if (v.sort !== 'deadline') p.set('sort', v.sort);
-  if (v.dir !== 'asc') p.set('dir', v.dir);
+  if (v.sort !== DEFAULT_VIEW.sort) p.set('sort', v.sort);
+  if (v.dir !== DEFAULT_VIEW.dir) p.set('dir', v.dir);
   if (v.group) p.set('group', '1');
   const s = p.toString();
   return s ? `?${s}` : '';

@@ -262,6 +262,18 @@ function Ppid(p: SceneProps) {
     () => gaugeOption(pct(x?.month.onTimeShare), t('wall.ppid.onTime'), p.fontSize),
     [x?.month.onTimeShare, p.fontSize, t],
   );
+  const dipBars = useMemo(
+    () =>
+      barsOption(
+        Object.entries(x?.dip?.downloadsByCategory ?? {}).map(([name, value]) => ({
+          name: name.replace(/_/g, ' '),
+          value,
+        })),
+        p.fontSize,
+        WALL.second,
+      ),
+    [x?.dip?.downloadsByCategory, p.fontSize],
+  );
   return (
     <div className="scene scene-grid-3">
       <Panel title={t('wall.scene.ppid')} stream="ppid" scene={p}>
@@ -285,26 +297,36 @@ function Ppid(p: SceneProps) {
           <Kpi label={t('wall.ppid.disputes')} value={x?.now.disputesOpen} />
         </div>
       </Panel>
-      <Panel title={t('wall.panel.ki')} stream="ppid" scene={p} className="span-2">
+      <Panel title={t('wall.panel.ki')} stream="ppid" scene={p}>
         {x?.ki ? (
           <div className="ki">
             <p className="ki-band">
               {x.ki.year}: <strong>{x.ki.band.replace(/_/g, ' ')}</strong> ({x.ki.meanScore ?? x.ki.score})
             </p>
-            {x.ki.byBand && (
-              <ul className="ki-bands">
-                {Object.entries(x.ki.byBand).map(([band, n]) => (
-                  <li key={band}>
-                    {band.replace(/_/g, ' ')}: {n} OPD
-                  </li>
-                ))}
-              </ul>
+            {x.ki.byOpd && (
+              <table className="rank" data-testid="ki-by-opd">
+                <tbody>
+                  {[...x.ki.byOpd]
+                    .sort((a, b) => b.score - a.score)
+                    .slice(0, 10)
+                    .map((m) => (
+                      <tr key={m.opdId}>
+                        <th scope="row">{names.opd(m.opdId)}</th>
+                        <td>{m.band.replace(/_/g, ' ')}</td>
+                        <td className="num">{m.score}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
             )}
           </div>
         ) : (
           <p>{t('wall.noData')}</p>
         )}
-        <p className="panel-foot">{p.opdId ? names.opd(p.opdId) : p.province.name}</p>
+      </Panel>
+      <Panel title={t('wall.panel.dip')} stream="ppid" scene={p}>
+        <Kpi label={t('wall.ppid.downloads')} value={x?.dip?.downloads} testId="dip-downloads" />
+        <EChart option={dipBars} label={t('wall.panel.dip')} />
       </Panel>
     </div>
   );

@@ -30,7 +30,15 @@ export interface PpidFigures {
     avgWorkingDaysToDecide: number | null;
   };
   now: { open: number; atRisk: number; overdue: number; objectionsOpen: number; disputesOpen: number };
-  ki: { year: number; band: string; score?: number; meanScore?: number; byBand?: Record<string, number> } | null;
+  ki: {
+    year: number;
+    band: string;
+    score?: number;
+    meanScore?: number;
+    byBand?: Record<string, number>;
+    byOpd?: Array<{ opdId: string; score: number; band: string }>;
+  } | null;
+  dip?: { entries: number; downloads: number; downloadsByCategory: Record<string, number> };
 }
 
 export interface SocialFigures {

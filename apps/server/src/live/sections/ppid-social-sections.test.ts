@@ -172,6 +172,7 @@ describe('PPID and social sections of the live topics', () => {
         disputesFiledThisMonth: 1, // P6
       },
       ki: { year: 2025, score: 85, band: 'menuju_informatif' },
+      dip: { entries: 0, downloads: 0, downloadsByCategory: {} },
     });
   });
 
@@ -191,6 +192,11 @@ describe('PPID and social sections of the live topics', () => {
       meanScore: 88.5,
       band: 'menuju_informatif',
       byBand: { menuju_informatif: 1, informatif: 1 },
+      // Each OPD's own latest result.
+      byOpd: expect.arrayContaining([
+        { opdId: dinkes.id, score: 85, band: 'menuju_informatif' },
+        { opdId: kominfo.id, score: 92, band: 'informatif' },
+      ]),
     });
   });
 

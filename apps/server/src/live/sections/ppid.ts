@@ -1,4 +1,11 @@
-import { latestMonev, loadWorkingCalendar, ppidPeriodStates, ppidStockFigures, type Pool } from '@pantau/db';
+import {
+  dipSummary,
+  latestMonev,
+  loadWorkingCalendar,
+  ppidPeriodStates,
+  ppidStockFigures,
+  type Pool,
+} from '@pantau/db';
 import {
   DEFAULT_PPID_RULES,
   kiBandOf,
@@ -45,11 +52,12 @@ export function createPpidSection(options: PpidSectionOptions = {}): SectionBuil
     const now = options.now?.() ?? new Date();
     const today = localDateOf(now, pack.timeZone);
     const monthStart = `${today.slice(0, 8)}01`;
-    const [states, stock, monev, calendar] = await Promise.all([
+    const [states, stock, monev, calendar, dip] = await Promise.all([
       ppidPeriodStates(pool, { from: monthStart, to: today, timeZone: pack.timeZone, opdId }),
       ppidStockFigures(pool, { since: monthStart, timeZone: pack.timeZone, opdId }),
       latestMonev(pool, opdId),
       calendarOf(pool, pack),
+      dipSummary(pool, opdId),
     ]);
     const k = summarizePpid(states.map((s) => ppidRequestFacts(s, calendar, now, DEFAULT_PPID_RULES)));
     const section: JsonObject = {
@@ -74,6 +82,16 @@ export function createPpidSection(options: PpidSectionOptions = {}): SectionBuil
         disputesFiledThisMonth: stock.disputesFiled,
       },
       ki: kiFigures(monev),
+      dip: {
+        entries: dip.reduce((n, d) => n + d.entries, 0),
+        downloads: dip.reduce((n, d) => n + d.downloads, 0),
+        downloadsByCategory: Object.fromEntries(
+          [...new Set(dip.map((d) => d.category))].map((c) => [
+            c,
+            dip.filter((d) => d.category === c).reduce((n, d) => n + d.downloads, 0),
+          ]),
+        ),
+      },
     };
     return section;
   };
@@ -94,6 +112,8 @@ function kiFigures(monev: Array<{ opdId: string; year: number; score: number; ba
     meanScore: round(mean, 2),
     band: kiBandOf(mean),
     byBand,
+    // Each OPD's own band (the KI publishes them).
+    byOpd: monev.map((m) => ({ opdId: m.opdId, score: m.score, band: m.band })),
   };
 }
 

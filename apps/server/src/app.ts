@@ -5,6 +5,7 @@ import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './auth/sessions.
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { ppidCaseRoutes } from './routes/ppid-cases.ts';
 import { userRoutes } from './routes/users.ts';
 import { wallScreenRoutes } from './routes/wall-screens.ts';
 import { worklistRoutes } from './routes/worklist.ts';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   );
   app.route('/', auditRoutes(deps.pool));
   app.route('/', wallScreenRoutes(deps.pool));
+  app.route('/', ppidCaseRoutes(deps.pool));
   app.get('/api/province', (c) => {
     const { pack } = deps;
     return c.json({

@@ -104,3 +104,17 @@ export function canDriveWall(p: Principal): boolean {
 export function canEditPlaylist(p: Principal): boolean {
   return p.role === 'admin';
 }
+
+/** PPID requests follow the complaint rules: an OPD admin reads its own OPD's only. */
+export function canReadPpidRequest(p: Principal, r: { opdId: string | null }): boolean {
+  return canReadComplaint(p, { opdId: r.opdId, isRahasia: false });
+}
+
+/** Acting on a PPID request: as on a complaint (an OPD admin acknowledges and notes, does not escalate). */
+export function canActOnPpidRequest(
+  p: Principal,
+  r: { opdId: string | null },
+  action: 'acknowledge' | 'escalate' | 'note',
+): boolean {
+  return canActOnComplaint(p, { opdId: r.opdId, isRahasia: false }, action);
+}

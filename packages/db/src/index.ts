@@ -84,3 +84,10 @@ export {
 export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';
 export { setWallOverride, wallOverrides, type WallOverride } from './queries/live/wall-overrides.ts';
 export { saveWallPlaylist, wallPlaylist, type PlaylistEntryRow } from './queries/live/wall-playlist.ts';
+export {
+  acknowledgePpidEscalations,
+  lockPpidCase,
+  ppidCaseDetail,
+  type PpidCaseRow,
+  type PpidTimelineEntry,
+} from './queries/ppid/ppid-case.ts';

@@ -4,6 +4,7 @@ import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { ingestComplaintBatch } from '../ingest/complaint-ingest.ts';
+import { ingestPpidBatch } from '../ingest/ppid-ingest.ts';
 import { createLogger } from '../logger.ts';
 
 const pack = loadProvincePack('kalteng');
@@ -163,6 +164,72 @@ describe('console API: every route for every role, the worklist, and what each m
     expect(body.current.trackingId).toBe('5100002');
     const fresh = await (await call('duty', 'GET', `/api/complaints/${id}`)).json();
     expect(fresh.revision).toBe(seen.revision + 1);
+  });
+
+  it('lets an officer escalate, note and acknowledge a late PPID request, never showing its requester', async () => {
+    const calendar = await loadWorkingCalendar(db.pool, pack.code, pack.timeZone);
+    const at = new Date(Date.now() - 20 * 86_400_000).toISOString();
+    const r = await ingestPpidBatch(db.pool, { pack, calendar: () => calendar }, 'ppid', [
+      {
+        kind: 'request',
+        externalId: 'P-LATE',
+        event: {
+          type: 'received',
+          eventId: 'r',
+          occurredAt: at,
+          regNo: 'REG/LATE/1',
+          ppidLevel: 'pembantu',
+          opdId: dinkes,
+          channel: 'email',
+          requesterType: 'perorangan',
+          subject: 'Data puskesmas',
+          format: 'softcopy',
+          requester: { name: 'MARKER-REQUESTER', address: 'MARKER-ADDRESS' },
+        },
+      },
+    ]);
+    expect(r[0]!.status).toBe('accepted');
+    const id = (await db.pool.query(`SELECT id FROM ppid_request WHERE reg_no = 'REG/LATE/1'`)).rows[0].id;
+    const path = `/api/ppid/requests/${id}`;
+    const seen = await (await call('duty', 'GET', path)).json();
+    expect(seen).toMatchObject({ regNo: 'REG/LATE/1', opdId: dinkes, escalationLevel: 0 });
+    expect(JSON.stringify(seen)).not.toMatch(/MARKER/);
+    expect((await call('opd', 'GET', path)).status).toBe(404); // another OPD's request
+    expect(
+      (await call('viewer', 'POST', `${path}/actions`, { action: 'note', expectedRevision: seen.revision, text: 'x' }))
+        .status,
+    ).toBe(403);
+    const noReason = await call('duty', 'POST', `${path}/actions`, {
+      action: 'escalate',
+      expectedRevision: seen.revision,
+      reason: '',
+    });
+    expect((await noReason.json()).error.field).toBe('reason');
+    const up = await call('duty', 'POST', `${path}/actions`, {
+      action: 'escalate',
+      expectedRevision: seen.revision,
+      reason: 'Lewat 10 hari kerja tanpa keputusan',
+    });
+    expect(await up.json()).toEqual({ escalationLevel: 1 });
+    const stale = await call('admin', 'POST', `${path}/actions`, {
+      action: 'note',
+      expectedRevision: seen.revision,
+      text: 'Cek',
+    });
+    expect(stale.status).toBe(409);
+    const after = await (await call('duty', 'GET', path)).json();
+    expect(after.escalationLevel).toBe(1);
+    expect(
+      after.timeline.some(
+        (e: { details: { reason?: string } }) => e.details.reason === 'Lewat 10 hari kerja tanpa keputusan',
+      ),
+    ).toBe(true);
+    const ack = await call('admin', 'POST', `${path}/actions`, {
+      action: 'acknowledge',
+      expectedRevision: after.revision,
+      reason: 'PPID Dinkes dihubungi',
+    });
+    expect(ack.status).toBe(200);
   });
 
   it('records user and device changes in the audit trail, filterable, and verifies the chain', async () => {

@@ -9,8 +9,10 @@ import type { WorklistItem } from './worklist.tsx';
 
 interface ComplaintDetail {
   id: string;
-  trackingId: string;
-  title: string;
+  /** Complaints have a title; PPID requests a registration number instead. */
+  trackingId?: string;
+  title?: string;
+  regNo?: string;
   status: string;
   opdId: string | null;
   version: number;
@@ -56,17 +58,24 @@ export function Drawer(props: {
   const [message, setMessage] = useState<{ kind: 'error' | 'conflict' | 'done'; text: string } | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const isComplaint = props.item.kind === 'complaint';
+  // Complaints and PPID requests have details and actions here; comments are answered on their platform.
+  const supported = isComplaint || props.item.kind === 'ppid_request';
+  const base = isComplaint ? '/api/complaints' : '/api/ppid/requests';
 
   const load = useCallback(async () => {
-    if (!isComplaint) return;
-    const d = await getJson<ComplaintDetail>(`/api/complaints/${props.item.id}`);
+    if (!supported) return;
+    const d = await getJson<ComplaintDetail>(`${base}/${props.item.id}`);
     if (d) setDetail(d);
-  }, [isComplaint, props.item.id]);
+  }, [supported, base, props.item.id]);
   useEffect(() => {
     void load();
   }, [load, props.item.version]);
 
-  const actions = isComplaint ? allowedActions(props.session, props.item.opdId) : [];
+  const actions = !supported
+    ? []
+    : allowedActions(props.session, props.item.opdId).filter(
+        (a) => isComplaint || a === 'acknowledge' || a === 'escalate' || a === 'note',
+      );
   const choose = (a: Action) => {
     setAction(a);
     setText('');
@@ -98,7 +107,8 @@ export function Drawer(props: {
     else body.reason = text;
     if (action === 'reassign') body.opdId = target;
     if (action === 'change_status') body.to = target;
-    const r = await mutate<{ version?: number }>('POST', `/api/complaints/${detail.id}/actions`, body);
+    if (!isComplaint) delete body.expectedVersion;
+    const r = await mutate<{ version?: number }>('POST', `${base}/${detail.id}/actions`, body);
     if (!r.ok) {
       if (r.status === 409) {
         setMessage({ kind: 'conflict', text: t('console.drawer.conflict') });
@@ -133,10 +143,10 @@ export function Drawer(props: {
           {t('console.col.step')}: {detail?.escalationLevel ?? props.item.escalationLevel}
         </span>
       </p>
-      {!isComplaint && <p>{t('console.drawer.onlyComplaints')}</p>}
+      {!supported && <p>{t('console.drawer.onlyComplaints')}</p>}
       {detail && (
         <>
-          <h3>{detail.title}</h3>
+          <h3>{detail.title ?? detail.regNo}</h3>
           {detail.personal?.body && (
             <p className="cs-body">
               <strong>{t('console.drawer.body')}:</strong> {detail.personal.body}

@@ -1,3 +1,4 @@
+import { caseTimeline } from '../deadlines/case-timeline.ts';
 import type { Pool, PoolClient } from '../../connection.ts';
 
 export interface ComplaintListFilter {
@@ -128,75 +129,7 @@ export async function complaintDetail(
 ): Promise<{ row: ComplaintListRow; timeline: ComplaintTimelineEntry[] } | null> {
   const { rows } = await pool.query(`SELECT ${COLUMNS} FROM complaint WHERE id = $1`, [id]);
   if (!rows[0]) return null;
-  const events = await pool.query<{ type: string; actor: string; occurred_at: Date; payload: Record<string, unknown> }>(
-    'SELECT type, actor, occurred_at, payload FROM complaint_event WHERE complaint_id = $1 ORDER BY occurred_at, id',
-    [id],
-  );
-  const escalations = await pool.query<{
-    level: number;
-    raised_at: Date;
-    acknowledged_at: Date | null;
-    acknowledged_by: string | null;
-    reason: string | null;
-  }>(
-    // People are shown by name: actors are stored as ids (`user:<id>`), names can change.
-    `SELECT e.level, e.raised_at, e.acknowledged_at, coalesce(u.display_name, e.acknowledged_by) AS acknowledged_by, e.reason
-     FROM escalation e LEFT JOIN app_user u ON e.acknowledged_by IN (u.id, 'user:' || u.id)
-     WHERE e.complaint_id = $1 ORDER BY e.raised_at, e.level`,
-    [id],
-  );
-  const audited = await pool.query<{
-    at: Date;
-    action: string;
-    actor: string;
-    details: { text?: string; level?: number; reason?: string };
-  }>(
-    `SELECT a.at, a.action, coalesce(u.display_name, a.actor) AS actor, a.details FROM audit_log a
-     LEFT JOIN app_user u ON a.actor IN (u.id, 'user:' || u.id)
-     WHERE a.entity = 'complaint' AND a.entity_id = $1 AND a.action IN ('complaint.note', 'complaint.escalate') ORDER BY a.seq`,
-    [String(id)],
-  );
-  const notes = { rows: audited.rows.filter((a) => a.action === 'complaint.note') };
-  // A step raised by hand names who raised it and why; the others come from the deadline watcher.
-  const manual = new Map(
-    audited.rows.filter((a) => a.action === 'complaint.escalate').map((a) => [Number(a.details.level), a]),
-  );
-  const timeline: ComplaintTimelineEntry[] = [
-    ...events.rows.map((e) => {
-      const { type: _t, eventId: _e, occurredAt: _o, ...details } = e.payload;
-      return { at: e.occurred_at.toISOString(), kind: 'event' as const, type: e.type, actor: e.actor, details };
-    }),
-    ...escalations.rows.flatMap((e) => [
-      {
-        at: e.raised_at.toISOString(),
-        kind: 'escalation' as const,
-        type: `level_${e.level}`,
-        actor: manual.get(e.level)?.actor ?? 'system:deadline-watcher',
-        details: {
-          level: e.level,
-          ...(manual.get(e.level)?.details.reason ? { reason: manual.get(e.level)!.details.reason } : {}),
-        },
-      },
-      ...(e.acknowledged_at
-        ? [
-            {
-              at: e.acknowledged_at.toISOString(),
-              kind: 'acknowledgement' as const,
-              type: `level_${e.level}`,
-              actor: e.acknowledged_by ?? '',
-              details: { reason: e.reason },
-            },
-          ]
-        : []),
-    ]),
-    ...notes.rows.map((n) => ({
-      at: n.at.toISOString(),
-      kind: 'note' as const,
-      type: 'note',
-      actor: n.actor,
-      details: { text: n.details.text ?? '' },
-    })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
+  const timeline: ComplaintTimelineEntry[] = await caseTimeline(pool, 'complaint', id);
   return { row: toRow(rows[0]), timeline };
 }
 

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from '../../connection.ts';
+import { caseTimeline, type CaseTimelineEntry } from '../deadlines/case-timeline.ts';
 
 export interface PpidCaseRow {
   id: string;
@@ -13,13 +14,7 @@ export interface PpidCaseRow {
   version: number;
 }
 
-export interface PpidTimelineEntry {
-  at: string;
-  kind: 'event' | 'escalation' | 'acknowledgement' | 'note';
-  type: string;
-  actor: string;
-  details: Record<string, unknown>;
-}
+export type PpidTimelineEntry = CaseTimelineEntry;
 
 const COLUMNS = `id::text, reg_no, opd_id, channel, status, deadline_step, deadline_at, deadline_state, escalation_level, version`;
 const toRow = (r: Record<string, unknown>): PpidCaseRow => ({
@@ -51,77 +46,7 @@ export async function ppidCaseDetail(
 ): Promise<{ row: PpidCaseRow; timeline: PpidTimelineEntry[] } | null> {
   const { rows } = await pool.query(`SELECT ${COLUMNS} FROM ppid_request WHERE id = $1`, [id]);
   if (!rows[0]) return null;
-  const [events, escalations, audited] = await Promise.all([
-    pool.query<{ type: string; actor: string; occurred_at: Date; payload: Record<string, unknown> }>(
-      'SELECT type, actor, occurred_at, payload FROM ppid_event WHERE request_id = $1 ORDER BY occurred_at, id',
-      [id],
-    ),
-    pool.query<{
-      level: number;
-      raised_at: Date;
-      acknowledged_at: Date | null;
-      acknowledged_by: string | null;
-      reason: string | null;
-    }>(
-      `SELECT e.level, e.raised_at, e.acknowledged_at, coalesce(u.display_name, e.acknowledged_by) AS acknowledged_by, e.reason
-       FROM ppid_escalation e LEFT JOIN app_user u ON e.acknowledged_by IN (u.id, 'user:' || u.id)
-       WHERE e.request_id = $1 ORDER BY e.raised_at, e.level`,
-      [id],
-    ),
-    pool.query<{
-      at: Date;
-      action: string;
-      actor: string;
-      details: { text?: string; level?: number; reason?: string };
-    }>(
-      `SELECT a.at, a.action, coalesce(u.display_name, a.actor) AS actor, a.details FROM audit_log a
-       LEFT JOIN app_user u ON a.actor IN (u.id, 'user:' || u.id)
-       WHERE a.entity = 'ppid_request' AND a.entity_id = $1 AND a.action IN ('ppid.note', 'ppid.escalate') ORDER BY a.seq`,
-      [String(id)],
-    ),
-  ]);
-  const manual = new Map(
-    audited.rows.filter((a) => a.action === 'ppid.escalate').map((a) => [Number(a.details.level), a]),
-  );
-  const timeline: PpidTimelineEntry[] = [
-    ...events.rows.map((e) => {
-      // The requester is personal data; the console shows the lifecycle, not who asked.
-      const { requester: _r, eventId: _e, occurredAt: _o, type: _t, ...details } = e.payload;
-      return { at: e.occurred_at.toISOString(), kind: 'event' as const, type: e.type, actor: e.actor, details };
-    }),
-    ...escalations.rows.flatMap((e) => [
-      {
-        at: e.raised_at.toISOString(),
-        kind: 'escalation' as const,
-        type: `level_${e.level}`,
-        actor: manual.get(e.level)?.actor ?? 'system:deadline-watcher',
-        details: {
-          level: e.level,
-          ...(manual.get(e.level)?.details.reason ? { reason: manual.get(e.level)!.details.reason } : {}),
-        },
-      },
-      ...(e.acknowledged_at
-        ? [
-            {
-              at: e.acknowledged_at.toISOString(),
-              kind: 'acknowledgement' as const,
-              type: `level_${e.level}`,
-              actor: e.acknowledged_by ?? '',
-              details: { reason: e.reason },
-            },
-          ]
-        : []),
-    ]),
-    ...audited.rows
-      .filter((a) => a.action === 'ppid.note')
-      .map((n) => ({
-        at: n.at.toISOString(),
-        kind: 'note' as const,
-        type: 'note',
-        actor: n.actor,
-        details: { text: n.details.text ?? '' },
-      })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
+  const timeline = await caseTimeline(pool, 'ppid_request', id);
   return { row: toRow(rows[0]), timeline };
 }
 

@@ -1,4 +1,5 @@
-import { caseTimeline } from '../deadlines/case-timeline.ts';
+import { caseTimeline, type CaseTimelineEntry } from '../deadlines/case-timeline.ts';
+import { acknowledgeCaseEscalations } from '../deadlines/escalation-writes.ts';
 import type { Pool, PoolClient } from '../../connection.ts';
 
 export interface ComplaintListFilter {
@@ -114,13 +115,7 @@ export async function listComplaints(
   return rows.map(toRow);
 }
 
-export interface ComplaintTimelineEntry {
-  at: string;
-  kind: 'event' | 'escalation' | 'acknowledgement' | 'note';
-  type: string;
-  actor: string;
-  details: Record<string, unknown>;
-}
+export type ComplaintTimelineEntry = CaseTimelineEntry;
 
 /** One complaint with its timeline (events, escalations, acknowledgements, notes); no personal data. */
 export async function complaintDetail(
@@ -186,16 +181,6 @@ export async function lockComplaintById(client: PoolClient, id: number): Promise
 }
 
 /** Marks the complaint's raised, unacknowledged escalation steps as acknowledged; returns their levels. */
-export async function acknowledgeEscalations(
-  client: PoolClient,
-  id: number,
-  by: string,
-  reason: string,
-): Promise<number[]> {
-  const { rows } = await client.query<{ level: number }>(
-    `UPDATE escalation SET acknowledged_at = now(), acknowledged_by = $2, reason = $3
-     WHERE complaint_id = $1 AND acknowledged_at IS NULL RETURNING level`,
-    [id, by, reason],
-  );
-  return rows.map((r) => r.level).sort();
-}
+/** Acknowledges a complaint's open escalation levels (see acknowledgeCaseEscalations). */
+export const acknowledgeEscalations = (client: PoolClient, id: number, by: string, reason: string): Promise<number[]> =>
+  acknowledgeCaseEscalations(client, 'complaint', id, by, reason);

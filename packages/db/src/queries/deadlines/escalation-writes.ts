@@ -55,3 +55,20 @@ export async function raiseEscalation(
   }
   return raised;
 }
+
+/** Marks every open escalation level of a case acknowledged, with who and why; returns those levels. */
+export async function acknowledgeCaseEscalations(
+  client: PoolClient,
+  kind: CaseKind,
+  id: number,
+  by: string,
+  reason: string,
+): Promise<number[]> {
+  const t = TABLES[kind];
+  const { rows } = await client.query<{ level: number }>(
+    `UPDATE ${t.escalations} SET acknowledged_at = now(), acknowledged_by = $2, reason = $3
+     WHERE ${t.fk} = $1 AND acknowledged_at IS NULL RETURNING level`,
+    [id, by, reason],
+  );
+  return rows.map((r) => r.level).sort((a, b) => a - b);
+}

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from '../../connection.ts';
 import { caseTimeline, type CaseTimelineEntry } from '../deadlines/case-timeline.ts';
+import { acknowledgeCaseEscalations } from '../deadlines/escalation-writes.ts';
 
 export interface PpidCaseRow {
   id: string;
@@ -50,16 +51,10 @@ export async function ppidCaseDetail(
   return { row: toRow(rows[0]), timeline };
 }
 
-export async function acknowledgePpidEscalations(
+/** Acknowledges a PPID request's open escalation levels (see acknowledgeCaseEscalations). */
+export const acknowledgePpidEscalations = (
   client: PoolClient,
   id: number,
   by: string,
   reason: string,
-): Promise<number[]> {
-  const { rows } = await client.query<{ level: number }>(
-    `UPDATE ppid_escalation SET acknowledged_at = now(), acknowledged_by = $2, reason = $3
-     WHERE request_id = $1 AND acknowledged_at IS NULL RETURNING level`,
-    [id, by, reason],
-  );
-  return rows.map((r) => r.level).sort();
-}
+): Promise<number[]> => acknowledgeCaseEscalations(client, 'ppid_request', id, by, reason);

@@ -11,6 +11,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedDatabase,
   type Pool,
+  type SeedResult,
 } from '@pantau/db';
 import { loadProvincePack, type ProvincePack } from '@pantau/provinces';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { createApp } from './app.ts';
 import { ensureFirstUsers, type FirstUsers } from './auth/first-start.ts';
 import { sessionSettingsOf } from './auth/sessions.ts';
 import { loadComplaintSettings } from './deadlines/complaint-settings.ts';
+import { recomputeOpenDeadlines } from './deadlines/recompute.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import { backgroundStarters, type BackgroundService } from './background.ts';
 import type { Env } from './env.ts';
@@ -71,10 +73,11 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     databaseUrl = embedded.url;
   }
   const pool = createPool({ connectionString: databaseUrl, max: env.PANTAU_DB_POOL_MAX });
+  let seeded: SeedResult;
   try {
     const result = await migrate(pool);
     logger.info({ applied: result.applied, alreadyApplied: result.alreadyApplied }, 'migrations');
-    const seeded = await seedProvincePack(pool, pack);
+    seeded = await seedProvincePack(pool, pack);
     logger.info({ province: pack.slug, ...seeded }, 'province pack seeded');
   } catch (err) {
     await pool.end().catch(() => undefined);
@@ -87,6 +90,12 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   // The province's rule overrides, before the first request (calendar-sync keeps them current after).
   const settings = await loadComplaintSettings(pool, complaints);
   if (settings.problem) logger.warn({ problem: settings.problem }, 'complaint settings');
+  if (seeded.calendarChanged) {
+    // A new pack brought a year's SKB (or corrected a day): deadlines computed on the old calendar — counted
+    // Monday–Friday where a year was missing — are recomputed before this node serves them.
+    const moved = await recomputeOpenDeadlines(pool, complaints);
+    logger.info({ deadlinesMoved: moved }, 'working-day calendar changed with the pack: open deadlines recomputed');
+  }
   const reloadCalendar = async () => {
     calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
   };

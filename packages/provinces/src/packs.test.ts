@@ -45,7 +45,7 @@ describe('province packs', () => {
 
       it('has every calendar date inside a loaded year, as a real date, each year with its decree', () => {
         const years = new Set(pack.calendar.years.map((y) => y.year));
-        expect([...years].sort()).toEqual([2023, 2024, 2025, 2026]);
+        expect([...years].sort()).toEqual([2023, 2024, 2025, 2026, 2027]);
         for (const y of pack.calendar.years) expect(y.legalBasis).toMatch(/^SKB /);
         for (const d of pack.calendar.days) {
           expect(years.has(Number(d.date.slice(0, 4)))).toBe(true);
@@ -185,9 +185,9 @@ describe('province packs', () => {
     it('a calendar day outside the loaded years', () => {
       const bad = copy('kalteng');
       bad.calendar.days.push({
-        date: '2027-01-01',
+        date: '2028-01-01',
         kind: 'libur_nasional',
-        name: 'Tahun Baru 2027',
+        name: 'Tahun Baru 2028',
         legalBasis: 'belum ada SKB',
       });
       expect(issuePaths(bad)).toContain(`calendar.days.${bad.calendar.days.length - 1}.date`);

@@ -1,5 +1,5 @@
 import { addCalendarDay, appendAudit, withTransaction, type Pool } from '@pantau/db';
-import { localDateOf, yearsMissing } from '@pantau/domain';
+import { calendarYearsDue, localDateOf } from '@pantau/domain';
 import { firstIssue } from '@pantau/contracts';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -24,9 +24,9 @@ export function calendarRoutes(pool: Pool, ctx: ComplaintContext, reloadCalendar
   app.use('/api/calendar/*', requirePrincipal(pool));
   app.get('/api/calendar/status', (c) => {
     const cal = ctx.calendar();
-    // This year and the next, in the province's own zone (31 Dec 17:00 UTC is already 1 Jan in WIT).
-    const year = Number(localDateOf(ctx.now?.() ?? new Date(), cal.timeZone).slice(0, 4));
-    const missing = yearsMissing(cal, year, year + 1);
+    // This year, and from 1 October the next, in the province's own zone (31 Dec 17:00 UTC is already
+    // 1 Jan in WIT): a year further ahead is nobody's task yet.
+    const missing = calendarYearsDue(cal, localDateOf(ctx.now?.() ?? new Date(), cal.timeZone));
     return c.json({
       timeZone: cal.timeZone,
       loadedYears: [...cal.loadedYears].sort(),

@@ -4,8 +4,7 @@
  */
 export const wallId = {
   'wall.title': 'Ringkasan Provinsi',
-  'wall.calendarMissing':
-    'Kalender hari kerja {years} belum dimuat: tenggat yang jatuh di tahun itu dihitung Senin–Jumat saja.',
+  'wall.calendarMarker': 'Kalender hari kerja tahun ini belum dimuat: tenggat dihitung Senin–Jumat saja.',
   'wall.kpi.todayReceived': 'Aduan masuk hari ini',
   'wall.kpi.monthReceived': 'Aduan bulan ini',
   'wall.kpi.open': 'Aduan terbuka',
@@ -97,8 +96,7 @@ export const wallId = {
 
 export const wallEn: Record<keyof typeof wallId, string> = {
   'wall.title': 'Province overview',
-  'wall.calendarMissing':
-    'The {years} working-day calendar is not loaded: deadlines falling in that year count Monday to Friday only.',
+  'wall.calendarMarker': "This year's working-day calendar is not loaded: the deadline counts Monday to Friday only.",
   'wall.kpi.todayReceived': 'Complaints today',
   'wall.kpi.monthReceived': 'Complaints this month',
   'wall.kpi.open': 'Open complaints',

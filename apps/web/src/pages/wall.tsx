@@ -168,7 +168,6 @@ export function WallPage(_props: PageProps) {
   const isOffline = offline || connection === 'offline';
   const stale = (['complaints', 'ppid', 'social'] as const).some((s) => freshnessOf(heartbeat, s, now).stale);
   const state = provinceTopic.state as ScopeState | null;
-  const missingYears = (state?.calendar?.missingYears ?? []).join(', ');
   const late = (worklist.state?.items ?? []) as unknown as LateItem[];
   const fontSize = Math.max(12, Math.round(screen.h / 58));
   const panes = pinned ? 1 : panesFor(screen.w, screen.h);
@@ -237,11 +236,6 @@ export function WallPage(_props: PageProps) {
       {alert && (
         <div className="banner banner-alert" role="alert" data-testid="alert-banner">
           ▲ {t('wall.alert')}: {alertText}
-        </div>
-      )}
-      {missingYears && (
-        <div className="banner banner-warning" role="status" data-testid="calendar-warning">
-          {t('wall.calendarMissing').replace('{years}', missingYears)}
         </div>
       )}
       <main className="wall-main">

@@ -515,6 +515,10 @@ function LateTable(p: SceneProps & { limit: number }) {
     dateStyle: 'short',
     timeStyle: 'short',
   });
+  // A deadline in a year with no official calendar was counted Monday–Friday only: mark that figure,
+  // not the whole wall (the console's admins get the task of loading the year).
+  const unloaded = new Set(p.state?.calendar?.missingYears ?? []);
+  const year = new Intl.DateTimeFormat('en', { timeZone: p.province.timeZone, year: 'numeric' });
   const rows = [...p.late]
     .sort((a, b) => b.escalationLevel - a.escalationLevel || (a.deadlineAt ?? '').localeCompare(b.deadlineAt ?? ''))
     .slice(0, p.limit);
@@ -542,7 +546,14 @@ function LateTable(p: SceneProps & { limit: number }) {
             </th>
             <td>{names.opd(r.opdId)}</td>
             <td className="num">{t('wall.ladder.level').replace('{n}', String(r.escalationLevel))}</td>
-            <td>{r.deadlineAt ? when.format(new Date(r.deadlineAt)) : '–'}</td>
+            <td>
+              {r.deadlineAt ? when.format(new Date(r.deadlineAt)) : '–'}
+              {r.deadlineAt && unloaded.has(Number(year.format(new Date(r.deadlineAt)))) && (
+                <span className="calendar-marker" data-testid="calendar-marker" title={t('wall.calendarMarker')}>
+                  *
+                </span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

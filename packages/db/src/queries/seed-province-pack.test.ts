@@ -1,6 +1,7 @@
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing.ts';
+import { addCalendarDay, removeCalendarDay } from './complaints/calendar-edit.ts';
 import { seedProvincePack } from './seed-province-pack.ts';
 
 describe('seeding a province pack', () => {
@@ -62,5 +63,58 @@ describe('seeding a province pack', () => {
     await seedProvincePack(db.pool, renamed);
     const { rows } = await db.pool.query(`SELECT name FROM opd WHERE id = 'kalsel.dishub'`);
     expect(rows).toEqual([{ name: 'Dinas Perhubungan (baru)' }]);
+  });
+});
+
+describe('seeding after an admin ran the calendar', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase({ label: 'seedcal' });
+  });
+  afterAll(async () => db.drop());
+
+  const activeOn = async (date: string) =>
+    (
+      await db.pool.query<{ kind: string; active: boolean; source: string }>(
+        `SELECT kind, active, source FROM calendar_day WHERE province_code = '62' AND day = $1 ORDER BY kind`,
+        [date],
+      )
+    ).rows;
+
+  it('says the calendar changed when the pack brings a new year, and not when seeded again unchanged', async () => {
+    const pack = loadProvincePack('kalteng');
+    const without2027 = {
+      ...pack,
+      calendar: {
+        years: pack.calendar.years.filter((y) => y.year !== 2027),
+        days: pack.calendar.days.filter((d) => !d.date.startsWith('2027-')),
+      },
+    };
+    expect((await seedProvincePack(db.pool, without2027)).calendarChanged).toBe(true); // first seed
+    expect((await seedProvincePack(db.pool, without2027)).calendarChanged).toBe(false);
+    expect((await seedProvincePack(db.pool, pack)).calendarChanged).toBe(true); // 2027 arrives
+    expect((await seedProvincePack(db.pool, pack)).calendarChanged).toBe(false);
+  });
+
+  it('does not bring back a pack day an admin removed, nor overwrite a day an admin renamed', async () => {
+    const pack = loadProvincePack('kalteng');
+    await removeCalendarDay(db.pool, '62', {
+      date: '2027-03-11',
+      kind: 'libur_nasional',
+      legalBasis: 'KMA contoh/2027',
+      reason: 'sidang isbat: Idulfitri hari kedua bergeser',
+    });
+    await addCalendarDay(db.pool, '62', {
+      date: '2027-03-10',
+      kind: 'libur_nasional',
+      name: 'Idulfitri 1448 H (hasil isbat)',
+      legalBasis: 'KMA contoh/2027',
+    });
+    expect((await seedProvincePack(db.pool, pack)).calendarChanged).toBe(false);
+    expect(await activeOn('2027-03-11')).toEqual([{ kind: 'libur_nasional', active: false, source: 'admin' }]);
+    const renamed = await db.pool.query(
+      `SELECT name FROM calendar_day WHERE province_code = '62' AND day = '2027-03-10'`,
+    );
+    expect(renamed.rows[0].name).toBe('Idulfitri 1448 H (hasil isbat)');
   });
 });

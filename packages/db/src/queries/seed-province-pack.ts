@@ -6,12 +6,22 @@ export interface SeedResult {
   opds: number;
   calendarDays: number;
   socialAccounts: number;
+  /** Whether the working-day calendar (its active days or loaded years) differs from before the seed. */
+  calendarChanged: boolean;
 }
+
+/** A fingerprint of the calendar that deadlines are computed on. */
+const CALENDAR_FINGERPRINT = `SELECT md5(
+    coalesce((SELECT string_agg(day::text || kind, ',' ORDER BY day, kind) FROM calendar_day
+              WHERE province_code = $1 AND active), '') || '|' ||
+    coalesce((SELECT string_agg(year::text, ',' ORDER BY year) FROM calendar_year WHERE province_code = $1), '')
+  ) AS fp`;
 
 /**
  * Seeds or updates the database from a province pack, idempotently, in one transaction. Rows that admins
- * added (calendar days with source 'admin') are kept; pack rows are upserted; pack calendar days that the
- * pack no longer lists are removed so a corrected pack corrects the database.
+ * added, edited or removed (calendar days with source 'admin') are kept as the admin left them; pack rows
+ * are upserted; pack calendar days that the pack no longer lists are removed so a corrected pack corrects
+ * the database. Says whether the calendar changed, so the caller recomputes open deadlines.
  */
 export async function seedProvincePack(pool: Pool, pack: ProvincePack): Promise<SeedResult> {
   return withTransaction(pool, async (c) => {
@@ -43,10 +53,12 @@ export async function seedProvincePack(pool: Pool, pack: ProvincePack): Promise<
          updated_at = now()`,
       [pack.code, JSON.stringify(pack.opds)],
     );
+    const before = await c.query<{ fp: string }>(CALENDAR_FINGERPRINT, [pack.code]);
     await c.query(
       `INSERT INTO calendar_year (province_code, year, legal_basis)
        SELECT $1, y.year, y."legalBasis" FROM jsonb_to_recordset($2::jsonb) AS y(year int, "legalBasis" text)
-       ON CONFLICT (province_code, year) DO UPDATE SET legal_basis = EXCLUDED.legal_basis`,
+       ON CONFLICT (province_code, year) DO UPDATE SET legal_basis = EXCLUDED.legal_basis
+       WHERE calendar_year.source = 'pack'`,
       [pack.code, JSON.stringify(pack.calendar.years)],
     );
     await c.query(
@@ -59,9 +71,11 @@ export async function seedProvincePack(pool: Pool, pack: ProvincePack): Promise<
       `INSERT INTO calendar_day (province_code, day, kind, name, legal_basis, source)
        SELECT $1, x.date, x.kind, x.name, x."legalBasis", 'pack'
        FROM jsonb_to_recordset($2::jsonb) AS x(date date, kind text, name text, "legalBasis" text)
-       ON CONFLICT (province_code, day, kind) DO UPDATE SET name = EXCLUDED.name, legal_basis = EXCLUDED.legal_basis`,
+       ON CONFLICT (province_code, day, kind) DO UPDATE SET name = EXCLUDED.name, legal_basis = EXCLUDED.legal_basis
+       WHERE calendar_day.source = 'pack'`,
       [pack.code, JSON.stringify(pack.calendar.days)],
     );
+    const after = await c.query<{ fp: string }>(CALENDAR_FINGERPRINT, [pack.code]);
     await c.query(
       `INSERT INTO social_account (id, opd_id, platform, handle, decree, demo)
        SELECT a."opdId" || ':' || a.platform || ':' || a.handle, a."opdId", a.platform, a.handle, a.decree, a.demo
@@ -74,6 +88,7 @@ export async function seedProvincePack(pool: Pool, pack: ProvincePack): Promise<
       opds: pack.opds.length,
       calendarDays: pack.calendar.days.length,
       socialAccounts: pack.socialAccounts.length,
+      calendarChanged: before.rows[0]?.fp !== after.rows[0]?.fp,
     };
   });
 }

@@ -175,3 +175,16 @@ export function yearsMissing(cal: WorkingCalendar, fromYear: number, toYear: num
   for (let y = fromYear; y <= toYear; y++) if (!cal.loadedYears.has(y)) out.push(y);
   return out;
 }
+
+/** From this month of the year before, a missing calendar is an admin's task (the SKB comes in September). */
+export const CALENDAR_DUE_FROM_MONTH = 10;
+
+/**
+ * The years an admin must load now: this year when it is missing, and next year when it is missing from
+ * 1 October on (`today` is the province's local date). Years further ahead are nobody's task yet.
+ */
+export function calendarYearsDue(cal: WorkingCalendar, today: IsoDate): number[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return yearsMissing(cal, year, month >= CALENDAR_DUE_FROM_MONTH ? year + 1 : year);
+}

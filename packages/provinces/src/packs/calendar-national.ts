@@ -17,6 +17,7 @@ const SKB_2024 = 'SKB 855/2023, 3/2023, 4/2023';
 const SKB_2025 = 'SKB 1017/2024, 2/2024, 2/2024';
 const SKB_2025_AMENDMENT = 'SKB 933/2025, 1/2025, 3/2025';
 const SKB_2026 = 'SKB 1497/2025, 2/2025, 5/2025';
+const SKB_2027 = 'SKB Menag 1205, Menaker 3, MenPAN-RB 2 Tahun 2026';
 
 const libur = (date: string, name: string, legalBasis: string): Day => ({
   date,
@@ -163,12 +164,45 @@ const days2026: Day[] = [
   cuti('2026-12-24', 'Cuti bersama Hari Raya Natal', SKB_2026),
 ];
 
+// 2027: exactly as DOMAIN.md §6.1 lists the SKB of 15 September 2026 (18 libur nasional, 8 cuti bersama;
+// Isra Mikraj falls twice). The Islamic dates await the sidang isbat: an admin moves a day in the console
+// with the decree that changed it, and every open deadline is recomputed.
+const days2027: Day[] = [
+  libur('2027-01-01', 'Tahun Baru 2027 Masehi', SKB_2027),
+  libur('2027-01-05', 'Isra Mikraj Nabi Muhammad SAW 1448 H', SKB_2027),
+  libur('2027-02-06', 'Tahun Baru Imlek 2578 Kongzili', SKB_2027),
+  libur('2027-03-08', 'Hari Suci Nyepi Tahun Baru Saka 1949', SKB_2027),
+  libur('2027-03-10', 'Hari Raya Idulfitri 1448 H', SKB_2027),
+  libur('2027-03-11', 'Hari Raya Idulfitri 1448 H', SKB_2027),
+  libur('2027-03-26', 'Wafat Yesus Kristus', SKB_2027),
+  libur('2027-03-28', 'Kebangkitan Yesus Kristus (Paskah)', SKB_2027),
+  libur('2027-05-01', 'Hari Buruh Internasional', SKB_2027),
+  libur('2027-05-06', 'Kenaikan Yesus Kristus', SKB_2027),
+  libur('2027-05-17', 'Hari Raya Iduladha 1448 H', SKB_2027),
+  libur('2027-05-20', 'Hari Raya Waisak 2571 BE', SKB_2027),
+  libur('2027-06-01', 'Hari Lahir Pancasila', SKB_2027),
+  libur('2027-06-06', 'Tahun Baru Islam 1449 H', SKB_2027),
+  libur('2027-08-15', 'Maulid Nabi Muhammad SAW', SKB_2027),
+  libur('2027-08-17', 'Hari Kemerdekaan Republik Indonesia', SKB_2027),
+  libur('2027-12-25', 'Hari Raya Natal', SKB_2027),
+  libur('2027-12-26', 'Isra Mikraj Nabi Muhammad SAW 1449 H', SKB_2027),
+  cuti('2027-02-05', 'Cuti bersama Tahun Baru Imlek', SKB_2027),
+  cuti('2027-03-09', 'Cuti bersama Idulfitri 1448 H', SKB_2027),
+  cuti('2027-03-12', 'Cuti bersama Idulfitri 1448 H', SKB_2027),
+  cuti('2027-03-15', 'Cuti bersama Idulfitri 1448 H', SKB_2027),
+  cuti('2027-03-25', 'Cuti bersama Wafat Yesus Kristus', SKB_2027),
+  cuti('2027-05-18', 'Cuti bersama Iduladha 1448 H', SKB_2027),
+  cuti('2027-05-19', 'Cuti bersama Hari Raya Waisak', SKB_2027),
+  cuti('2027-12-24', 'Cuti bersama Hari Raya Natal', SKB_2027),
+];
+
 export const nationalCalendar: Calendar = {
   years: [
     { year: 2023, legalBasis: SKB_2023 },
     { year: 2024, legalBasis: SKB_2024 },
     { year: 2025, legalBasis: `${SKB_2025} as amended by ${SKB_2025_AMENDMENT}` },
     { year: 2026, legalBasis: SKB_2026 },
+    { year: 2027, legalBasis: SKB_2027 },
   ],
-  days: [...days2023, ...days2024, ...days2025, ...days2026],
+  days: [...days2023, ...days2024, ...days2025, ...days2026, ...days2027],
 };

@@ -1,7 +1,7 @@
 import { createWorkingCalendar, type WorkingCalendar } from '@pantau/domain';
 import type { Pool } from '../../connection.ts';
 
-/** The province's working-day calendar as stored (pack days plus admin edits). */
+/** The province's working-day calendar as stored (pack days plus admin edits, less the days admins removed). */
 export async function loadWorkingCalendar(
   pool: Pool,
   provinceCode: string,
@@ -11,7 +11,7 @@ export async function loadWorkingCalendar(
     day: string;
     kind: 'libur_nasional' | 'cuti_bersama' | 'libur_daerah';
     name: string;
-  }>('SELECT day, kind, name FROM calendar_day WHERE province_code = $1', [provinceCode]);
+  }>('SELECT day, kind, name FROM calendar_day WHERE province_code = $1 AND active', [provinceCode]);
   const years = await pool.query<{ year: number }>('SELECT year FROM calendar_year WHERE province_code = $1', [
     provinceCode,
   ]);

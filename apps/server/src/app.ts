@@ -10,6 +10,7 @@ import { userRoutes } from './routes/users.ts';
 import { wallScreenRoutes } from './routes/wall-screens.ts';
 import { worklistRoutes } from './routes/worklist.ts';
 import { secureHeaders } from 'hono/secure-headers';
+import { refuseNul } from './http/input-guard.ts';
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
@@ -76,9 +77,19 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   });
   app.use('*', (c, next) => (isEmbeddable(c.req.path) ? embeddableHeaders(c, next) : appHeaders(c, next)));
   app.onError((err, c) => {
+    // Safety net: a PostgreSQL data exception (class 22: out of range, invalid text) comes from input a
+    // route failed to validate; it is the caller's mistake, never a 500. Logged so the gap gets closed.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('22')) {
+      deps.logger.warn({ err, path: c.req.path }, 'input reached the database unvalidated');
+      return c.json({ error: { field: 'input', message: 'a value is out of range or malformed' } }, 400);
+    }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { message: 'internal error' } }, 500);
   });
+  // A NUL byte cannot be stored by PostgreSQL: refused at the edge, naming the field (ingest batches
+  // validate per item themselves).
+  app.use('*', refuseNul({ skipBodyFor: (path) => path.startsWith('/api/ingest/') }));
   const sessions = deps.sessions ?? DEFAULT_SESSION_SETTINGS;
   app.use('/api/*', async (c, next) => {
     c.set('sessionSettings', sessions);

@@ -5,6 +5,10 @@ import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { canReadAudit } from '../permissions.ts';
 
+// Year 0 parses in JavaScript but not in PostgreSQL (a 500 once).
+const instant = z.iso
+  .datetime({ offset: true })
+  .refine((d) => Number(d.slice(0, 4)) >= 1900, 'year out of range (1900 or later)');
 const auditQuery = z.strictObject({
   actor: z.string().trim().min(1).max(100).optional(),
   item: z.string().trim().min(1).max(100).optional(),
@@ -12,9 +16,9 @@ const auditQuery = z.strictObject({
     .string()
     .regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected an OPD id')
     .optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  before: z.coerce.number().int().positive().optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

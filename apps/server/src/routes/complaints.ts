@@ -34,7 +34,9 @@ const isoDate = z
   .refine(
     (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
     'not a calendar date',
-  );
+  )
+  // Year 0 and the far past parse in JavaScript but not in PostgreSQL (a 500 once).
+  .refine((d) => Number(d.slice(0, 4)) >= 1900, 'year out of range (1900 or later)');
 const listQuery = z.object({
   status: z.string().optional(),
   opd: z.string().max(100).optional(),
@@ -54,7 +56,14 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
-const cursorShape = z.object({ key: z.string().nullable(), id: z.number().int() });
+/** A cursor is only what this API hands out: the last row's sort key (an instant) and id. */
+const cursorShape = z.strictObject({
+  key: z.iso
+    .datetime({ offset: true })
+    .refine((d) => Number(d.slice(0, 4)) >= 1900)
+    .nullable(),
+  id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 
 const reason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000);
 /**

@@ -42,6 +42,13 @@ export function parsePeriodQuery<S extends z.ZodType<{ from: string; to: string 
     return { ok: false, response: bad(c, 400, issue.field, issue.message) };
   }
   const { from, to } = parsed.data;
+  // Year 0 is a valid ISO date but not a PostgreSQL one (a 500 once).
+  for (const [field, v] of [
+    ['from', from],
+    ['to', to],
+  ] as const)
+    if (Number(v.slice(0, 4)) < 1900)
+      return { ok: false, response: bad(c, 400, field, 'year out of range (1900 or later)') };
   if (to < from) return { ok: false, response: bad(c, 400, 'to', 'must not be before from') };
   if (Date.parse(to) - Date.parse(from) > 5 * 366 * 86_400_000)
     return { ok: false, response: bad(c, 400, 'to', 'a period spans at most 5 years') };

@@ -39,6 +39,10 @@ export interface WorklistRow {
 const OPEN_COMPLAINT = ['belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'bukan_wewenang'];
 
 /**
+ * Every branch names its columns: a UNION takes its column names from its first branch, and the first
+ * branch is whichever kinds the filter asks for (`kind=ppid_request` alone once failed with `column
+ * "kind" does not exist`).
+ *
  * What is late or about to be, across the three streams, filtered, sorted and paged in SQL (so it stays
  * fast with 100,000 open items): complaints and PPID requests by their working-day deadline state,
  * social comments that need a reply by the reply target (at risk after three quarters of it). No free
@@ -81,9 +85,10 @@ function worklistUnion(f: WorklistFilter, replyTargetMinutes: number): { sql: st
     const w = common({ opd: 'r.opd_id', channel: 'r.channel', state: 'r.deadline_state', tracking: 'r.reg_no' });
     if (f.status?.length) w.push(`r.status = ANY(${p(f.status)}::text[])`);
     if (f.minStep) w.push(`r.escalation_level >= ${p(f.minStep)}`);
-    parts.push(`SELECT 'ppid_request', r.id::text, r.reg_no, r.opd_id, NULL, r.channel, NULL, r.status, r.received_at,
-        r.deadline_at, r.deadline_state, r.deadline_step, r.escalation_level,
-        coalesce(ack.display_name, e.acknowledged_by), e.acknowledged_at, r.version
+    parts.push(`SELECT 'ppid_request' AS kind, r.id::text AS id, r.reg_no AS tracking_id, r.opd_id, NULL::text AS regency_code,
+        r.channel, NULL::text AS topic, r.status, r.received_at AS started_at, r.deadline_at, r.deadline_state,
+        r.deadline_step, r.escalation_level, coalesce(ack.display_name, e.acknowledged_by) AS acknowledged_by,
+        e.acknowledged_at, r.version
       FROM ppid_request r
       LEFT JOIN LATERAL (SELECT acknowledged_by, acknowledged_at FROM ppid_escalation
                          WHERE request_id = r.id AND acknowledged_at IS NOT NULL ORDER BY acknowledged_at DESC LIMIT 1) e ON true
@@ -95,8 +100,11 @@ function worklistUnion(f: WorklistFilter, replyTargetMinutes: number): { sql: st
     const state = `CASE WHEN i.received_at + make_interval(mins => ${target}) < now() THEN 'overdue' ELSE 'at_risk' END`;
     const w = common({ opd: 'a.opd_id', channel: 'a.platform', state, tracking: 'i.external_id' });
     w.push('i.needs_reply', 'i.replied_at IS NULL', `i.received_at < now() - make_interval(mins => ${target}) * 0.75`);
-    parts.push(`SELECT 'social_comment', i.id::text, i.external_id, a.opd_id, NULL, a.platform, i.issue_tag, 'belum_dibalas',
-        i.received_at, i.received_at + make_interval(mins => ${target}), ${state}, 'reply', 0, NULL, NULL, 0
+    parts.push(`SELECT 'social_comment' AS kind, i.id::text AS id, i.external_id AS tracking_id, a.opd_id,
+        NULL::text AS regency_code, a.platform AS channel, i.issue_tag AS topic, 'belum_dibalas' AS status,
+        i.received_at AS started_at, i.received_at + make_interval(mins => ${target}) AS deadline_at,
+        ${state} AS deadline_state, 'reply' AS deadline_step, 0 AS escalation_level, NULL::text AS acknowledged_by,
+        NULL::timestamptz AS acknowledged_at, 0 AS version
       FROM social_interaction i JOIN social_account a ON a.id = i.account_id
       WHERE ${w.join(' AND ')}`);
   }

@@ -1,11 +1,13 @@
 import {
   appendAudit,
   complaintsToWatch,
+  lockWatchedComplaints,
   raiseEscalation,
   RollupBatch,
   setDeadlineState,
   withTransaction,
   type ComplaintRollupFacts,
+  type LockedWatchedComplaint,
   type Pool,
   type WatchedComplaint,
 } from '@pantau/db';
@@ -16,7 +18,7 @@ import {
   remainingWorkingTime,
 } from '@pantau/domain';
 import type { BackgroundStarter } from '../background.ts';
-import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
 
 export interface WatchOptions {
@@ -53,6 +55,14 @@ export function stockFacts(
     deadlineState,
     escalated: escalationLevel > 0,
   };
+}
+
+/** Whether the locked row still runs on the deadline (and step) the watcher judged. */
+function sameDeadline(
+  c: LockedWatchedComplaint,
+  seen: WatchedComplaint,
+): c is LockedWatchedComplaint & WatchedComplaint {
+  return c.deadlineAt?.getTime() === seen.deadlineAt.getTime() && c.deadlineStep === seen.deadlineStep;
 }
 
 /** Every complaint the watcher should look at, page by page (so a large backlog never truncates it). */
@@ -92,38 +102,50 @@ export async function watchDeadlines(
   const ladder = ctx.ladder ?? DEFAULT_ESCALATION_LADDER;
   const cal = ctx.calendar();
   const result: WatchResult = { stateChanges: 0, escalations: 0, autoClosed: 0 };
-  const toClose: Array<{ externalId: string; source: string; deadlineAt: Date }> = [];
+  const toClose: WatchedComplaint[] = [];
   // Far enough ahead to see every complaint that may turn at risk: atRiskHK working days can span a
   // weekend per week plus a long cuti bersama.
   const horizonDays = Math.ceil(rules.atRiskHK * 1.5) + 14;
   const maxLevel = Math.max(0, ...ladder.map((s) => s.level));
   const pageSize = options.pageSize ?? 1000;
-  for (const c of await watchList(pool, now, { horizonDays, maxLevel, pageSize })) {
-    if (c.deadlineStep === 'auto_close') {
-      if (c.status === 'ditindaklanjuti' && now > c.deadlineAt) toClose.push(c);
-      continue;
-    }
+  const decide = (c: WatchedComplaint) => {
     const rem = remainingWorkingTime(cal, now, c.deadlineAt);
     const state = rem.overdue ? 'overdue' : rem.workingDays <= rules.atRiskHK ? 'at_risk' : 'on_time';
-    const due = dueEscalationLevel(rem.overdue, rem.overdue ? rem.workingDays : 0, ladder);
-    if (state === c.deadlineState && due <= c.escalationLevel) continue;
+    return { state, due: dueEscalationLevel(rem.overdue, rem.overdue ? rem.workingDays : 0, ladder), rem };
+  };
+  const mayMove = (c: WatchedComplaint, d: { state: string; due: number }) =>
+    d.state !== c.deadlineState || d.due > c.escalationLevel;
+  for (const seen of await watchList(pool, now, { horizonDays, maxLevel, pageSize })) {
+    if (seen.deadlineStep === 'auto_close') {
+      if (seen.status === 'ditindaklanjuti' && now > seen.deadlineAt) toClose.push(seen);
+      continue;
+    }
+    if (!mayMove(seen, decide(seen))) continue;
     await withTransaction(pool, async (client) => {
+      // The candidate list is a read from before this transaction: ingest, an officer or another
+      // watcher may have changed the complaint since. Act only on the locked row, and only while its
+      // deadline is still the one that was judged.
+      const c = (await lockWatchedComplaints(client, [seen.id])).get(seen.id);
+      if (!c || !c.open || !sameDeadline(c, seen)) return;
+      const { state, due, rem } = decide(c);
+      if (!mayMove(c, { state, due })) return;
       let changed = false;
       if (state !== c.deadlineState && (await setDeadlineState(client, 'complaint', c.id, c.deadlineAt, state))) {
         result.stateChanges += 1;
         changed = true;
       }
+      let level = c.escalationLevel;
       if (due > c.escalationLevel) {
         const raised = await raiseEscalation(client, 'complaint', c.id, c.deadlineAt, c.escalationLevel, due);
-        for (const level of raised) {
-          const step = ladder.find((s) => s.level === level);
+        for (const raisedLevel of raised) {
+          const step = ladder.find((s) => s.level === raisedLevel);
           await appendAudit(client, {
             actor: 'system:deadline-watcher',
             action: 'escalation.raised',
             entity: 'complaint',
             entityId: String(c.id),
             details: {
-              level,
+              level: raisedLevel,
               role: step?.role ?? null,
               deadlineStep: c.deadlineStep,
               deadlineAt: c.deadlineAt.toISOString(),
@@ -132,30 +154,45 @@ export async function watchDeadlines(
           });
         }
         result.escalations += raised.length;
+        if (raised.length > 0) level = due;
         changed ||= raised.length > 0;
       }
       if (changed) {
-        // Move the complaint between the open-stock counters (no flow changes) and mark its topics.
+        // Move the complaint between the open-stock counters (no flow changes), from where the locked
+        // row says it is, and mark its topics.
         const batch = new RollupBatch(ctx.pack.timeZone);
-        const level = Math.max(c.escalationLevel, due);
         batch.add(stockFacts(c, c.deadlineState, c.escalationLevel), stockFacts(c, state, level));
         await batch.flush(client);
       }
     });
   }
-  // Deemed complete: followed up and no reply within the auto-close window.
-  const bySource = new Map<string, Array<{ externalId: string; event: unknown }>>();
-  for (const c of toClose) {
-    const list = bySource.get(c.source) ?? [];
-    list.push({
-      externalId: c.externalId,
-      event: { type: 'completed', eventId: `auto-close:${c.deadlineAt.toISOString()}`, occurredAt: now.toISOString() },
+  // Deemed complete: followed up and no reply within the auto-close window. Checked again on the locked
+  // rows: a reply or a new follow-up that arrived since the candidates were read moves the deadline.
+  const bySource = new Map<string, WatchedComplaint[]>();
+  for (const c of toClose) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  for (const [source, list] of bySource) {
+    result.autoClosed += await withTransaction(pool, async (client) => {
+      const locked = await lockWatchedComplaints(
+        client,
+        list.map((c) => c.id),
+      );
+      const items = list
+        .filter((seen) => {
+          const c = locked.get(seen.id);
+          return c && c.status === 'ditindaklanjuti' && sameDeadline(c, seen);
+        })
+        .map((c) => ({
+          externalId: c.externalId,
+          event: {
+            type: 'completed',
+            eventId: `auto-close:${c.deadlineAt.toISOString()}`,
+            occurredAt: now.toISOString(),
+          },
+        }));
+      if (items.length === 0) return 0;
+      const r = await applyComplaintItems(client, ctx, source, items, `source:${source}`);
+      return r.filter((x) => x.status === 'accepted').length;
     });
-    bySource.set(c.source, list);
-  }
-  for (const [source, items] of bySource) {
-    const r = await ingestComplaintBatch(pool, ctx, source, items);
-    result.autoClosed += r.filter((x) => x.status === 'accepted').length;
   }
   return result;
 }

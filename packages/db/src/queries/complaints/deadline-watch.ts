@@ -1,5 +1,5 @@
 import type { ComplaintState } from '@pantau/domain';
-import type { Pool } from '../../connection.ts';
+import type { Pool, PoolClient } from '../../connection.ts';
 
 export interface WatchedComplaint {
   id: number;
@@ -62,4 +62,47 @@ export async function complaintsToWatch(pool: Pool, now: Date, page: WatchPage):
 export async function complaintState(pool: Pool, id: number): Promise<ComplaintState | null> {
   const { rows } = await pool.query<{ state: ComplaintState }>('SELECT state FROM complaint WHERE id = $1', [id]);
   return rows[0]?.state ?? null;
+}
+
+/** A watched complaint as it is now, locked for the caller's transaction. */
+export interface LockedWatchedComplaint extends Omit<WatchedComplaint, 'deadlineAt'> {
+  /** Null once the complaint has no running deadline (closed, paused). */
+  deadlineAt: Date | null;
+  /** Whether the complaint is still open (a closed one has nothing left to watch). */
+  open: boolean;
+}
+
+/**
+ * Re-reads and locks (FOR UPDATE, in id order: the same order ingest and recompute lock in) the
+ * complaints the watcher decided to act on, so it acts on what they are now rather than on what its
+ * candidate list said. A complaint that no longer exists is absent from the map.
+ */
+export async function lockWatchedComplaints(
+  client: PoolClient,
+  ids: number[],
+): Promise<Map<number, LockedWatchedComplaint>> {
+  const { rows } = await client.query(
+    `SELECT id, source, external_id, opd_id, regency_code, status, deadline_step, deadline_at, deadline_state, escalation_level,
+            status IN ('belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'ditunda', 'bukan_wewenang') AS open
+     FROM complaint WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`,
+    [ids],
+  );
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
+      {
+        id: Number(r.id),
+        source: r.source,
+        externalId: r.external_id,
+        opdId: r.opd_id,
+        regencyCode: r.regency_code,
+        status: r.status,
+        deadlineStep: r.deadline_step,
+        deadlineAt: r.deadline_at,
+        deadlineState: r.deadline_state,
+        escalationLevel: r.escalation_level,
+        open: r.open,
+      },
+    ]),
+  );
 }

@@ -31,11 +31,18 @@ export function canSeePersonalData(p: Principal, c: ComplaintRef): boolean {
 }
 
 /**
- * The text of a complaint: anyone who may read the complaint when it is not rahasia (LAPOR publishes
- * it), otherwise only those who may see personal data.
+ * The one predicate for a complaint's free text — its title, its body and every text of its timeline
+ * (reporter replies, follow-ups, notes, reasons): anyone who may read the complaint when it is not
+ * rahasia (LAPOR publishes it), otherwise only those who may see personal data. Lists, details,
+ * timelines, search and exports all ask this; live topics carry no free text at all.
  */
-export function canSeeComplaintBody(p: Principal, c: PersonalDataRef): boolean {
+export function canSeeComplaintText(p: Principal, c: ComplaintRef): boolean {
   return canReadComplaint(p, c) && (!c.isRahasia || canSeePersonalData(p, c));
+}
+
+/** The body of a complaint: the same rule as every other text of it ({@link canSeeComplaintText}). */
+export function canSeeComplaintBody(p: Principal, c: PersonalDataRef): boolean {
+  return canSeeComplaintText(p, c);
 }
 
 /**
@@ -117,4 +124,9 @@ export function canActOnPpidRequest(
   action: 'acknowledge' | 'escalate' | 'note',
 ): boolean {
   return canActOnComplaint(p, { opdId: r.opdId, isRahasia: false }, action);
+}
+
+/** The console's calendar page: admins edit; duty officers and OPD admins read it; a viewer has no console pages. */
+export function canReadCalendar(p: Principal): boolean {
+  return p.role !== 'viewer';
 }

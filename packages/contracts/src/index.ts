@@ -6,3 +6,4 @@ export * from './social.ts';
 export * from './public.ts';
 export * from './widgets.ts';
 export * from './console.ts';
+export * from './calendar.ts';

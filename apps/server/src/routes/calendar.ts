@@ -1,27 +1,75 @@
-import { addCalendarDay, appendAudit, withTransaction, type Pool } from '@pantau/db';
-import { calendarYearsDue, localDateOf } from '@pantau/domain';
-import { firstIssue } from '@pantau/contracts';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import {
+  addCalendarDay,
+  appendAudit,
+  listCalendarYear,
+  loadCalendarYear,
+  loadWorkingCalendar,
+  readOpenComplaints,
+  removeCalendarDay,
+  type Pool,
+  type PoolClient,
+} from '@pantau/db';
+import { calendarYearsDue, localDateOf, type WorkingCalendar } from '@pantau/domain';
+import {
+  calendarDayAddRequest,
+  calendarDayMoveRequest,
+  calendarDayRemoveRequest,
+  calendarYearLoadRequest,
+  firstIssue,
+  type CalendarEditResult,
+  type CalendarYearView,
+} from '@pantau/contracts';
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { recomputeOpenDeadlines } from '../deadlines/recompute.ts';
-import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
-import { canEditCalendar } from '../permissions.ts';
+import { completionDueOf, deadlineOf, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { canEditCalendar, canReadCalendar } from '../permissions.ts';
 
-const dayBody = z.object({
-  date: z.iso.date(),
-  kind: z.enum(['libur_nasional', 'cuti_bersama', 'libur_daerah']),
-  name: z.string().trim().min(3).max(200),
-  legalBasis: z.string().trim().min(3).max(200),
-});
+const time = (d: Date | null) => d?.getTime() ?? null;
 
 /**
- * The working-day calendar: its status (years with no official list are a warning, shown on the API and
- * the wall) and admin edits, after which every open deadline is recomputed from its events.
+ * How many open complaints' step deadline or completion target differ between two calendars: what an
+ * edit would move. Reads pages without locks and writes nothing.
+ */
+async function deadlinesMoving(
+  db: PoolClient,
+  ctx: ComplaintContext,
+  before: WorkingCalendar,
+  after: WorkingCalendar,
+): Promise<number> {
+  const now = ctx.now?.() ?? new Date();
+  const was = { ...ctx, calendar: () => before };
+  const will = { ...ctx, calendar: () => after };
+  let moving = 0;
+  for (let afterId = 0; ;) {
+    const page = await readOpenComplaints(db, afterId, 1000);
+    if (page.length === 0) return moving;
+    afterId = page.at(-1)!.id;
+    for (const c of page) {
+      if (
+        time(deadlineOf(c.state, was, now).at) !== time(deadlineOf(c.state, will, now).at) ||
+        time(completionDueOf(c.state, was)) !== time(completionDueOf(c.state, will))
+      )
+        moving += 1;
+    }
+  }
+}
+
+interface Edit {
+  changed: boolean;
+  audit: { action: string; entityId: string; details: Record<string, unknown> };
+}
+
+/**
+ * The working-day calendar: its status (the years an admin must load now), a year as the console lists
+ * it, and admin edits — add, remove, move a day, load a year from a decree's list — each previewable,
+ * audited with its decree and reason, and followed by a recompute of every open deadline.
  */
 export function calendarRoutes(pool: Pool, ctx: ComplaintContext, reloadCalendar: () => Promise<void>): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use('/api/calendar/*', requirePrincipal(pool));
+
   app.get('/api/calendar/status', (c) => {
     const cal = ctx.calendar();
     // This year, and from 1 October the next, in the province's own zone (31 Dec 17:00 UTC is already
@@ -38,33 +86,176 @@ export function calendarRoutes(pool: Pool, ctx: ComplaintContext, reloadCalendar
       })),
     });
   });
-  app.post('/api/calendar/days', async (c) => {
-    if (!canEditCalendar(c.get('principal')))
-      return c.json({ error: { field: 'authorization', message: 'only an admin edits the calendar' } }, 403);
-    let raw: unknown;
-    try {
-      raw = await c.req.json();
-    } catch {
-      return c.json({ error: { field: 'body', message: 'body is not valid JSON' } }, 400);
-    }
-    const parsed = dayBody.safeParse(raw);
-    if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
-    const actor = `user:${c.get('principal').id}`;
-    // The edit and its audit entry commit together; every node re-reads its calendar on the commit's NOTIFY.
-    const added = await withTransaction(pool, async (client) => {
-      const isNew = await addCalendarDay(client, ctx.pack.code, parsed.data);
-      await appendAudit(client, {
-        actor,
-        action: 'calendar.day_added',
-        entity: 'calendar_day',
-        entityId: `${ctx.pack.code}:${parsed.data.date}:${parsed.data.kind}`,
-        details: { ...parsed.data, new: isNew },
-      });
-      return isNew;
+
+  app.get('/api/calendar/years/:year', async (c) => {
+    if (!canReadCalendar(c.get('principal')))
+      return c.json({ error: { field: 'authorization', message: 'the calendar page is for the console' } }, 403);
+    const year = Number(c.req.param('year'));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      return c.json({ error: { field: 'year', message: 'expected a year between 2000 and 2100' } }, 400);
+    const { loaded, days } = await listCalendarYear(pool, ctx.pack.code, year);
+    const body: CalendarYearView = {
+      year,
+      loaded: loaded
+        ? {
+            legalBasis: loaded.legalBasis,
+            source: loaded.source as 'pack' | 'admin',
+            loadedAt: loaded.loadedAt.toISOString(),
+          }
+        : null,
+      days: days.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
+      canEdit: canEditCalendar(c.get('principal')),
+      loadedYears: [...ctx.calendar().loadedYears].sort(),
+    };
+    return c.json(body);
+  });
+
+  /** Parses an admin's edit, runs it (or its preview) in one transaction, then recomputes. */
+  const editRoute = <S extends z.ZodType<{ preview?: boolean | undefined }>>(
+    path: string,
+    schema: S,
+    run: (client: PoolClient, body: z.infer<S>) => Promise<Edit>,
+    status?: (r: Edit) => 200 | 201,
+  ) =>
+    app.post(path, async (c: Context<AuthEnv>) => {
+      const principal = c.get('principal');
+      if (!canEditCalendar(principal))
+        return c.json({ error: { field: 'authorization', message: 'only an admin edits the calendar' } }, 403);
+      let raw: unknown;
+      try {
+        raw = await c.req.json();
+      } catch {
+        return c.json({ error: { field: 'body', message: 'body is not valid JSON' } }, 400);
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
+      const body = parsed.data;
+      const client = await pool.connect();
+      let edit: Edit;
+      let moving: number;
+      try {
+        await client.query('BEGIN');
+        edit = await run(client, body);
+        const after = await loadWorkingCalendar(client, ctx.pack.code, ctx.pack.timeZone);
+        moving = await deadlinesMoving(client, ctx, ctx.calendar(), after);
+        if (body.preview) {
+          // A preview writes nothing: the edit (and its NOTIFY) is rolled back.
+          await client.query('ROLLBACK');
+          const result: CalendarEditResult = { preview: true, deadlinesMoving: moving, changed: edit.changed };
+          return c.json(result);
+        }
+        // The edit and its audit entry commit together; every node re-reads its calendar on the NOTIFY.
+        await appendAudit(client, {
+          actor: `user:${principal.id}`,
+          action: edit.audit.action,
+          entity: 'calendar_day',
+          entityId: edit.audit.entityId,
+          details: edit.audit.details,
+        });
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+      await reloadCalendar();
+      const moved = await recomputeOpenDeadlines(pool, ctx);
+      const result: CalendarEditResult & { deadlinesMoved: number; added?: boolean } = {
+        preview: false,
+        deadlinesMoving: moving,
+        deadlinesMoved: moved,
+        changed: edit.changed,
+      };
+      if (path === '/api/calendar/days') result.added = edit.changed;
+      return c.json(result, status?.(edit) ?? 200);
     });
-    await reloadCalendar();
-    const moved = await recomputeOpenDeadlines(pool, ctx);
-    return c.json({ added, deadlinesMoved: moved }, added ? 201 : 200);
+
+  const code = ctx.pack.code;
+  editRoute(
+    '/api/calendar/days',
+    calendarDayAddRequest,
+    async (client, d) => {
+      const added = await addCalendarDay(client, code, d);
+      const { preview: _preview, ...details } = d;
+      return {
+        changed: added,
+        audit: {
+          action: 'calendar.day_added',
+          entityId: `${code}:${d.date}:${d.kind}`,
+          details: { ...details, new: added },
+        },
+      };
+    },
+    (r) => (r.changed ? 201 : 200),
+  );
+
+  editRoute('/api/calendar/days/remove', calendarDayRemoveRequest, async (client, d) => {
+    const removed = await removeCalendarDay(client, code, d);
+    if (!removed) throw new NotFound('date', `no active ${d.kind} on ${d.date}`);
+    const { preview: _preview, ...details } = d;
+    return {
+      changed: true,
+      audit: {
+        action: 'calendar.day_removed',
+        entityId: `${code}:${d.date}:${d.kind}`,
+        details: { ...details, name: removed.name },
+      },
+    };
+  });
+
+  editRoute('/api/calendar/days/move', calendarDayMoveRequest, async (client, d) => {
+    if (d.to === d.date) throw new NotFound('to', 'the new date is the same as the old one');
+    const removed = await removeCalendarDay(client, code, {
+      date: d.date,
+      kind: d.kind,
+      legalBasis: d.legalBasis,
+      reason: `dipindah ke ${d.to}: ${d.reason}`,
+    });
+    if (!removed) throw new NotFound('date', `no active ${d.kind} on ${d.date}`);
+    const name = d.name ?? removed.name;
+    await addCalendarDay(client, code, {
+      date: d.to,
+      kind: d.kind,
+      name,
+      legalBasis: d.legalBasis,
+      reason: `dipindah dari ${d.date}: ${d.reason}`,
+    });
+    return {
+      changed: true,
+      audit: {
+        action: 'calendar.day_moved',
+        entityId: `${code}:${d.date}:${d.kind}`,
+        details: { from: d.date, to: d.to, kind: d.kind, name, legalBasis: d.legalBasis, reason: d.reason },
+      },
+    };
+  });
+
+  editRoute('/api/calendar/years', calendarYearLoadRequest, async (client, y) => {
+    const counts = await loadCalendarYear(client, code, y);
+    return {
+      changed: counts.added + counts.removed > 0 || !ctx.calendar().loadedYears.has(y.year),
+      audit: {
+        action: 'calendar.year_loaded',
+        entityId: `${code}:${y.year}`,
+        details: { year: y.year, legalBasis: y.legalBasis, days: y.days.length, ...counts },
+      },
+    };
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof NotFound) return c.json({ error: { field: err.field, message: err.message } }, 404);
+    throw err;
   });
   return app;
+}
+
+/** An edit of a day that is not there: answered 404 naming the field, and nothing is written. */
+class NotFound extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -1,5 +1,5 @@
 import type { ComplaintState } from '@pantau/domain';
-import type { PoolClient } from '../../connection.ts';
+import type { Pool, PoolClient } from '../../connection.ts';
 import { reviveComplaintState } from './complaint-writes.ts';
 
 export interface OpenComplaintState {
@@ -25,11 +25,29 @@ export async function lockOpenComplaints(
   afterId: number,
   limit: number,
 ): Promise<OpenComplaintState[]> {
-  const { rows } = await client.query(
+  return openComplaintPage(client, afterId, limit, 'FOR UPDATE');
+}
+
+/** The same page without locks: for a preview of what a recompute would move (it writes nothing). */
+export async function readOpenComplaints(
+  db: Pool | PoolClient,
+  afterId: number,
+  limit: number,
+): Promise<OpenComplaintState[]> {
+  return openComplaintPage(db, afterId, limit, '');
+}
+
+async function openComplaintPage(
+  db: Pool | PoolClient,
+  afterId: number,
+  limit: number,
+  lock: 'FOR UPDATE' | '',
+): Promise<OpenComplaintState[]> {
+  const { rows } = await db.query(
     `SELECT id, state, deadline_at, completion_due_at, deadline_step, deadline_state, escalation_level, status, opd_id, regency_code
      FROM complaint
      WHERE status IN ('belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'ditunda', 'bukan_wewenang') AND id > $1
-     ORDER BY id LIMIT $2 FOR UPDATE`,
+     ORDER BY id LIMIT $2 ${lock}`,
     [afterId, limit],
   );
   return rows.map((r) => ({
@@ -47,18 +65,23 @@ export async function lockOpenComplaints(
 }
 
 /**
- * Writes a recomputed step deadline and completion target; a new step deadline starts a new ladder
- * (escalation level 0).
+ * Writes a recomputed step deadline and completion target. A new step deadline takes the ladder of that
+ * deadline: level 0, or the highest step already recorded for it (a deadline that moved away and back).
+ * Returns the level the complaint now has.
  */
 export async function updateComplaintDeadline(
   client: PoolClient,
   id: number,
   d: { step: string | null; at: Date | null; state: string; completionDueAt: Date | null },
-): Promise<void> {
-  await client.query(
+): Promise<number> {
+  const { rows } = await client.query<{ escalation_level: number }>(
     `UPDATE complaint SET deadline_step = $2, deadline_at = $3, deadline_state = $4, completion_due_at = $5,
-       escalation_level = CASE WHEN deadline_at IS DISTINCT FROM $3 THEN 0 ELSE escalation_level END, updated_at = now()
-     WHERE id = $1`,
+       escalation_level = CASE WHEN deadline_at IS DISTINCT FROM $3
+         THEN coalesce((SELECT max(e.level) FROM escalation e WHERE e.complaint_id = $1 AND e.deadline_at = $3), 0)
+         ELSE escalation_level END,
+       updated_at = now()
+     WHERE id = $1 RETURNING escalation_level`,
     [id, d.step, d.at, d.state, d.completionDueAt],
   );
+  return rows[0]?.escalation_level ?? 0;
 }

@@ -1,9 +1,9 @@
 import { createWorkingCalendar, type WorkingCalendar } from '@pantau/domain';
-import type { Pool } from '../../connection.ts';
+import type { Pool, PoolClient } from '../../connection.ts';
 
 /** The province's working-day calendar as stored (pack days plus admin edits, less the days admins removed). */
 export async function loadWorkingCalendar(
-  pool: Pool,
+  pool: Pool | PoolClient,
   provinceCode: string,
   timeZone: string,
 ): Promise<WorkingCalendar> {

@@ -35,7 +35,12 @@ export { findServiceToken, issueServiceToken, type Role } from './queries/servic
 export * from './queries/complaints/complaint-reads.ts';
 export * from './queries/complaints/deadline-recompute.ts';
 export { loadedCalendarYears } from './queries/calendar-years.ts';
-export { raiseEscalation, setDeadlineState, type CaseKind } from './queries/deadlines/escalation-writes.ts';
+export {
+  ladderLevels,
+  raiseEscalation,
+  setDeadlineState,
+  type CaseKind,
+} from './queries/deadlines/escalation-writes.ts';
 export { ppidStockFigures, type PpidStockFigures } from './queries/ppid/ppid-stock-figures.ts';
 export { socialReplySummary, type SocialReplySummary } from './queries/social/social-reply-summary.ts';
 export { socialOpenIssues } from './queries/social/social-open-issues.ts';

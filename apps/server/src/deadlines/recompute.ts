@@ -30,12 +30,14 @@ export async function recomputeOpenDeadlines(
         const deadlineMoved = time(c.deadlineAt) !== time(d.at);
         if (!deadlineMoved && c.deadlineState === d.state && time(c.completionDueAt) === time(completionDueAt))
           continue;
-        await updateComplaintDeadline(client, c.id, { step: d.step, at: d.at, state: d.state, completionDueAt });
+        const level = await updateComplaintDeadline(client, c.id, {
+          step: d.step,
+          at: d.at,
+          state: d.state,
+          completionDueAt,
+        });
         const facts = { ...c, deadlineAt: c.state.submittedAt };
-        batch.add(
-          stockFacts(facts, c.deadlineState, c.escalationLevel),
-          stockFacts(facts, d.state, deadlineMoved ? 0 : c.escalationLevel),
-        );
+        batch.add(stockFacts(facts, c.deadlineState, c.escalationLevel), stockFacts(facts, d.state, level));
         if (deadlineMoved) moved += 1;
       }
       await batch.flush(client);

@@ -154,8 +154,9 @@ export async function watchDeadlines(
           });
         }
         result.escalations += raised.length;
-        if (raised.length > 0) level = due;
-        changed ||= raised.length > 0;
+        // The level follows the ladder even when its steps were already recorded for this deadline.
+        level = due;
+        changed = true;
       }
       if (changed) {
         // Move the complaint between the open-stock counters (no flow changes), from where the locked

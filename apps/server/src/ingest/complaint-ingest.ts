@@ -1,6 +1,7 @@
 import { complaintIngestItem, type ComplaintEvent, type IngestItemResult } from '@pantau/contracts';
 import {
   appendComplaintEvents,
+  ladderLevels,
   lockComplaints,
   markSourceDelivered,
   RollupBatch,
@@ -198,13 +199,23 @@ async function applyBatch(
   const now = ctx.now?.() ?? new Date();
   const rollups = new RollupBatch(ctx.pack.timeZone);
   const rows: ComplaintRowWrite[] = [];
-  for (const externalId of new Set(accepted.map((a) => a.externalId))) {
+  const changed = [...new Set(accepted.map((a) => a.externalId))].map((externalId) => {
     const state = states.get(externalId)!;
-    const before = current.get(externalId);
-    const deadline = deadlineOf(state, ctx, now);
-    // A new deadline starts a new ladder.
+    return { externalId, state, before: current.get(externalId), deadline: deadlineOf(state, ctx, now) };
+  });
+  // A new deadline takes its own ladder: level 0, or the steps already recorded for that same deadline
+  // (one it had before, e.g. across a rule change and back).
+  const moved = changed.filter(
+    (c) => c.before && (c.before.deadlineAt?.getTime() ?? null) !== (c.deadline.at?.getTime() ?? null),
+  );
+  const ladders = await ladderLevels(
+    client,
+    'complaint',
+    moved.map((c) => ({ id: c.before!.id, deadlineAt: c.deadline.at })),
+  );
+  for (const { externalId, state, before, deadline } of changed) {
     const sameDeadline = before && (before.deadlineAt?.getTime() ?? null) === (deadline.at?.getTime() ?? null);
-    const escalationLevel = sameDeadline ? before.escalationLevel : 0;
+    const escalationLevel = sameDeadline ? before.escalationLevel : before ? (ladders.get(before.id) ?? 0) : 0;
     rows.push({
       externalId,
       state,

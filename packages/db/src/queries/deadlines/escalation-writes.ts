@@ -27,8 +27,10 @@ export async function setDeadlineState(
 
 /**
  * Raises a case to `toLevel` for its current deadline, recording each new step once: the unique
- * (case, level, deadline) key means two watchers can never raise the same step twice. Returns the
- * levels actually raised.
+ * (case, level, deadline) key means two watchers can never raise the same step twice. The case's level
+ * is set to `toLevel` even when every step already existed — recorded for this same deadline before a
+ * rule or calendar change moved the deadline away and back — so the level always matches the ladder of
+ * the current deadline. Returns the levels newly recorded (the ones to audit).
  */
 export async function raiseEscalation(
   client: PoolClient,
@@ -47,13 +49,36 @@ export async function raiseEscalation(
     );
     if (rowCount) raised.push(level);
   }
-  if (raised.length > 0) {
+  if (toLevel > fromLevel) {
     await client.query(
       `UPDATE ${t.cases} SET escalation_level = GREATEST(escalation_level, $2) WHERE id = $1 AND deadline_at = $3`,
       [id, toLevel, deadlineAt],
     );
   }
   return raised;
+}
+
+/**
+ * The highest ladder step already recorded for each case on the given deadline (0 when none): the level a
+ * case takes when its deadline moves, so a deadline that comes back (rule A → B → A) finds its ladder
+ * where it left it instead of starting again at 0 under steps that can never be raised twice.
+ */
+export async function ladderLevels(
+  client: PoolClient,
+  kind: CaseKind,
+  cases: Array<{ id: number; deadlineAt: Date | null }>,
+): Promise<Map<number, number>> {
+  const t = TABLES[kind];
+  const wanted = cases.filter((c) => c.deadlineAt !== null);
+  if (wanted.length === 0) return new Map();
+  const { rows } = await client.query<{ id: number; level: number }>(
+    `SELECT x.id, max(e.level)::int AS level
+     FROM unnest($1::bigint[], $2::timestamptz[]) AS x(id, deadline_at)
+     JOIN ${t.escalations} e ON e.${t.fk} = x.id AND e.deadline_at = x.deadline_at
+     GROUP BY x.id`,
+    [wanted.map((c) => c.id), wanted.map((c) => c.deadlineAt)],
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.level]));
 }
 
 /** Marks every open escalation level of a case acknowledged, with who and why; returns those levels. */

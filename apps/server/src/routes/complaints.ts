@@ -19,7 +19,8 @@ import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { stockFacts } from '../deadlines/watcher.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
-import { canActOnComplaint, canReadComplaint, canSeeComplaintBody, canSeeReporter } from '../permissions.ts';
+import { complaintRowFor, complaintTimelineFor } from '../auth/complaint-text.ts';
+import { canActOnComplaint, canReadComplaint, canSeeComplaintText, canSeeReporter } from '../permissions.ts';
 
 const csv = (v: string | undefined) =>
   v
@@ -147,6 +148,9 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
         deadlineState: csv(q.deadline) as never,
         minEscalationLevel: q.escalation,
         q: q.q,
+        // A title search reaches rahasia titles only for those who may read them (an OPD admin's list is
+        // its own OPD's, whose rahasia texts it may read).
+        searchRahasiaTitles: canSeeComplaintText(principal, { opdId: opdId ?? null, isRahasia: true }),
       },
       q.sort,
       q.limit + 1,
@@ -160,7 +164,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
             JSON.stringify({ key: q.sort === 'deadline' ? last.deadlineAt : last.submittedAt, id: Number(last.id) }),
           ).toString('base64url')
         : null;
-    return c.json({ items: page, nextCursor: next });
+    return c.json({ items: page.map((r) => complaintRowFor(principal, r)), nextCursor: next });
   });
 
   app.get('/api/complaints/:id', async (c) => {
@@ -172,13 +176,18 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
     if (!detail || !canReadComplaint(principal, detail.row))
       return c.json({ error: { field: 'id', message: 'no such complaint' } }, 404);
     // Each part of the personal data is shown only to those its own predicate allows.
-    const seeBody = canSeeComplaintBody(principal, detail.row);
+    const seeBody = canSeeComplaintText(principal, detail.row);
     const seeReporter = canSeeReporter(principal, detail.row);
     const stored = seeBody || seeReporter ? await complaintPersonalData(pool, id) : null;
     const personal = stored
       ? { body: seeBody ? stored.body : null, reporter: seeReporter ? stored.reporter : null }
       : null;
-    return c.json({ ...detail.row, revision: detail.timeline.length, timeline: detail.timeline, personal });
+    return c.json({
+      ...complaintRowFor(principal, detail.row),
+      revision: detail.timeline.length,
+      timeline: complaintTimelineFor(principal, detail.row, detail.timeline),
+      personal,
+    });
   });
 
   app.post('/api/complaints/:id/actions', async (c) => {
@@ -213,7 +222,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
           status: 409,
           json: {
             error: { field: 'expectedVersion', message: 'another officer acted first; here is the newer state' },
-            current: (current ?? (await complaintDetail(pool, id)))?.row,
+            current: ((r) => r && complaintRowFor(principal, r))((current ?? (await complaintDetail(pool, id)))?.row),
           },
         };
       }
@@ -309,7 +318,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
     });
     if (outcome.status !== 200) return c.json(outcome.json as object, outcome.status);
     const detail = await complaintDetail(pool, id);
-    return c.json({ ...(outcome.json as object), complaint: detail?.row });
+    return c.json({ ...(outcome.json as object), complaint: detail && complaintRowFor(principal, detail.row) });
   });
   return app;
 }

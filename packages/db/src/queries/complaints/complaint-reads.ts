@@ -16,6 +16,11 @@ export interface ComplaintListFilter {
   submittedBefore?: Date;
   /** Matches the tracking id or words of the title (never the body, which may be rahasia). */
   q?: string;
+  /**
+   * Whether `q` may match the titles of rahasia reports: only for a principal allowed to read them
+   * (else a search would reveal a title word by word). @default false
+   */
+  searchRahasiaTitles?: boolean;
 }
 
 export interface ComplaintListRow {
@@ -96,7 +101,8 @@ export async function listComplaints(
   if (filter.minEscalationLevel) where.push(`escalation_level >= ${p(filter.minEscalationLevel)}`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    where.push(`(tracking_id = ${p(filter.q)} OR title ILIKE ${p(like)})`);
+    const rahasia = filter.searchRahasiaTitles ? '' : ' AND NOT is_rahasia';
+    where.push(`(tracking_id = ${p(filter.q)} OR (title ILIKE ${p(like)}${rahasia}))`);
   }
   // Keyset: (deadline_at, id) ascending with NULLs last, or (submitted_at, id) descending.
   const far = '9999-12-31T00:00:00Z';

@@ -5,6 +5,8 @@ import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
 import { useProvince } from '../province.ts';
 import { AuditPage } from './audit.tsx';
+import { CalendarDueBanner } from './calendar-due.tsx';
+import { CalendarPage } from './calendar.tsx';
 import { DevicesPage } from './devices.tsx';
 import { LoginPage } from './login.tsx';
 import { goToLogin, useConsoleSession } from './session.ts';
@@ -63,10 +65,14 @@ export function ConsolePage(props: PageProps) {
     ['/console/audit', t('console.nav.audit'), isAdmin],
     ['/console/devices', t('console.nav.devices'), isAdmin],
     ['/console/users', t('console.nav.users'), isAdmin],
+    ['/console/calendar', t('console.nav.calendar'), s.user.role !== 'viewer'],
     ['/console/widgets', t('console.nav.widgets'), true],
     ['/dashboard', t('console.nav.dashboard'), true],
   ];
-  const page = ADMIN_PAGES.includes(path) && !isAdmin ? '/console' : path;
+  const page =
+    (ADMIN_PAGES.includes(path) && !isAdmin) || (path === '/console/calendar' && s.user.role === 'viewer')
+      ? '/console'
+      : path;
   return (
     <div className="cs">
       <header className="cs-header">
@@ -94,8 +100,11 @@ export function ConsolePage(props: PageProps) {
           {t('console.logout')}
         </button>
       </header>
+      {isAdmin && <CalendarDueBanner />}
       <main className="cs-main">
-        {page === '/console/audit' ? (
+        {page === '/console/calendar' ? (
+          <CalendarPage isAdmin={isAdmin} />
+        ) : page === '/console/audit' ? (
           <AuditPage
             names={names}
             timeZone={province?.timeZone ?? 'Asia/Jakarta'}

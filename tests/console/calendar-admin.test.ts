@@ -1,0 +1,135 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { startPantau, type Pantau } from '../support/pantau.ts';
+import { addUser, signIn } from './support.ts';
+
+const DESK = { width: 1366, height: 768 };
+
+/** Whether the page scrolls sideways (a desk screen must not). */
+const overflowsSideways = (tab: Page) =>
+  tab.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+// The yearly calendar task, done in the console in real Chromium: read a year, load the next from a pasted
+// decree list, move a day after the sidang isbat; the role rules; the admins' reminder.
+describe('the Kalender hari kerja page', () => {
+  let pantau: Pantau;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    pantau = await startPantau({ label: 'calendarui' });
+    const opd = pantau.server.pack.opds[0]!.id;
+    await addUser(pantau, 'adminkal', 'admin');
+    await addUser(pantau, 'piketkal', 'duty_officer');
+    await addUser(pantau, 'opdkal', 'opd_admin', opd);
+    await addUser(pantau, 'pimpinankal', 'viewer');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pantau?.close();
+  });
+
+  const auditActions = async () =>
+    (
+      await pantau.server.pool.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE action LIKE 'calendar.%' ORDER BY seq`,
+      )
+    ).rows.map((r) => r.action);
+
+  it('shows 2027 as loaded from the SKB, all 26 days with their decree, at 1366×768 without sideways scrolling', async () => {
+    const tab = await browser.newPage({ viewport: DESK });
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await signIn(tab, `${pantau.url}/console/calendar?year=2027`, 'adminkal');
+    await expect.poll(() => tab.getByTestId('cal-status').textContent()).toMatch(/Dimuat berdasarkan SKB Menag 1205/);
+    await expect.poll(() => tab.getByTestId('cal-row').count()).toBe(26);
+    expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Kalender hari kerja 2027');
+    expect(await tab.locator('[data-testid="cal-row"][data-date="2027-03-10"]').textContent()).toMatch(
+      /Rabu, 10 Maret 2027.*Libur nasional.*Idulfitri 1448 H/,
+    );
+    // Both Isra Mikraj days are there.
+    expect(await tab.locator('[data-testid="cal-row"]', { hasText: 'Isra Mikraj' }).count()).toBe(2);
+    expect(await overflowsSideways(tab)).toBe(false);
+    // No reminder: this year and the next are loaded.
+    expect(await tab.getByTestId('calendar-due').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('an admin loads 2028 from a pasted list: preview first, then the year is loaded and audited', async () => {
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/calendar?year=2028`, 'adminkal');
+    await expect.poll(() => tab.getByTestId('cal-status').textContent()).toMatch(/belum dimuat/);
+    await tab.getByTestId('cal-open-load').click();
+    await tab
+      .getByTestId('cal-paste')
+      .fill(
+        'Tanggal\tNama\n1 Januari 2028\tTahun Baru 2028 Masehi\n2028-01-26; Tahun Baru Imlek\n2028-01-27; Cuti Bersama Imlek',
+      );
+    await expect.poll(() => tab.getByTestId('cal-paste-summary').textContent()).toMatch(/^3 hari terbaca$/);
+    await tab.getByTestId('cal-legalBasis').fill('SKB contoh Tahun 2027 tentang hari libur 2028');
+    await tab.getByTestId('cal-preview-button').click();
+    await expect.poll(() => tab.getByTestId('cal-preview').textContent()).toMatch(/Pratinjau: \d+ tenggat terbuka/);
+    expect(await auditActions()).toEqual([]); // a preview writes nothing
+    await tab.getByTestId('cal-confirm').click();
+    await expect.poll(() => tab.getByTestId('cal-notice').textContent()).toMatch(/Tersimpan/);
+    await expect.poll(() => tab.getByTestId('cal-status').textContent()).toMatch(/Dimuat berdasarkan SKB contoh/);
+    expect(await tab.getByTestId('cal-row').count()).toBe(3);
+    expect(await tab.locator('[data-testid="cal-row"][data-date="2028-01-27"]').textContent()).toMatch(/Cuti bersama/);
+    expect(await auditActions()).toEqual(['calendar.year_loaded']);
+  });
+
+  it('an admin moves a cuti bersama after the sidang isbat with the decree and a reason', async () => {
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/calendar?year=2027`, 'adminkal');
+    const row = tab.locator('[data-testid="cal-row"][data-date="2027-03-15"]');
+    await row.getByRole('button', { name: 'Pindahkan' }).click();
+    await tab.getByTestId('cal-to').fill('2027-03-16');
+    await tab.getByTestId('cal-legalBasis').fill('KMA contoh/2027 hasil sidang isbat');
+    await tab.getByTestId('cal-reason').fill('Idulfitri bergeser satu hari');
+    await tab.getByTestId('cal-preview-button').click();
+    await tab.getByTestId('cal-confirm').click();
+    await expect.poll(() => row.getAttribute('data-active')).toBe('false');
+    expect(await row.textContent()).toMatch(/Dihapus: dipindah ke 2027-03-16: Idulfitri bergeser satu hari/);
+    expect(await tab.locator('[data-testid="cal-row"][data-date="2027-03-16"]').getAttribute('data-active')).toBe(
+      'true',
+    );
+    expect(await auditActions()).toEqual(['calendar.year_loaded', 'calendar.day_moved']);
+  });
+
+  it('an OPD admin and a duty officer read the calendar without edit controls; a viewer has no calendar page', async () => {
+    for (const user of ['opdkal', 'piketkal']) {
+      const tab = await browser.newPage({ viewport: DESK });
+      await signIn(tab, `${pantau.url}/console/calendar?year=2027`, user);
+      await expect.poll(() => tab.getByTestId('cal-row').count()).toBeGreaterThan(20);
+      expect(await tab.getByRole('button', { name: 'Pindahkan' }).count()).toBe(0);
+      expect(await tab.getByTestId('cal-open-load').count()).toBe(0);
+    }
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/calendar?year=2027`, 'pimpinankal');
+    await tab.getByTestId('signed-in-as').waitFor();
+    expect(await tab.getByRole('link', { name: 'Kalender hari kerja' }).count()).toBe(0);
+    expect(await tab.getByTestId('cal-table').count()).toBe(0);
+  });
+
+  it('reminds admins, and only admins, when next year is not loaded', async () => {
+    // As on a node whose pack has no 2028 and the date is past 1 October 2027 would; here: 2027 unloaded.
+    await pantau.server.pool.query(`DELETE FROM calendar_year WHERE year = 2027`);
+    await pantau.server.pool.query(`SELECT pg_notify('pantau_calendar:' || current_schema(), '')`);
+    const token = await pantau.bearer('admin');
+    const loaded = async () =>
+      (
+        (await (
+          await fetch(`${pantau.url}/api/calendar/status`, { headers: { authorization: `Bearer ${token}` } })
+        ).json()) as { loadedYears: number[] }
+      ).loadedYears;
+    await expect.poll(loaded, { timeout: 10_000 }).not.toContain(2027);
+    const admin = await browser.newPage({ viewport: DESK });
+    await signIn(admin, `${pantau.url}/console`, 'adminkal');
+    await expect.poll(() => admin.getByTestId('calendar-due').textContent()).toMatch(/2027 belum dimuat/);
+    const duty = await browser.newPage({ viewport: DESK });
+    await signIn(duty, `${pantau.url}/console`, 'piketkal');
+    await duty.getByTestId('signed-in-as').waitFor();
+    expect(await duty.getByTestId('calendar-due').count()).toBe(0);
+  });
+});

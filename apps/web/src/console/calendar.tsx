@@ -248,6 +248,13 @@ export function CalendarPage(props: { isAdmin: boolean }) {
           )}
         </form>
       )}
+      <ul className="cal-legend" aria-hidden="true">
+        {KINDS.map((k) => (
+          <li key={k}>
+            <span className={`cal-day cal-${k}`}>1</span> {t(`console.calendar.kind.${k}`)}
+          </li>
+        ))}
+      </ul>
       <div className="cal-months" aria-hidden="true">
         {Array.from({ length: 12 }, (_, m) => (
           <Month key={m} year={year} month={m} days={active} label={monthName.format(new Date(Date.UTC(year, m, 1)))} />

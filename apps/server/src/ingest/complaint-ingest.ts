@@ -8,7 +8,6 @@ import {
   savePersonalData,
   seenComplaintEvents,
   upsertComplaints,
-  withTransaction,
   type ComplaintRollupFacts,
   type ComplaintRowWrite,
   type EventWrite,
@@ -34,6 +33,7 @@ import {
 } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
 import { parseBatchItems } from './batch-items.ts';
+import { ConcurrentChangeError, isTransientDbError, withRetriedTransaction } from './transient.ts';
 
 /** What complaint ingest needs to know about the province it runs for. */
 export interface ComplaintContext {
@@ -230,7 +230,12 @@ async function applyBatch(
       rollupFacts(state, ctx, { deadlineState: deadline.state, escalationLevel }),
     );
   }
-  const ids = await upsertComplaints(client, source, rows);
+  const { ids, inserted } = await upsertComplaints(client, source, rows);
+  // A complaint this batch took for new was created by a concurrent batch after our lock: the fold
+  // above started from nothing instead of from its state. Start again (the retry sees and locks it).
+  const takenByOther = rows.find((r) => !current.has(r.externalId) && !inserted.has(r.externalId));
+  if (takenByOther)
+    throw new ConcurrentChangeError(`complaint ${takenByOther.externalId} was created by a concurrent batch`);
   const events: EventWrite[] = [];
   const personal: PersonalDataWrite[] = [];
   for (const { externalId, event } of accepted) {
@@ -297,8 +302,11 @@ export async function ingestComplaintBatch(
   const valid = parseItems(items, results);
   if (valid.length > 0) {
     try {
-      await withTransaction(pool, (client) => applyBatch(client, ctx, source, valid, results, actor));
+      await withRetriedTransaction(pool, (client) => applyBatch(client, ctx, source, valid, results, actor));
     } catch (err) {
+      // An outage or a lock conflict that outlived the retries says nothing about the data: the whole
+      // request fails (503 at the edge) and the source sends it again. Never a per-item rejection.
+      if (isTransientDbError(err)) throw err;
       if (valid.length === 1) {
         const v = valid[0]!;
         results[v.index] = {
@@ -313,9 +321,10 @@ export async function ingestComplaintBatch(
         // one bad item never costs the rest of the batch.
         for (const v of valid) {
           const one: IngestItemResult[] = [];
-          await withTransaction(pool, (client) =>
+          await withRetriedTransaction(pool, (client) =>
             applyBatch(client, ctx, source, [{ ...v, index: 0 }], one, actor),
           ).catch((e: unknown) => {
+            if (isTransientDbError(e)) throw e;
             one[0] = {
               index: 0,
               externalId: v.externalId,

@@ -9,7 +9,6 @@ import {
   upsertDipEntries,
   upsertMonev,
   upsertPpidRequests,
-  withTransaction,
   type DipEntryWrite,
   type MonevWrite,
   type Pool,
@@ -29,6 +28,7 @@ import {
 } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
 import { parseBatchItems } from './batch-items.ts';
+import { isTransientDbError, withRetriedTransaction } from './transient.ts';
 
 /** What PPID ingest needs about its province (a ComplaintContext fits: same pack and calendar). */
 export interface PpidContext {
@@ -230,14 +230,19 @@ export async function ingestPpidBatch(
   const valid = parseItems(items, results);
   if (valid.length === 0) return results;
   try {
-    await withTransaction(pool, (client) => applyBatch(client, ctx, source, valid, results, actor));
+    await withRetriedTransaction(pool, (client) => applyBatch(client, ctx, source, valid, results, actor));
   } catch (err) {
+    // An outage or a lock conflict that outlived the retries is no verdict on the data: the whole
+    // request fails (503 at the edge) and the source sends it again.
+    if (isTransientDbError(err)) throw err;
     // The database refused something the checks let through: retry item by item, so one bad item
     // never costs the rest of the batch.
     for (const v of valid) {
       const one: IngestItemResult[] = [];
       try {
-        await withTransaction(pool, (client) => applyBatch(client, ctx, source, [{ ...v, index: 0 }], one, actor));
+        await withRetriedTransaction(pool, (client) =>
+          applyBatch(client, ctx, source, [{ ...v, index: 0 }], one, actor),
+        );
         const r = one[0]!;
         results[v.index] = {
           ...r,
@@ -245,6 +250,7 @@ export async function ingestPpidBatch(
           ...(r.error ? { error: { ...r.error, field: r.error.field.replace(/^items\.0/, `items.${v.index}`) } } : {}),
         };
       } catch (e) {
+        if (isTransientDbError(e)) throw e;
         results[v.index] = reject(v.index, v.item, {
           field: '',
           message: `not stored: ${(e as { message?: string }).message || String(err)}`,

@@ -10,7 +10,6 @@ import {
   upsertDailyMetrics,
   upsertSocialInteractions,
   upsertSocialPosts,
-  withTransaction,
   type DailyMetricWrite,
   type InteractionRow,
   type Pool,
@@ -20,6 +19,7 @@ import {
   type SocialEventWrite,
 } from '@pantau/db';
 import { parseBatchItems } from './batch-items.ts';
+import { isTransientDbError, withRetriedTransaction } from './transient.ts';
 
 type ItemError = { field: string; message: string };
 type Valid = { index: number; item: SocialIngestItem };
@@ -231,13 +231,16 @@ export async function ingestSocialBatch(
   const valid = parseItems(items, results);
   if (valid.length === 0) return results;
   try {
-    await withTransaction(pool, (client) => applyBatch(client, source, valid, results));
-  } catch {
+    await withRetriedTransaction(pool, (client) => applyBatch(client, source, valid, results));
+  } catch (err) {
+    // An outage or a lock conflict that outlived the retries is no verdict on the data: the whole
+    // request fails (503 at the edge) and the source sends it again.
+    if (isTransientDbError(err)) throw err;
     // The database refused something the checks let through: find it item by item.
     for (const v of valid) {
       const one: IngestItemResult[] = [];
       try {
-        await withTransaction(pool, (client) => applyBatch(client, source, [{ ...v, index: 0 }], one));
+        await withRetriedTransaction(pool, (client) => applyBatch(client, source, [{ ...v, index: 0 }], one));
         const r = one[0]!;
         results[v.index] = {
           ...r,
@@ -245,6 +248,7 @@ export async function ingestSocialBatch(
           ...(r.error ? { error: { ...r.error, field: r.error.field.replace(/^items\.0/, `items.${v.index}`) } } : {}),
         };
       } catch (e) {
+        if (isTransientDbError(e)) throw e;
         results[v.index] = {
           ...reject(v.index, v.item, { field: '', message: `not stored: ${(e as { message?: string }).message}` }),
           error: { field: `items.${v.index}`, message: `not stored: ${(e as { message?: string }).message}` },

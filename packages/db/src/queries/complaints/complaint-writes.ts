@@ -82,14 +82,19 @@ export interface ComplaintRowWrite {
   completionDueAt: Date | null;
 }
 
-/** Inserts or updates the current rows of a batch in one statement; returns external id → id. */
+/**
+ * Inserts or updates the current rows of a batch in one statement, in external-id order (the one order
+ * every batch takes its insert locks in, so two batches cannot deadlock on new rows). Returns external
+ * id → id, and which of them this statement inserted.
+ */
 export async function upsertComplaints(
   client: PoolClient,
   source: string,
   rows: ComplaintRowWrite[],
-): Promise<Map<string, number>> {
-  if (rows.length === 0) return new Map();
-  const payload = rows.map(
+): Promise<{ ids: Map<string, number>; inserted: Set<string> }> {
+  if (rows.length === 0) return { ids: new Map(), inserted: new Set() };
+  const sorted = [...rows].sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
+  const payload = sorted.map(
     ({ externalId, state: s, deadlineStep, deadlineAt, deadlineState, escalationLevel, completionDueAt }) => ({
       external_id: externalId,
       tracking_id: s.trackingId,
@@ -115,7 +120,7 @@ export async function upsertComplaints(
       version: s.version,
     }),
   );
-  const { rows: out } = await client.query<{ id: number; external_id: string }>(
+  const { rows: out } = await client.query<{ id: number; external_id: string; inserted: boolean }>(
     `INSERT INTO complaint (source, external_id, tracking_id, status, opd_id, regency_code, channel, classification, topic, title,
        is_anonim, is_rahasia, submitted_at, verified_at, first_follow_up_at, closed_at, deadline_step, deadline_at, deadline_state,
        escalation_level, completion_due_at, state, version, updated_at)
@@ -131,10 +136,13 @@ export async function upsertComplaints(
        verified_at = EXCLUDED.verified_at, first_follow_up_at = EXCLUDED.first_follow_up_at, closed_at = EXCLUDED.closed_at,
        deadline_step = EXCLUDED.deadline_step, deadline_at = EXCLUDED.deadline_at, deadline_state = EXCLUDED.deadline_state,
        escalation_level = EXCLUDED.escalation_level, completion_due_at = EXCLUDED.completion_due_at, state = EXCLUDED.state, version = EXCLUDED.version, updated_at = now()
-     RETURNING id, external_id`,
+     RETURNING id, external_id, (xmax = 0) AS inserted`,
     [source, JSON.stringify(payload)],
   );
-  return new Map(out.map((r) => [r.external_id, Number(r.id)]));
+  return {
+    ids: new Map(out.map((r) => [r.external_id, Number(r.id)])),
+    inserted: new Set(out.filter((r) => r.inserted).map((r) => r.external_id)),
+  };
 }
 
 export interface EventWrite {
@@ -182,9 +190,17 @@ export async function savePersonalData(client: PoolClient, items: PersonalDataWr
   await client.query(
     `INSERT INTO complaint_body (complaint_id, body) SELECT complaint_id, body FROM jsonb_to_recordset($1::jsonb) AS x(complaint_id bigint, body text)
      ON CONFLICT (complaint_id) DO UPDATE SET body = EXCLUDED.body`,
-    [JSON.stringify(items.map((i) => ({ complaint_id: i.complaintId, body: i.body })))],
+    [
+      JSON.stringify(
+        [...items]
+          .sort((a, b) => a.complaintId - b.complaintId)
+          .map((i) => ({ complaint_id: i.complaintId, body: i.body })),
+      ),
+    ],
   );
-  const reporters = items.filter((i) => i.reporter && (i.reporter.name || i.reporter.contact || i.reporter.email));
+  const reporters = [...items]
+    .sort((a, b) => a.complaintId - b.complaintId)
+    .filter((i) => i.reporter && (i.reporter.name || i.reporter.contact || i.reporter.email));
   if (reporters.length === 0) return;
   await client.query(
     `INSERT INTO complaint_reporter (complaint_id, name, contact, email)

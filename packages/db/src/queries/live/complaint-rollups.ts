@@ -182,9 +182,15 @@ export class RollupBatch {
     }
   }
 
-  /** Writes every delta (two statements) and marks the changed topics, in the caller's transaction. */
+  /**
+   * Writes every delta (one statement per table) and marks the changed topics, in the caller's
+   * transaction. Rows go in primary-key order: every writer (ingest, watcher, recompute, console) then
+   * locks shared rollup rows in one global order, so concurrent batches cannot deadlock on them.
+   */
   async flush(client: PoolClient): Promise<void> {
-    const changed = [...this.rollups.values()].filter((r) => Object.values(r.c).some((v) => Math.abs(v) > 1e-9));
+    const changed = sortBy([...this.rollups.values()], (r) => [r.scope, r.dim, r.day, r.key]).filter((r) =>
+      Object.values(r.c).some((v) => Math.abs(v) > 1e-9),
+    );
     if (changed.length > 0) {
       const rows = changed.map((r) => ({ day: r.day, scope: r.scope, dim: r.dim, key: r.key, ...r.c }));
       await client.query(
@@ -201,7 +207,9 @@ export class RollupBatch {
         [JSON.stringify(rows)],
       );
     }
-    const hours = [...this.hours.values()].filter((h) => Object.values(h.c).some((v) => v !== 0));
+    const hours = sortBy([...this.hours.values()], (h) => [h.scope, h.bucket]).filter((h) =>
+      Object.values(h.c).some((v) => v !== 0),
+    );
     if (hours.length > 0) {
       await client.query(
         `INSERT INTO complaint_rollup_hour AS t (scope, bucket, received, verified, followed_up, completed, deleted)
@@ -212,7 +220,7 @@ export class RollupBatch {
         [JSON.stringify(hours.map((h) => ({ scope: h.scope, bucket: h.bucket, ...h.c })))],
       );
     }
-    const minutes = [...this.minutes.values()].filter((m) => m.received !== 0);
+    const minutes = sortBy([...this.minutes.values()], (m) => [m.scope, m.bucket]).filter((m) => m.received !== 0);
     if (minutes.length > 0) {
       await client.query(
         `INSERT INTO complaint_rollup_minute AS t (scope, bucket, received)
@@ -221,7 +229,14 @@ export class RollupBatch {
         [JSON.stringify(minutes)],
       );
     }
-    const stock = [...this.stock.values()].filter((r) => r.n !== 0);
+    const stock = sortBy([...this.stock.values()], (r) => [
+      r.scope,
+      r.dim,
+      r.key,
+      r.status,
+      r.deadline_state,
+      String(r.escalated),
+    ]).filter((r) => r.n !== 0);
     if (stock.length > 0) {
       await client.query(
         `INSERT INTO complaint_stock AS t (scope, dim, key, status, deadline_state, escalated, n)
@@ -280,4 +295,18 @@ function scopesOf(f: ComplaintRollupFacts): string[] {
   if (f.opdId) scopes.push(`opd:${f.opdId}`);
   if (f.regencyCode) scopes.push(`regency:${f.regencyCode}`);
   return scopes;
+}
+
+/** Sorts by a tuple of strings compared bytewise (the order of the C-collated primary keys). */
+function sortBy<T>(rows: T[], key: (row: T) => string[]): T[] {
+  const keyed = rows.map((row) => ({ row, k: key(row) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.k.length; i++) {
+      const x = a.k[i]!;
+      const y = b.k[i]!;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+  return keyed.map((e) => e.row);
 }

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { parseSmsComplaint, smsFormatHelp, smsToIngestItem } from '../ingest/sms.ts';
+import { isTransientDbError, storeUnavailableResponse } from '../ingest/transient.ts';
 
 const smsMessage = z.object({
   messageId: z.string().min(1).max(128),
@@ -59,6 +60,16 @@ async function authenticatedSource(c: Context, pool: Pool): Promise<string | nul
  */
 export function ingestRoutes(pool: Pool, ctx: ComplaintContext): Hono {
   const app = new Hono();
+  // A store that is down or kept refusing for a passing reason is no verdict on the request: 503 with
+  // Retry-After, for every ingest route (PPID and social included), and the source sends it again.
+  app.onError((err) => {
+    if (isTransientDbError(err)) return storeUnavailableResponse(err);
+    throw err;
+  });
+  app.use('/api/ingest/*', async (c, next) => {
+    await next();
+    if (c.error && isTransientDbError(c.error)) c.res = storeUnavailableResponse(c.error);
+  });
   app.use(
     '/api/ingest/*',
     bodyLimit({ maxSize: 16 * 1024 * 1024, onError: (c) => bad(c, 413, 'body', 'body larger than 16 MiB') }),

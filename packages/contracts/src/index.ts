@@ -7,3 +7,4 @@ export * from './public.ts';
 export * from './widgets.ts';
 export * from './console.ts';
 export * from './calendar.ts';
+export * from './settings.ts';

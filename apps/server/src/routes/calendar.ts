@@ -4,12 +4,11 @@ import {
   listCalendarYear,
   loadCalendarYear,
   loadWorkingCalendar,
-  readOpenComplaints,
   removeCalendarDay,
   type Pool,
   type PoolClient,
 } from '@pantau/db';
-import { calendarYearsDue, localDateOf, type WorkingCalendar } from '@pantau/domain';
+import { calendarYearsDue, localDateOf } from '@pantau/domain';
 import {
   calendarDayAddRequest,
   calendarDayMoveRequest,
@@ -23,38 +22,9 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { recomputeOpenDeadlines } from '../deadlines/recompute.ts';
-import { completionDueOf, deadlineOf, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { deadlinesMoving } from './deadline-preview.ts';
 import { canEditCalendar, canReadCalendar } from '../permissions.ts';
-
-const time = (d: Date | null) => d?.getTime() ?? null;
-
-/**
- * How many open complaints' step deadline or completion target differ between two calendars: what an
- * edit would move. Reads pages without locks and writes nothing.
- */
-async function deadlinesMoving(
-  db: PoolClient,
-  ctx: ComplaintContext,
-  before: WorkingCalendar,
-  after: WorkingCalendar,
-): Promise<number> {
-  const now = ctx.now?.() ?? new Date();
-  const was = { ...ctx, calendar: () => before };
-  const will = { ...ctx, calendar: () => after };
-  let moving = 0;
-  for (let afterId = 0; ;) {
-    const page = await readOpenComplaints(db, afterId, 1000);
-    if (page.length === 0) return moving;
-    afterId = page.at(-1)!.id;
-    for (const c of page) {
-      if (
-        time(deadlineOf(c.state, was, now).at) !== time(deadlineOf(c.state, will, now).at) ||
-        time(completionDueOf(c.state, was)) !== time(completionDueOf(c.state, will))
-      )
-        moving += 1;
-    }
-  }
-}
 
 interface Edit {
   changed: boolean;
@@ -137,7 +107,7 @@ export function calendarRoutes(pool: Pool, ctx: ComplaintContext, reloadCalendar
         await client.query('BEGIN');
         edit = await run(client, body);
         const after = await loadWorkingCalendar(client, ctx.pack.code, ctx.pack.timeZone);
-        moving = await deadlinesMoving(client, ctx, ctx.calendar(), after);
+        moving = await deadlinesMoving(client, ctx, { ...ctx, calendar: () => after });
         if (body.preview) {
           // A preview writes nothing: the edit (and its NOTIFY) is rolled back.
           await client.query('ROLLBACK');

@@ -75,6 +75,20 @@ describe('complaint rules per province', () => {
     expect(await deadline('S1')).toBe('2026-11-05T15:59:59.999Z');
   });
 
+  it('previews a change: says how many open deadlines would move and writes nothing', async () => {
+    const res = await app.request('/api/complaints/settings?preview=true', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}` },
+      body: JSON.stringify({ rules: { verifyDispatchHK: 5 } }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ preview: true, deadlinesMoving: 1, rules: { verifyDispatchHK: 5 } });
+    expect(await deadline('S1')).toBe('2026-11-05T15:59:59.999Z');
+    expect(ctx.rules?.verifyDispatchHK ?? 3).toBe(3);
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(0);
+    expect((await (await call('duty')).json()).rules.verifyDispatchHK).toBe(3);
+  });
+
   it('a longer verification window moves open deadlines, is audited, and new events follow the new label map', async () => {
     const res = await call('admin', 'PUT', {
       rules: { verifyDispatchHK: 5 },

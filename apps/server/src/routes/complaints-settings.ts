@@ -4,18 +4,21 @@ import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import {
   complaintSettingsBody,
+  effectiveSettings,
   loadComplaintSettings,
   readComplaintSettings,
 } from '../deadlines/complaint-settings.ts';
 import { recomputeOpenDeadlines } from '../deadlines/recompute.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { canEditComplaintSettings } from '../permissions.ts';
+import { deadlinesMoving } from './deadline-preview.ts';
 
 /**
  * The province's complaint rules: deadlines, the escalation ladder, the LAPOR label map and the at-risk
  * threshold, as domain defaults with the province's overrides on top. Any signed-in principal reads
  * them; an admin replaces the overrides (audited), after which every open deadline is recomputed and
- * every node re-reads them.
+ * every node re-reads them. `?preview=true` answers the settings the change would give and how many open
+ * deadlines would move, and writes nothing.
  */
 export function complaintSettingsRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -38,6 +41,13 @@ export function complaintSettingsRoutes(pool: Pool, ctx: ComplaintContext): Hono
     }
     const parsed = complaintSettingsBody.safeParse(raw);
     if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
+    const next = effectiveSettings(parsed.data);
+    const will = { ...ctx, rules: next.rules, ladder: next.ladder, labels: next.labels };
+    if (c.req.query('preview') === 'true') {
+      const moving = await deadlinesMoving(pool, ctx, will);
+      return c.json({ ...next, preview: true, deadlinesMoving: moving, warnings: [] });
+    }
+    const moving = await deadlinesMoving(pool, ctx, will);
     const actor = `user:${principal.id}`;
     await withTransaction(pool, async (client) => {
       await saveComplaintSettings(client, ctx.pack.code, parsed.data, actor);
@@ -51,7 +61,7 @@ export function complaintSettingsRoutes(pool: Pool, ctx: ComplaintContext): Hono
     });
     const { settings } = await loadComplaintSettings(pool, ctx);
     const moved = await recomputeOpenDeadlines(pool, ctx);
-    return c.json({ ...settings, deadlinesMoved: moved });
+    return c.json({ ...settings, preview: false, deadlinesMoving: moving, deadlinesMoved: moved, warnings: [] });
   });
   return app;
 }

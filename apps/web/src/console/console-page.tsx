@@ -7,6 +7,7 @@ import { useProvince } from '../province.ts';
 import { AuditPage } from './audit.tsx';
 import { CalendarDueBanner } from './calendar-due.tsx';
 import { CalendarPage } from './calendar.tsx';
+import { RulesPage } from './rules.tsx';
 import { DevicesPage } from './devices.tsx';
 import { LoginPage } from './login.tsx';
 import { goToLogin, useConsoleSession } from './session.ts';
@@ -66,11 +67,13 @@ export function ConsolePage(props: PageProps) {
     ['/console/devices', t('console.nav.devices'), isAdmin],
     ['/console/users', t('console.nav.users'), isAdmin],
     ['/console/calendar', t('console.nav.calendar'), s.user.role !== 'viewer'],
+    ['/console/rules', t('console.nav.rules'), s.user.role !== 'viewer'],
     ['/console/widgets', t('console.nav.widgets'), true],
     ['/dashboard', t('console.nav.dashboard'), true],
   ];
   const page =
-    (ADMIN_PAGES.includes(path) && !isAdmin) || (path === '/console/calendar' && s.user.role === 'viewer')
+    (ADMIN_PAGES.includes(path) && !isAdmin) ||
+    (['/console/calendar', '/console/rules'].includes(path) && s.user.role === 'viewer')
       ? '/console'
       : path;
   return (
@@ -102,7 +105,9 @@ export function ConsolePage(props: PageProps) {
       </header>
       {isAdmin && <CalendarDueBanner />}
       <main className="cs-main">
-        {page === '/console/calendar' ? (
+        {page === '/console/rules' ? (
+          <RulesPage isAdmin={isAdmin} />
+        ) : page === '/console/calendar' ? (
           <CalendarPage isAdmin={isAdmin} />
         ) : page === '/console/audit' ? (
           <AuditPage

@@ -12,7 +12,7 @@ const overflowsSideways = (tab: Page) =>
 
 // The yearly calendar task, done in the console in real Chromium: read a year, load the next from a pasted
 // decree list, move a day after the sidang isbat; the role rules; the admins' reminder.
-describe('the Kalender hari kerja page', () => {
+describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi', () => {
   let pantau: Pantau;
   let browser: Browser;
 
@@ -110,6 +110,41 @@ describe('the Kalender hari kerja page', () => {
     await tab.getByTestId('signed-in-as').waitFor();
     expect(await tab.getByRole('link', { name: 'Kalender hari kerja' }).count()).toBe(0);
     expect(await tab.getByTestId('cal-table').count()).toBe(0);
+  });
+
+  it('an admin edits a step deadline and the ladder: preview, save, audited; a duty officer reads them only', async () => {
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/rules`, 'adminkal');
+    await expect.poll(() => tab.getByTestId('ladder-row').count()).toBe(3);
+    expect(await tab.getByTestId('rule-verifyDispatchHK').inputValue()).toBe('3');
+    await tab.getByTestId('rule-verifyDispatchHK').fill('5');
+    await tab.getByTestId('ladder-add').click();
+    await tab.getByLabel('Penanggung jawab (peran) 4').fill('sekda');
+    await tab.getByTestId('ladder-after-4').fill('8');
+    await tab.getByTestId('ladder-label-4').fill('Sekretaris Daerah');
+    await tab.getByLabel('Label (Inggris) 4').fill('Regional Secretary');
+    await tab.getByTestId('rules-preview-button').click();
+    await expect.poll(() => tab.getByTestId('rules-preview').textContent()).toMatch(/Pratinjau: \d+ tenggat/);
+    await tab.getByTestId('rules-confirm').click();
+    await expect.poll(() => tab.getByTestId('rules-message').textContent()).toMatch(/Tersimpan/);
+    const token = await pantau.bearer('admin');
+    const settings = (await (
+      await fetch(`${pantau.url}/api/complaints/settings`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { rules: { verifyDispatchHK: number }; ladder: Array<{ role: string; afterOverdueHK: number }> };
+    expect(settings.rules.verifyDispatchHK).toBe(5);
+    expect(settings.ladder.map((s) => s.afterOverdueHK)).toEqual([0, 2, 5, 8]);
+    expect(settings.ladder[3]!.role).toBe('sekda');
+    const audit = await pantau.server.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'complaint_settings.replaced'`,
+    );
+    expect(audit.rows[0].n).toBe(1);
+    expect(await overflowsSideways(tab)).toBe(false);
+
+    const duty = await browser.newPage({ viewport: DESK });
+    await signIn(duty, `${pantau.url}/console/rules`, 'piketkal');
+    await expect.poll(() => duty.getByTestId('ladder-row').count()).toBe(4);
+    expect(await duty.getByTestId('rule-verifyDispatchHK').isDisabled()).toBe(true);
+    expect(await duty.getByTestId('rules-preview-button').count()).toBe(0);
   });
 
   it('reminds admins, and only admins, when next year is not loaded', async () => {

@@ -9,8 +9,18 @@ import { startServer } from './server.ts';
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 
+// A stop asked for while the node still waits for its database: nothing is served or held yet.
+const stopWhileStarting = (signal: string) => {
+  logger.info({ signal }, 'stopped while waiting for the database');
+  process.exit(0);
+};
+process.once('SIGINT', stopWhileStarting);
+process.once('SIGTERM', stopWhileStarting);
+
 try {
   const server = await startServer(env, logger);
+  process.off('SIGINT', stopWhileStarting);
+  process.off('SIGTERM', stopWhileStarting);
   // The demo wall gets a fresh device token at every start (a real wall's token is issued once by an
   // admin and revoked from the console).
   const wallToken = server.demo ? await issueWallDevice(server.pool, 'demo-wall', 'Demo wall') : null;

@@ -13,6 +13,7 @@ import {
   type Pool,
   type SeedResult,
 } from '@pantau/db';
+import type { WorkingCalendar } from '@pantau/domain';
 import { loadProvincePack, type ProvincePack } from '@pantau/provinces';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,8 @@ import { recomputeOpenDeadlines } from './deadlines/recompute.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import { backgroundStarters, type BackgroundService } from './background.ts';
 import type { Env } from './env.ts';
+import { untilDatabaseReady } from './database-wait.ts';
+import { startingRoutes } from './routes/health.ts';
 import type { Logger } from './logger.ts';
 
 /** The hash in the built app's entry file name: changes exactly when a new web build is deployed. */
@@ -57,8 +60,9 @@ export interface RunningServer {
 }
 
 /**
- * Starts a Pantau node: database (given or embedded), migrations under an advisory lock, the province
- * pack seeded, then Hono and socket.io on one Node HTTP server.
+ * Starts a Pantau node: database (given or embedded), the HTTP port (answering 503 until the database is
+ * reachable, waiting with back-off meanwhile), migrations under an advisory lock, the province pack
+ * seeded, then Hono and socket.io on one Node HTTP server.
  */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
   const pack = loadProvincePack(env.PANTAU_PROVINCE);
@@ -73,36 +77,76 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     databaseUrl = embedded.url;
   }
   const pool = createPool({ connectionString: databaseUrl, max: env.PANTAU_DB_POOL_MAX });
-  let seeded: SeedResult;
+
+  // Listen first: while the database is unreachable the node answers /healthz and /readyz 503 (and every
+  // other route 503 with Retry-After) instead of exiting, and swaps in the real app once it is up.
+  const waiting = { reason: 'starting' };
+  const starting = startingRoutes(waiting);
+  let serve: (...args: Parameters<typeof starting.fetch>) => Response | Promise<Response> = starting.fetch;
+  const http = createAdaptorServer({
+    fetch: (...args: Parameters<typeof starting.fetch>) => serve(...args),
+  }) as HttpServer;
   try {
-    const result = await migrate(pool);
-    logger.info({ applied: result.applied, alreadyApplied: result.alreadyApplied }, 'migrations');
-    seeded = await seedProvincePack(pool, pack);
-    logger.info({ province: pack.slug, ...seeded }, 'province pack seeded');
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(env.PORT, env.HOST, () => resolve());
+    });
   } catch (err) {
     await pool.end().catch(() => undefined);
     await embedded?.stop();
     throw err;
   }
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
 
-  let calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
+  // Set by the first successful read below, before anything can ask for it.
+  let calendar!: WorkingCalendar;
   const complaints: ComplaintContext = { pack, calendar: () => calendar };
-  // The province's rule overrides, before the first request (calendar-sync keeps them current after).
-  const settings = await loadComplaintSettings(pool, complaints);
-  if (settings.problem) logger.warn({ problem: settings.problem }, 'complaint settings');
-  if (seeded.calendarChanged) {
-    // A new pack brought a year's SKB (or corrected a day): deadlines computed on the old calendar — counted
-    // Monday–Friday where a year was missing — are recomputed before this node serves them.
-    const moved = await recomputeOpenDeadlines(pool, complaints);
-    logger.info({ deadlinesMoved: moved }, 'working-day calendar changed with the pack: open deadlines recomputed');
+  let firstUsers: FirstUsers;
+  let schema: string;
+  let calendarChanged = false;
+  try {
+    ({ firstUsers, schema } = await untilDatabaseReady(
+      logger,
+      async () => {
+        const result = await migrate(pool);
+        logger.info({ applied: result.applied, alreadyApplied: result.alreadyApplied }, 'migrations');
+        const seeded: SeedResult = await seedProvincePack(pool, pack);
+        logger.info({ province: pack.slug, ...seeded }, 'province pack seeded');
+        // Kept across attempts: a retry after the seed committed would see no change and skip the recompute.
+        calendarChanged ||= seeded.calendarChanged;
+        calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
+        // The province's rule overrides, before the first request (calendar-sync keeps them current after).
+        const settings = await loadComplaintSettings(pool, complaints);
+        if (settings.problem) logger.warn({ problem: settings.problem }, 'complaint settings');
+        if (calendarChanged) {
+          // A new pack brought a year's SKB (or corrected a day): deadlines computed on the old calendar —
+          // counted Monday–Friday where a year was missing — are recomputed before this node serves them.
+          const moved = await recomputeOpenDeadlines(pool, complaints);
+          logger.info(
+            { deadlinesMoved: moved },
+            'working-day calendar changed with the pack: open deadlines recomputed',
+          );
+          calendarChanged = false;
+        }
+        const users = await ensureFirstUsers(pool, pack, {
+          adminPassword: env.PANTAU_ADMIN_PASSWORD,
+          demo: isDemo(env),
+        });
+        const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+        return { firstUsers: users, schema: rows[0]?.schema ?? 'public' };
+      },
+      { onWaiting: (reason) => (waiting.reason = reason) },
+    ));
+  } catch (err) {
+    await new Promise((r) => http.close(r));
+    await pool.end().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
   }
   const reloadCalendar = async () => {
     calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
   };
-  const firstUsers = await ensureFirstUsers(pool, pack, {
-    adminPassword: env.PANTAU_ADMIN_PASSWORD,
-    demo: isDemo(env),
-  });
   const live: { io?: SocketServer } = {};
   const app = createApp({
     live,
@@ -122,27 +166,19 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       embedSecret: env.PANTAU_EMBED_SECRET,
     },
   });
-  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  serve = app.fetch;
   const io = new SocketServer(http, { serveClient: false, cors: { origin: false } });
   live.io = io;
   // Cross-node broadcasts that are not data (kicking a revoked wall, pushing configuration) go through
   // PostgreSQL; live deltas do not (every node tails the delta log itself).
-  const { rows: schemaRows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
   // The adapter holds a LISTEN connection for its lifetime: a pool of its own, so shutdown never waits on it.
   const adapterPool = createPool({ connectionString: databaseUrl, max: 2, application: 'pantau-socket-adapter' });
   io.adapter(
     createAdapter(adapterPool, {
-      channelPrefix: `pantau_sio:${schemaRows[0]?.schema ?? 'public'}`,
+      channelPrefix: `pantau_sio:${schema}`,
       errorHandler: (err) => logger.warn({ err }, 'socket.io adapter error'),
     }),
   );
-
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(env.PORT, env.HOST, () => resolve());
-  });
-  const port = (http.address() as AddressInfo).port;
-  const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
 
   const services: BackgroundService[] = [];
   for (const starter of backgroundStarters) {

@@ -19,3 +19,20 @@ export function healthRoutes(pool: Pool): Hono {
   });
   return app;
 }
+
+/**
+ * What a node answers while it waits for its database at start: `/healthz` and `/readyz` 503 with the
+ * reason, every other route 503 with `Retry-After`. Replaced by the real app once the database is up.
+ */
+export function startingRoutes(state: { reason: string }): Hono {
+  const app = new Hono();
+  const waiting = { status: 'starting', reason: 'database_unreachable' } as const;
+  app.get('/healthz', (c) => c.json({ ...waiting, detail: state.reason }, 503));
+  app.get('/readyz', (c) => c.json({ ...waiting, detail: state.reason }, 503));
+  app.all('*', (c) =>
+    c.json({ error: { message: 'the server is starting: its database is not reachable yet' } }, 503, {
+      'retry-after': '5',
+    }),
+  );
+  return app;
+}

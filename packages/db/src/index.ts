@@ -9,7 +9,12 @@ export { publishTopics, type PublishResult, type TopicBuilder } from './queries/
 export { headSeq, readDeltas, type DeltaRow } from './queries/live/read-deltas.ts';
 export { publishedTopics, topicSnapshot } from './queries/live/topic-snapshot.ts';
 export { pruneLiveLog } from './queries/live/prune-deltas.ts';
-export { markSourceDelivered, sourceFreshness, type SourceFreshnessRow } from './queries/live/source-freshness.ts';
+export {
+  markSourceDelivered,
+  recordHeartbeat,
+  sourceFreshness,
+  type SourceFreshnessRow,
+} from './queries/live/source-freshness.ts';
 export { findWallDevice, issueWallDevice, revokeWallDevice } from './queries/live/wall-devices.ts';
 export { listen, type Listener } from './listen.ts';
 export { complaintOverview, type ComplaintOverview, type OverviewFilter } from './queries/topics/complaint-overview.ts';

@@ -265,12 +265,21 @@ async function applyBatch(
   await appendComplaintEvents(client, source, events);
   await savePersonalData(client, personal);
   await rollups.flush(client);
-  await markSourceDelivered(client, { id: source, stream: 'complaints', label: source, freshnessTargetSeconds: 900 });
+}
+
+/**
+ * Records that `source` itself reported successfully (a committed batch, even of repeats only). Only the
+ * source's own deliveries call this — never a console action or the watcher acting on its complaints —
+ * so a dead feed stays visibly stale. Last in the transaction: the source row is the last lock taken.
+ */
+function sourceReported(client: PoolClient, source: string): Promise<void> {
+  return markSourceDelivered(client, { id: source, stream: 'complaints', label: source, freshnessTargetSeconds: 900 });
 }
 
 /**
  * Applies items inside the caller's transaction (the console's actions check a version first, then
- * append their event in the same transaction). Returns the per-item results.
+ * append their event in the same transaction; the watcher's auto-close). Returns the per-item results.
+ * Does not mark the source fresh: the source did not report.
  */
 export async function applyComplaintItems(
   client: PoolClient,
@@ -302,7 +311,10 @@ export async function ingestComplaintBatch(
   const valid = parseItems(items, results);
   if (valid.length > 0) {
     try {
-      await withRetriedTransaction(pool, (client) => applyBatch(client, ctx, source, valid, results, actor));
+      await withRetriedTransaction(pool, async (client) => {
+        await applyBatch(client, ctx, source, valid, results, actor);
+        await sourceReported(client, source);
+      });
     } catch (err) {
       // An outage or a lock conflict that outlived the retries says nothing about the data: the whole
       // request fails (503 at the edge) and the source sends it again. Never a per-item rejection.
@@ -321,9 +333,10 @@ export async function ingestComplaintBatch(
         // one bad item never costs the rest of the batch.
         for (const v of valid) {
           const one: IngestItemResult[] = [];
-          await withRetriedTransaction(pool, (client) =>
-            applyBatch(client, ctx, source, [{ ...v, index: 0 }], one, actor),
-          ).catch((e: unknown) => {
+          await withRetriedTransaction(pool, async (client) => {
+            await applyBatch(client, ctx, source, [{ ...v, index: 0 }], one, actor);
+            await sourceReported(client, source);
+          }).catch((e: unknown) => {
             if (isTransientDbError(e)) throw e;
             one[0] = {
               index: 0,

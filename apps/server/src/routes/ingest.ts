@@ -1,5 +1,5 @@
 import { complaintIngestBatch, firstIssue } from '@pantau/contracts';
-import { sourceForKey, type Pool } from '@pantau/db';
+import { recordHeartbeat, sourceForKey, type Pool } from '@pantau/db';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -13,6 +13,13 @@ const smsMessage = z.object({
   text: z.string().max(2000),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
 });
+
+const heartbeatBody = z
+  .object({
+    source: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'expected a source id'),
+    stream: z.enum(['complaints', 'ppid', 'social']).default('complaints'),
+  })
+  .strict();
 
 const bad = (
   c: Context,
@@ -89,6 +96,23 @@ export function ingestRoutes(pool: Pool, ctx: ComplaintContext): Hono {
     const results = await ingestComplaintBatch(pool, ctx, source, batch.data.items);
     const count = (s: string) => results.filter((r) => r.status === s).length;
     return c.json({ accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), results });
+  });
+
+  // A push source with nothing to send says it is alive: the documented heartbeat (docs/api/ingest.md).
+  // Only the source's own key can mark it fresh.
+  app.post('/api/ingest/heartbeat', async (c) => {
+    const source = await authenticatedSource(c, pool);
+    if (!source) return bad(c, 401, 'authorization', 'a valid source API key is required');
+    const json = await readJson(c);
+    if (!json.ok) return bad(c, 400, 'body', 'body is not valid JSON');
+    const body = heartbeatBody.safeParse(json.value);
+    if (!body.success) {
+      const issue = firstIssue(body.error);
+      return bad(c, 400, issue.field, issue.message);
+    }
+    if (body.data.source !== source) return bad(c, 403, 'source', `this key belongs to source "${source}"`);
+    const at = await recordHeartbeat(pool, { id: source, stream: body.data.stream, label: source });
+    return c.json({ source, lastDeliveryAt: at.toISOString() });
   });
 
   app.post('/api/ingest/sms', async (c) => {

@@ -1,4 +1,10 @@
-import { laporConnectorState, markSourceError, saveLaporConnectorState, type Pool } from '@pantau/db';
+import {
+  laporConnectorState,
+  markSourceDelivered,
+  markSourceError,
+  saveLaporConnectorState,
+  type Pool,
+} from '@pantau/db';
 import type { BackgroundStarter } from '../../background.ts';
 import { ingestComplaintBatch, type ComplaintContext } from '../../ingest/complaint-ingest.ts';
 import { startLeaderLoop } from '../../leader-loop.ts';
@@ -110,6 +116,8 @@ export async function pullLaporOnce(
     report.pages += 1;
     const next = typeof body.nextCursor === 'string' ? body.nextCursor : cursor;
     await saveLaporConnectorState(pool, o.source, { cursor: next, failures: 0, nextAttemptAt: null });
+    // A successful poll is a report from the source, new items or not: a quiet hour is not staleness.
+    await markSourceDelivered(pool, sourceRow(o.source));
     state.failures = 0;
     if (!body.nextCursor || body.nextCursor === cursor || items.length === 0) break;
     cursor = next;

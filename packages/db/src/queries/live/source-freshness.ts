@@ -40,3 +40,21 @@ export async function markSourceDelivered(
     [source.id, source.stream, source.label, source.freshnessTargetSeconds],
   );
 }
+
+/**
+ * A push source's explicit heartbeat: it is alive and has nothing to send. Marks it fresh exactly as a
+ * delivered batch does (and clears its last error); returns the time recorded.
+ */
+export async function recordHeartbeat(
+  pool: Pick<Pool, 'query'>,
+  source: { id: string; stream: SourceFreshnessRow['stream']; label: string },
+): Promise<Date> {
+  const { rows } = await pool.query<{ at: Date }>(
+    `INSERT INTO source (id, stream, label, freshness_target_seconds, last_delivery_at)
+     VALUES ($1, $2, $3, CASE WHEN $2 = 'complaints' THEN 900 ELSE 86400 END, now())
+     ON CONFLICT (id) DO UPDATE SET last_delivery_at = now(), last_error = NULL
+     RETURNING last_delivery_at AS at`,
+    [source.id, source.stream, source.label],
+  );
+  return rows[0]!.at;
+}

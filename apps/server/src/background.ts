@@ -12,6 +12,7 @@ import { startSocialConnectors } from './connectors/social/service.ts';
 import { startPpidDeadlineWatcher } from './ingest/ppid-deadline-watcher.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import type { Logger } from './logger.ts';
+import { startRetention } from './retention/retention.ts';
 
 /** What a background service (watcher, publisher, connector, simulator) gets when the node starts. */
 export interface BackgroundContext {
@@ -49,3 +50,4 @@ backgroundStarters.push(startPpidDeadlineWatcher);
 backgroundStarters.push(startLaporConnector);
 backgroundStarters.push(startPpidSocialDemoFeed);
 backgroundStarters.push(startCalendarSync);
+backgroundStarters.push(startRetention);

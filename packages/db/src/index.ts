@@ -101,3 +101,4 @@ export {
   type PpidCaseRow,
   type PpidTimelineEntry,
 } from './queries/ppid/ppid-case.ts';
+export { pruneDeadSessions, pruneLoginAttempts } from './queries/retention.ts';

@@ -29,6 +29,12 @@ export interface LiveClientOptions {
 
 type Listener = () => void;
 
+/** Retry delay after the n-th failure in a row: 0.5 s doubling to 10 s, with jitter so walls spread out. */
+export function backoff(n: number): number {
+  const base = Math.min(10_000, 500 * 2 ** Math.max(0, n - 1));
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
 /**
  * The one live connection a screen uses. It keeps, per topic, the state and the last applied seq;
  * resubscribes with that seq after any reconnect (the server replays the gap or sends a snapshot);
@@ -46,6 +52,11 @@ export class LiveClient {
   private readonly pending = new Set<string>();
   private readonly listeners = new Set<Listener>();
   private readonly staleTimer: ReturnType<typeof setInterval>;
+  /** Failed subscriptions per topic in a row, for their retry back-off. */
+  private readonly failures = new Map<string, number>();
+  private readonly retryTimers = new Set<ReturnType<typeof setTimeout>>();
+  private handshakeFailures = 0;
+  private closed = false;
 
   constructor(private readonly options: LiveClientOptions) {
     this.socket = io(`${options.url}${options.namespace}`, {
@@ -55,14 +66,28 @@ export class LiveClient {
       ...(options.socketOptions ?? {}),
     });
     this.socket.on('connect', () => {
+      this.handshakeFailures = 0;
       this.fire('connected');
       for (const topic of this.wanted) this.resubscribe(topic);
       if (this.wanted.size === 0) this.fire('synced');
     });
     this.socket.on('disconnect', () => this.fire('disconnected'));
-    this.socket.on('connect_error', (err) =>
-      this.fire(err.message === 'unauthorized' ? 'auth_failed' : 'disconnected'),
-    );
+    this.socket.on('connect_error', (err) => {
+      // The server says whether a refusal is final (`data.retryable: false`: a bad or revoked
+      // credential, a foreign origin) or transient (`unavailable`: it could not check the credential).
+      const data = (err as Error & { data?: { retryable?: boolean } }).data;
+      const refused = data?.retryable === false || err.message === 'unauthorized' || err.message === 'origin';
+      this.fire(refused ? 'auth_failed' : 'disconnected');
+      // A handshake the server refused in its middleware (e.g. its database is down) is final for
+      // socket.io (`active` is false): only a credential refusal is final for us, anything else is
+      // retried with back-off, so a wall booted or reconnected during an outage comes back by itself.
+      if (!refused && !this.socket.active) {
+        this.handshakeFailures += 1;
+        this.later(() => {
+          if (!this.socket.connected) this.socket.connect();
+        }, backoff(this.handshakeFailures));
+      }
+    });
     this.socket.on('snapshot', (raw) => {
       const msg = snapshotMessage.safeParse(raw);
       if (!msg.success || !this.wanted.has(msg.data.topic)) return;
@@ -74,7 +99,11 @@ export class LiveClient {
       if (!msg.success || !this.wanted.has(msg.data.topic)) return;
       const { topic, seq, prevSeq, diff } = msg.data;
       const current = this.topics.get(topic);
-      if (!current) return; // the snapshot or replay is on its way
+      if (!current) {
+        // No state yet: the snapshot or replay is on its way, unless that subscription failed — then ask again.
+        if (!this.pending.has(topic)) this.resubscribe(topic);
+        return;
+      }
       if (seq <= current.seq) return; // already applied (a replay overlapping a broadcast)
       if (prevSeq !== current.seq) {
         if (!this.pending.has(topic)) this.onGap(topic); // else the resubscription under way will cover it
@@ -122,8 +151,20 @@ export class LiveClient {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.staleTimer);
+    for (const t of this.retryTimers) clearTimeout(t);
+    this.retryTimers.clear();
     this.socket.close();
+  }
+
+  /** Runs `fn` after `ms` unless the client is closed first. */
+  private later(fn: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      if (!this.closed) fn();
+    }, ms);
+    this.retryTimers.add(timer);
   }
 
   private onGap(topic: string): void {
@@ -136,9 +177,19 @@ export class LiveClient {
     const since = this.topics.get(topic)?.seq;
     this.socket.emit('subscribe', since === undefined ? { topic } : { topic, sinceSeq: since }, (ack) => {
       this.pending.delete(topic);
-      if (!ack.ok) return;
+      if (!ack.ok) {
+        // The server could not serve it now (its database is down, or it is busy): ask again with
+        // back-off while the topic is still wanted, so a scene first shown during an outage fills in.
+        const n = (this.failures.get(topic) ?? 0) + 1;
+        this.failures.set(topic, n);
+        this.later(() => {
+          if (this.wanted.has(topic) && this.socket.connected && !this.pending.has(topic)) this.resubscribe(topic);
+        }, backoff(n));
+        return;
+      }
+      this.failures.delete(topic);
       this.lastSync.set(topic, ack.mode);
-      if (this.pending.size === 0) this.fire('synced');
+      if (this.pending.size === 0 && this.failures.size === 0) this.fire('synced');
     });
   }
 

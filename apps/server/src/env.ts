@@ -59,6 +59,20 @@ const envSchema = z.object({
   PANTAU_PUBLIC_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** Behind your own reverse proxy: take the client address from the last X-Forwarded-For entry. */
   PANTAU_TRUST_PROXY: z.stringbool().default(false),
+  /**
+   * Origins (comma-separated, e.g. `https://pantau.kalteng.go.id`) allowed to open the live socket besides
+   * the server's own host: the public origin behind a reverse proxy that rewrites Host.
+   */
+  PANTAU_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
   /** Console sign-in: a session ends after this many idle minutes, or this many hours after sign-in. */
   PANTAU_SESSION_IDLE_MINUTES: z.coerce.number().min(0.05).max(1440).default(30),
   PANTAU_SESSION_MAX_HOURS: z.coerce.number().min(0.01).max(720).default(12),

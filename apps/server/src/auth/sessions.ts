@@ -77,7 +77,15 @@ export async function lookupSession(
   settings: SessionSettings,
 ): Promise<SessionLookup> {
   if (!cookie || cookie.length > 100) return { state: 'none' };
-  const idHash = hashSessionId(cookie);
+  return lookupSessionByHash(pool, hashSessionId(cookie), settings);
+}
+
+/** As {@link lookupSession}, from the stored hash (a live connection re-checking its session). */
+export async function lookupSessionByHash(
+  pool: Pool,
+  idHash: string,
+  settings: SessionSettings,
+): Promise<SessionLookup> {
   const session = await findSession(pool, idHash);
   if (!session) return { state: 'expired' };
   const now = Date.now();

@@ -14,8 +14,45 @@ import type { Tailer } from './tailer.ts';
 /** Who is on the other end of a live connection. */
 export type LivePrincipal =
   | { kind: 'public' }
-  | { kind: 'device'; id: string }
+  /** `token` is kept (in memory only, never logged) to re-check the device on every subscribe. */
+  | { kind: 'device'; id: string; token?: string }
   | { kind: 'user'; id: string; role: string; opdId: string | null; session?: string };
+
+/**
+ * Why a `/live` handshake was refused, as the client sees it in `connect_error`: `err.message` is the
+ * code and `err.data` is `{ code, retryable, retryAfterMs? }`. Only `unavailable` (the credential could
+ * not be checked: the database is down or slow) is transient — the client retries it with back-off and
+ * must not send anyone to sign in for it. `unauthorized` and `origin` are final.
+ */
+export type HandshakeRefusal = 'unauthorized' | 'origin' | 'unavailable';
+
+/** The error a refused handshake carries to the client (socket.io puts `data` beside `message`). */
+export function handshakeError(code: HandshakeRefusal): Error & { data: Record<string, unknown> } {
+  const err = new Error(code) as Error & { data: Record<string, unknown> };
+  err.data = code === 'unavailable' ? { code, retryable: true, retryAfterMs: 2000 } : { code, retryable: false };
+  return err;
+}
+
+/**
+ * A browser handshake from another origin is refused: a page on another port or another site under
+ * the same domain must not ride a signed-in officer's cookie into the live worklist. Same origin means
+ * the Origin's host equals the Host the request came to (or `X-Forwarded-Host` behind a proxy); other
+ * origins only when listed (`PANTAU_ALLOWED_ORIGINS`). Non-browser clients send no Origin.
+ */
+export function isAllowedOrigin(headers: Record<string, unknown>, allowed: readonly string[] = []): boolean {
+  const origin = headers.origin;
+  if (origin === undefined) return true;
+  if (typeof origin !== 'string') return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (allowed.some((a) => a === parsed.origin)) return true;
+  const host = headers['x-forwarded-host'] ?? headers.host;
+  return typeof host === 'string' && parsed.host === host.split(',')[0]!.trim();
+}
 
 export interface GatewayOptions {
   io: Server;
@@ -23,22 +60,25 @@ export interface GatewayOptions {
   logger: Logger;
   /** Resolves the principal of a `/live` connection from its handshake; null refuses it. */
   authenticate: (auth: Record<string, unknown>, headers: Record<string, unknown>) => Promise<LivePrincipal | null>;
+  /**
+   * Re-reads a principal's credential now (before every subscribe): the principal as it stands (a
+   * changed role included), or null when the credential no longer holds. Throws when it cannot tell.
+   */
+  refresh?: (principal: LivePrincipal) => Promise<LivePrincipal | null>;
   /** May this principal read this (non-public) topic? */
   canRead?: (principal: LivePrincipal, topic: string) => boolean;
+  /** Origins allowed to open `/live` besides the server's own (a reverse proxy's public origin). */
+  allowedOrigins?: readonly string[];
 }
 
-type LiveSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  { principal: LivePrincipal }
->;
-type LiveNamespace = Namespace<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  { principal: LivePrincipal }
->;
+/** The room of every live connection of one user, on every node: emptied when its credential changes. */
+export const userRoom = (userId: string) => `user:${userId}`;
+
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+
+/** Topics are the rooms a client joined itself; the others (device, session, user) are the server's. */
+type LiveSocketData = { principal: LivePrincipal; topics?: Set<string> };
 
 export interface Gateway {
   /** Sends a delta to the sockets in its topic's room on this node. */
@@ -47,6 +87,8 @@ export interface Gateway {
   attach(tailer: Tailer): void;
   /** Disconnects a (revoked) wall device on every node of the cluster. */
   kickDevice(id: string): Promise<void>;
+  /** Disconnects every live connection of a user on every node (password, role or account changed). */
+  kickUser(id: string): void;
 }
 
 /**
@@ -62,19 +104,23 @@ export function createGateway(options: GatewayOptions): Gateway {
   const log = options.logger.child({ component: 'gateway' });
 
   live.use((socket, next) => {
+    const headers = socket.handshake.headers as Record<string, unknown>;
+    if (!isAllowedOrigin(headers, options.allowedOrigins)) {
+      log.warn({ origin: headers.origin }, 'live handshake from another origin refused');
+      return next(handshakeError('origin'));
+    }
     options
-      .authenticate(
-        socket.handshake.auth as Record<string, unknown>,
-        socket.handshake.headers as Record<string, unknown>,
-      )
+      .authenticate(socket.handshake.auth as Record<string, unknown>, headers)
       .then((principal) => {
-        if (!principal) return next(new Error('unauthorized'));
+        if (!principal) return next(handshakeError('unauthorized'));
         socket.data.principal = principal;
         next();
       })
       .catch((err: unknown) => {
-        log.warn({ err }, 'live auth failed');
-        next(new Error('unauthorized'));
+        // The credential could not be checked (PostgreSQL down or slow): transient, never "unauthorized",
+        // which would send a wall or an officer to a sign-in they do not need.
+        log.warn({ err }, 'live auth could not be checked');
+        next(handshakeError('unavailable'));
       });
   });
   pub.use((socket, next) => {
@@ -84,7 +130,9 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   const handle = (socket: LiveSocket, publicOnly: boolean) => {
     const principal = socket.data.principal;
+    socket.data.topics = new Set();
     if (principal.kind === 'device') void socket.join(`device:${principal.id}`);
+    if (principal.kind === 'user') void socket.join(userRoom(principal.id));
     if (principal.kind === 'user' && principal.session) void socket.join(`session:${principal.session}`);
     socket.on('subscribe', (raw, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
@@ -95,20 +143,57 @@ export function createGateway(options: GatewayOptions): Gateway {
         return;
       }
       const { topic, sinceSeq } = parsed.data;
-      const allowed = publicOnly ? isPublicTopic(topic) : (options.canRead?.(socket.data.principal, topic) ?? true);
-      if (!allowed) {
-        reply({ ok: false, error: { field: 'topic', message: `not allowed to read ${topic}` } });
+      if (publicOnly) {
+        if (!isPublicTopic(topic)) {
+          reply({ ok: false, error: { field: 'topic', message: `not allowed to read ${topic}` } });
+          return;
+        }
+        subscribe(socket, topic, sinceSeq).then(reply, (err: unknown) => {
+          log.error({ err, topic }, 'subscribe failed');
+          reply({ ok: false, error: { field: 'topic', message: 'subscription failed, retry' } });
+        });
         return;
       }
-      subscribe(socket, topic, sinceSeq).then(reply, (err: unknown) => {
-        log.error({ err, topic }, 'subscribe failed');
-        reply({ ok: false, error: { field: 'topic', message: 'subscription failed, retry' } });
-      });
+      // A live connection is only as good as its credential now: re-read it before every subscribe.
+      refreshed(socket).then(
+        async (fresh) => {
+          if (!fresh) {
+            reply({ ok: false, error: { field: 'session', message: 'credential no longer valid: sign in again' } });
+            socket.disconnect(true);
+            return;
+          }
+          if (!(options.canRead?.(fresh, topic) ?? true)) {
+            reply({ ok: false, error: { field: 'topic', message: `not allowed to read ${topic}` } });
+            return;
+          }
+          reply(await subscribe(socket, topic, sinceSeq));
+        },
+        (err: unknown) => {
+          log.error({ err, topic }, 'subscribe failed');
+          reply({ ok: false, error: { field: 'topic', message: 'subscription failed, retry' } });
+        },
+      );
     });
     socket.on('unsubscribe', (raw) => {
-      if (raw && typeof raw.topic === 'string') void socket.leave(raw.topic);
+      // Only a topic the client joined itself: never the server's device, session or user rooms, which
+      // carry revocations (a wall that left its device room kept streaming after it was revoked).
+      if (raw && typeof raw.topic === 'string' && socket.data.topics?.delete(raw.topic)) void socket.leave(raw.topic);
     });
   };
+
+  /** The socket's principal re-read now; topics it may no longer read are left. */
+  async function refreshed(socket: LiveSocket): Promise<LivePrincipal | null> {
+    if (!options.refresh) return socket.data.principal;
+    const fresh = await options.refresh(socket.data.principal);
+    if (!fresh) return null;
+    socket.data.principal = fresh;
+    for (const t of [...(socket.data.topics ?? [])])
+      if (!(options.canRead?.(fresh, t) ?? true)) {
+        socket.data.topics?.delete(t);
+        await socket.leave(t);
+      }
+    return fresh;
+  }
   live.on('connection', (s) => handle(s, false));
   pub.on('connection', (s) => handle(s, true));
 
@@ -123,6 +208,7 @@ export function createGateway(options: GatewayOptions): Gateway {
             : current === null || current.seq <= sinceSeq || current.seq > head;
         if (contiguous) {
           for (const d of missed) socket.emit('delta', { topic, seq: d.seq, prevSeq: d.prevSeq, diff: d.diff });
+          socket.data.topics?.add(topic);
           await socket.join(topic);
           return { ok: true, mode: 'replay', replayed: missed.length };
         }
@@ -131,6 +217,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // No viewer asked for this topic before: have the publisher build it; its first delta follows.
       if (!snap) await requestTopic(options.pool, topic);
       socket.emit('snapshot', { topic, seq: snap?.seq ?? 0, state: snap?.state ?? {} });
+      socket.data.topics?.add(topic);
       await socket.join(topic);
       return { ok: true, mode: 'snapshot' };
     };
@@ -159,6 +246,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     async kickDevice(id) {
       // Without `local`: the adapter carries it to every node, wherever the wall is connected.
       live.in(`device:${id}`).disconnectSockets(true);
+    },
+    kickUser(id) {
+      live.in(userRoom(id)).disconnectSockets(true);
     },
   };
 }

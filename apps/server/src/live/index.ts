@@ -1,5 +1,5 @@
 import type { BackgroundStarter } from '../background.ts';
-import { lookupSession, sessionFromCookieHeader, sessionSettingsOf } from '../auth/sessions.ts';
+import { lookupSession, lookupSessionByHash, sessionFromCookieHeader, sessionSettingsOf } from '../auth/sessions.ts';
 import { canReadLiveTopic } from '../permissions.ts';
 import { startLiveEngine } from './live-engine.ts';
 import { createTopicBuilder } from './topic-builders.ts';
@@ -23,7 +23,17 @@ export const startLive: BackgroundStarter = async (ctx) => {
       const s = found.session;
       return { kind: 'user', id: s.userId, role: s.role, opdId: s.opdId, session: found.idHash };
     },
+    // Every subscribe re-reads the session and its user: a changed role counts from the next subscribe
+    // (and the users API disconnects the old sockets at once).
+    refreshUser: async (principal) => {
+      if (!principal.session) return null;
+      const found = await lookupSessionByHash(ctx.pool, principal.session, sessionSettingsOf(ctx.env));
+      if (found.state !== 'live') return null;
+      const s = found.session;
+      return { kind: 'user', id: s.userId, role: s.role, opdId: s.opdId, session: found.idHash };
+    },
     canRead: (principal, topic) => principal.kind !== 'user' || canReadLiveTopic(principal, topic),
+    allowedOrigins: ctx.env.PANTAU_ALLOWED_ORIGINS,
   });
   return { name: 'live', stop: () => engine.stop() };
 };

@@ -19,7 +19,11 @@ export interface LiveEngineOptions {
   retainSeconds?: number;
   /** Resolves a user session (added by the console); device tokens are handled here. */
   authenticateUser?: (auth: Record<string, unknown>, headers: Record<string, unknown>) => Promise<LivePrincipal | null>;
+  /** Re-reads a user's session now (every subscribe); null when it ended or the account changed. */
+  refreshUser?: (principal: Extract<LivePrincipal, { kind: 'user' }>) => Promise<LivePrincipal | null>;
   canRead?: (principal: LivePrincipal, topic: string) => boolean;
+  /** Origins allowed to open `/live` besides the server's own. */
+  allowedOrigins?: readonly string[];
 }
 
 export interface LiveEngine {
@@ -38,13 +42,20 @@ export async function startLiveEngine(options: LiveEngineOptions): Promise<LiveE
     pool: options.pool,
     logger: options.logger,
     canRead: options.canRead,
+    allowedOrigins: options.allowedOrigins,
     authenticate: async (auth, headers) => {
       const token = typeof auth.deviceToken === 'string' ? auth.deviceToken : null;
       if (token) {
         const device = await findWallDevice(options.pool, token);
-        return device ? { kind: 'device', id: device.id } : null;
+        return device ? { kind: 'device', id: device.id, token } : null;
       }
       return options.authenticateUser ? options.authenticateUser(auth, headers) : null;
+    },
+    refresh: async (principal) => {
+      if (principal.kind === 'device')
+        return principal.token && (await findWallDevice(options.pool, principal.token)) ? principal : null;
+      if (principal.kind === 'user') return options.refreshUser ? options.refreshUser(principal) : principal;
+      return principal;
     },
   });
   const tailer = await startTailer({

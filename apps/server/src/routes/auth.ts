@@ -23,6 +23,8 @@ import { clientAddress } from '../public/rate-limit.ts';
 export interface AuthRouteOptions {
   /** Ends a signed-out session's live connections on every node. */
   onSignOut?: (sessionIdHash: string) => void;
+  /** Ends every live connection of a user on every node (its password changed). */
+  onCredentialChange?: (userId: string) => void;
 }
 
 /**
@@ -131,6 +133,8 @@ export function authRoutes(pool: Pool, options: AuthRouteOptions = {}): Hono<Aut
     await setUserPassword(pool, user.id, await hashPassword(body.data.newPassword), false);
     // Other sessions of this user end: a changed password must lock out whoever else had it.
     await deleteUserSessions(pool, user.id, found.idHash);
+    // Its live connections too (this session's reconnect at once with the same, still valid cookie).
+    options.onCredentialChange?.(user.id);
     return c.json({ changed: true });
   });
   return app;

@@ -18,7 +18,12 @@ import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { canManageUsers } from '../permissions.ts';
 
 /** Users (admins only): list, add (a one-time password is returned once), change, reset a password. */
-export function userRoutes(pool: Pool, pack: ProvincePack): Hono<AuthEnv> {
+export interface UserRouteOptions {
+  /** Disconnects every live connection of a user on every node (its credential just changed). */
+  onCredentialChange?: (userId: string) => void;
+}
+
+export function userRoutes(pool: Pool, pack: ProvincePack, options: UserRouteOptions = {}): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use('/api/users', requirePrincipal(pool));
   app.use('/api/users/*', requirePrincipal(pool));
@@ -89,8 +94,10 @@ export function userRoutes(pool: Pool, pack: ProvincePack): Hono<AuthEnv> {
       return u;
     });
     // A role change or a disabled account takes effect now, not at the next sign-in.
-    if (body.data.role || body.data.opdId !== undefined || body.data.disabled)
+    if (body.data.role || body.data.opdId !== undefined || body.data.disabled) {
       await deleteUserSessions(pool, current.id);
+      options.onCredentialChange?.(current.id);
+    }
     return c.json({ user });
   });
 
@@ -110,6 +117,7 @@ export function userRoutes(pool: Pool, pack: ProvincePack): Hono<AuthEnv> {
       });
     });
     await deleteUserSessions(pool, user.id);
+    options.onCredentialChange?.(user.id);
     return c.json({ oneTimePassword: password });
   });
   return app;

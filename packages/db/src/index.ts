@@ -79,7 +79,13 @@ export {
   touchSession,
   type SessionRow,
 } from './queries/auth/sessions.ts';
-export { recentLoginFailures, recordLoginAttempt } from './queries/auth/login-attempts.ts';
+export {
+  markLoginAttemptOk,
+  recentLoginFailures,
+  recordLoginAttempt,
+  reserveLoginAttempt,
+  type LoginAttemptReservation,
+} from './queries/auth/login-attempts.ts';
 export { listWallDevices, type WallDeviceRow } from './queries/live/list-wall-devices.ts';
 export { listAudit, type AuditFilter, type AuditRow } from './queries/audit/list-audit.ts';
 export {

@@ -3,8 +3,8 @@ import {
   deleteSession,
   deleteUserSessions,
   findUserForLogin,
-  recentLoginFailures,
-  recordLoginAttempt,
+  markLoginAttemptOk,
+  reserveLoginAttempt,
   setUserPassword,
   type Pool,
 } from '@pantau/db';
@@ -17,8 +17,25 @@ import {
   lookupSession,
   sessionCookie,
   startSession,
+  type SessionSettings,
 } from '../auth/sessions.ts';
 import { clientAddress } from '../public/rate-limit.ts';
+
+/** 429 with `Retry-After` until the oldest counted failure leaves the window. */
+function locked(c: Context, oldestAt: Date | null, settings: SessionSettings, field: string) {
+  const until = new Date((oldestAt?.getTime() ?? Date.now()) + settings.lockMinutes * 60_000);
+  c.header('Retry-After', String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))));
+  return c.json(
+    {
+      error: {
+        field,
+        message: `too many failed sign-ins: try again after ${until.toISOString()}`,
+        lockedUntil: until.toISOString(),
+      },
+    },
+    429,
+  );
+}
 
 export interface AuthRouteOptions {
   /** Ends a signed-out session's live connections on every node. */
@@ -43,28 +60,15 @@ export function authRoutes(pool: Pool, options: AuthRouteOptions = {}): Hono<Aut
     const settings = settingsOf(c);
     const address = clientAddress(c, false);
     const { username, password } = body.data;
-    const failures = await recentLoginFailures(pool, username, address, settings.lockMinutes * 60);
-    if (failures.byUser >= settings.maxFailures || failures.byAddress >= settings.maxFailures) {
-      const until = new Date((failures.oldestAt?.getTime() ?? Date.now()) + settings.lockMinutes * 60_000);
-      c.header('Retry-After', String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))));
-      return c.json(
-        {
-          error: {
-            field: 'username',
-            message: `too many failed sign-ins: try again after ${until.toISOString()}`,
-            lockedUntil: until.toISOString(),
-          },
-        },
-        429,
-      );
-    }
+    // The check is reserved (counted as a failure) before the password is verified, so a parallel burst
+    // cannot run more checks than the lockout allows.
+    const attempt = await reserveLoginAttempt(pool, username, address, settings.lockMinutes * 60, settings.maxFailures);
+    if (!attempt.ok) return locked(c, attempt.oldestAt, settings, 'username');
     const user = await findUserForLogin(pool, username);
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !ok || user.disabledAt) {
-      await recordLoginAttempt(pool, username, address, false);
+    if (!user || !ok || user.disabledAt)
       return c.json({ error: { field: 'password', message: 'wrong username or password' } }, 401);
-    }
-    await recordLoginAttempt(pool, username, address, true);
+    await markLoginAttemptOk(pool, attempt.id);
     const { csrfToken, expiresAt } = await startSession(c, pool, user.id, settings);
     c.header('Cache-Control', 'no-store');
     return c.json({
@@ -123,9 +127,21 @@ export function authRoutes(pool: Pool, options: AuthRouteOptions = {}): Hono<Aut
       return c.json({ error: { field: 'x-csrf-token', message: 'missing or wrong CSRF token' } }, 403);
     const body = passwordChange.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: firstIssue(body.error) }, 400);
+    // A stolen session must not become an unlimited password oracle: current-password checks count
+    // towards the same lockout as sign-ins.
+    const settings = settingsOf(c);
+    const attempt = await reserveLoginAttempt(
+      pool,
+      found.session.username,
+      clientAddress(c, false),
+      settings.lockMinutes * 60,
+      settings.maxFailures,
+    );
+    if (!attempt.ok) return locked(c, attempt.oldestAt, settings, 'currentPassword');
     const user = await findUserForLogin(pool, found.session.username);
     if (!user || !(await verifyPassword(user.passwordHash, body.data.currentPassword)))
       return c.json({ error: { field: 'currentPassword', message: 'wrong password' } }, 400);
+    await markLoginAttemptOk(pool, attempt.id);
     const problem = passwordProblem(body.data.newPassword, user.username);
     if (problem) return c.json({ error: { field: 'newPassword', message: problem } }, 400);
     if (body.data.newPassword === body.data.currentPassword)

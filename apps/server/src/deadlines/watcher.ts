@@ -20,6 +20,8 @@ import {
 import type { BackgroundStarter } from '../background.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
+import { loadComplaintSettings } from './complaint-settings.ts';
+import { resumeRecomputeJobs } from './recompute.ts';
 
 export interface WatchOptions {
   /** Complaints read per query. @default 1000 */
@@ -204,6 +206,14 @@ export const startDeadlineWatcher: BackgroundStarter = async (ctx) =>
     name: 'deadline-watcher',
     intervalMs: ctx.env.PANTAU_WATCH_SECONDS * 1000,
     pass: async (log) => {
+      // First any recompute owed by a rule or calendar change whose node died before finishing it.
+      const recomputed = await resumeRecomputeJobs(ctx.pool, ctx.complaints, {
+        prepare: async () => {
+          await ctx.reloadCalendar();
+          await loadComplaintSettings(ctx.pool, ctx.complaints);
+        },
+      });
+      if (recomputed > 0) log.info({ deadlinesMoved: recomputed }, 'resumed an interrupted deadline recompute');
       const r = await watchDeadlines(ctx.pool, ctx.complaints, new Date());
       if (r.escalations + r.stateChanges + r.autoClosed > 0) log.info(r, 'deadlines moved');
     },

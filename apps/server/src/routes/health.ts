@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { migrationsApplied, type Pool } from '@pantau/db';
+import { migrationsApplied, recomputeStatus, type Pool } from '@pantau/db';
 
 /**
  * `/healthz`: the process is alive (no I/O). `/readyz`: it can serve — the database answers and every
- * shipped migration is applied. A load balancer routes traffic by `/readyz`.
+ * shipped migration is applied. A load balancer routes traffic by `/readyz`. `/api/status/recompute`:
+ * whether open deadlines are being recomputed after a rule or calendar change.
  */
 export function healthRoutes(pool: Pool): Hono {
   const app = new Hono();
@@ -17,6 +18,9 @@ export function healthRoutes(pool: Pool): Hono {
       return c.json({ status: 'not_ready', reason: 'database_unreachable', detail: (err as Error).message }, 503);
     }
   });
+  // Whether a deadline recompute (after a rule or calendar change) is owed or running, for the console to
+  // show "recomputing" until it is done. Counts and times only, nothing about any case.
+  app.get('/api/status/recompute', async (c) => c.json(await recomputeStatus(pool)));
   return app;
 }
 

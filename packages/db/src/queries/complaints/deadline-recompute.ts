@@ -85,3 +85,90 @@ export async function updateComplaintDeadline(
   );
   return rows[0]?.escalation_level ?? 0;
 }
+
+/** A deadline recompute owed (table `recompute_job`, written by triggers with each rule or calendar change). */
+export interface RecomputeJob {
+  id: number;
+  afterId: number;
+  moved: number;
+  /** The database's clock at the claim: settings read after it cover every job requested before it. */
+  claimedAt: Date;
+}
+
+/** Asks for a recompute now (a caller that changed something the triggers do not see). Returns its id. */
+export async function requestRecompute(pool: Pool | PoolClient, reason: string): Promise<number> {
+  const { rows } = await pool.query<{ id: number }>('INSERT INTO recompute_job (reason) VALUES ($1) RETURNING id', [
+    reason,
+  ]);
+  return Number(rows[0]!.id);
+}
+
+/**
+ * Claims an unfinished job for `node`: a given one, or else the newest that nobody claimed or whose
+ * claimant went silent for `staleSeconds` (a node that crashed mid-way). Null when there is none.
+ */
+export async function claimRecomputeJob(
+  pool: Pool,
+  node: string,
+  staleSeconds: number,
+  id: number | null = null,
+): Promise<RecomputeJob | null> {
+  const { rows } = await pool.query<{ id: number; after_id: number; moved: number; claimed_at: Date }>(
+    `UPDATE recompute_job SET claimed_by = $1, heartbeat_at = now(), started_at = coalesce(started_at, now())
+     WHERE id = (SELECT id FROM recompute_job
+                 WHERE finished_at IS NULL AND ($3::bigint IS NULL OR id = $3)
+                   AND (claimed_by IS NULL OR claimed_by = $1 OR heartbeat_at < now() - make_interval(secs => $2))
+                 ORDER BY id DESC LIMIT 1 FOR UPDATE SKIP LOCKED)
+     RETURNING id, after_id, moved, clock_timestamp() AS claimed_at`,
+    [node, staleSeconds, id],
+  );
+  const r = rows[0];
+  return r ? { id: Number(r.id), afterId: Number(r.after_id), moved: r.moved, claimedAt: r.claimed_at } : null;
+}
+
+/**
+ * Records a page done, in the page's own transaction (so progress and the page commit together).
+ * False when another node took the job over meanwhile: stop.
+ */
+export async function recordRecomputeProgress(
+  client: PoolClient,
+  job: { id: number; node: string },
+  afterId: number,
+  moved: number,
+): Promise<boolean> {
+  const { rowCount } = await client.query(
+    `UPDATE recompute_job SET after_id = $3, moved = moved + $4, heartbeat_at = now()
+     WHERE id = $1 AND claimed_by = $2 AND finished_at IS NULL`,
+    [job.id, job.node, afterId, moved],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Marks a job finished. A job that ran from the first complaint (not resumed half-way) on settings read
+ * after `claimedAt` also covers every job requested before then — finished with it, even if a node is
+ * still running one (its next progress write fails and it stops). A resumed job covers only itself: its
+ * first pages were computed by the node that died, on what it had read.
+ */
+export async function finishRecomputeJob(
+  pool: Pool,
+  job: { id: number; node: string; claimedAt: Date; fromStart: boolean },
+): Promise<void> {
+  await pool.query(
+    `UPDATE recompute_job SET finished_at = now(), heartbeat_at = now()
+     WHERE finished_at IS NULL AND ((id = $1 AND claimed_by = $2) OR ($4 AND requested_at <= $3))`,
+    [job.id, job.node, job.claimedAt, job.fromStart],
+  );
+}
+
+/** Whether a recompute is owed or running, for the console to show. */
+export async function recomputeStatus(
+  pool: Pool,
+): Promise<{ inProgress: boolean; pending: number; since: Date | null; doneUpToId: number | null }> {
+  const { rows } = await pool.query<{ pending: number; since: Date | null; after_id: number | null }>(
+    `SELECT count(*)::int AS pending, min(requested_at) AS since, max(after_id) AS after_id
+     FROM recompute_job WHERE finished_at IS NULL`,
+  );
+  const r = rows[0]!;
+  return { inProgress: r.pending > 0, pending: r.pending, since: r.since, doneUpToId: r.after_id };
+}

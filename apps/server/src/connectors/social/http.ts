@@ -7,6 +7,7 @@ export type Failure =
   | { kind: 'http'; status: number; message: string }
   | { kind: 'garbage'; message: string }
   | { kind: 'timeout'; message: string }
+  | { kind: 'too_large'; message: string }
   | { kind: 'network'; message: string };
 
 export type FetchResult =
@@ -22,15 +23,46 @@ export interface PlatformErrorReader {
   resetAt(headers: Headers): Date | null;
 }
 
+/** The largest answer a connector reads from a platform, unless told otherwise: 16 MiB. */
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+/** Reads a body as text, streaming, and stops (cancelling the rest) once it passes `maxBytes`. */
+async function readCapped(res: Response, maxBytes: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new BodyTooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
 /**
- * GETs a JSON document with a deadline (AbortSignal.timeout). The URL may carry a token: it is never
- * put in a failure message or a log line.
+ * GETs a JSON document with a deadline (AbortSignal.timeout, which also covers a body that stalls after
+ * the headers) and a size cap (streamed: a body past `maxBytes` is cancelled, never buffered whole).
+ * The URL may carry a token: it is never put in a failure message or a log line.
  */
 export async function getJson(
   url: string,
-  init: { headers?: Record<string, string>; timeoutMs: number },
+  init: { headers?: Record<string, string>; timeoutMs: number; maxBytes?: number },
   errors: PlatformErrorReader,
 ): Promise<FetchResult> {
+  const maxBytes = init.maxBytes ?? DEFAULT_MAX_BYTES;
   let res: Response;
   let text: string;
   try {
@@ -38,8 +70,14 @@ export async function getJson(
       headers: { accept: 'application/json', ...init.headers },
       signal: AbortSignal.timeout(init.timeoutMs),
     });
-    text = await res.text();
+    text = await readCapped(res, maxBytes);
   } catch (err) {
+    if (err instanceof BodyTooLarge)
+      return {
+        ok: false,
+        failure: { kind: 'too_large', message: `answer larger than the cap of ${maxBytes} bytes` },
+        headers: null,
+      };
     const name = (err as { name?: string }).name;
     if (name === 'TimeoutError' || name === 'AbortError')
       return {

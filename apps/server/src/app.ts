@@ -11,6 +11,7 @@ import { wallPlaylistRoutes } from './routes/wall-playlist.ts';
 import { wallScreenRoutes } from './routes/wall-screens.ts';
 import { worklistRoutes } from './routes/worklist.ts';
 import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimits } from './http/body-limits.ts';
 import { refuseNul } from './http/input-guard.ts';
 import { userRoom } from './live/gateway.ts';
 import type { Pool } from '@pantau/db';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { message: 'internal error' } }, 500);
   });
+  app.use('*', bodyLimits());
   // A NUL byte cannot be stored by PostgreSQL: refused at the edge, naming the field (ingest batches
   // validate per item themselves).
   app.use('*', refuseNul({ skipBodyFor: (path) => path.startsWith('/api/ingest/') }));

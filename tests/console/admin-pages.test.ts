@@ -12,7 +12,7 @@ const overflowsSideways = (tab: Page) =>
 
 // The yearly calendar task, done in the console in real Chromium: read a year, load the next from a pasted
 // decree list, move a day after the sidang isbat; the role rules; the admins' reminder.
-describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi', () => {
+describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi, Playlist dinding', () => {
   let pantau: Pantau;
   let browser: Browser;
 
@@ -145,6 +145,63 @@ describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi
     await expect.poll(() => duty.getByTestId('ladder-row').count()).toBe(4);
     expect(await duty.getByTestId('rule-verifyDispatchHK').isDisabled()).toBe(true);
     expect(await duty.getByTestId('rules-preview-button').count()).toBe(0);
+  });
+
+  it('an admin builds a playlist for one screen: scenes, durations, two OPDs; the open wall follows it live', async () => {
+    const token = await pantau.wallToken('lobi');
+    const other = await pantau.wallToken('rapat');
+    const wallTab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wallTab.goto(`${pantau.url}/wall?device=${token}`);
+    const wall = wallTab.getByTestId('wall');
+    await expect.poll(() => wall.getAttribute('data-connection'), { timeout: 15_000 }).toBe('live');
+    const [a, b] = [pantau.server.pack.opds[2]!, pantau.server.pack.opds[5]!];
+
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/playlist`, 'adminkal');
+    await tab.getByTestId('playlist-target').selectOption('lobi');
+    await expect.poll(() => tab.getByTestId('playlist-own').textContent()).toMatch(/mengikuti playlist semua layar/);
+    // Two scenes, five seconds each: Peta then OPD.
+    while ((await tab.getByTestId('playlist-entry').count()) > 2)
+      await tab.getByRole('button', { name: 'Hapus 3' }).click();
+    await tab.getByLabel('Adegan 1').selectOption('peta');
+    await tab.getByLabel('Adegan 2').selectOption('opd');
+    await tab.getByLabel('Durasi 1').fill('5');
+    await tab.getByLabel('Durasi 2').fill('5');
+    await tab.getByTestId('playlist-opds-none').click();
+    await tab.getByTestId('playlist-save').click();
+    await expect.poll(() => tab.getByTestId('playlist-message').textContent()).toMatch(/minimal satu OPD/);
+    await tab.locator(`input[data-opd="${a.id}"]`).check();
+    await tab.locator(`input[data-opd="${b.id}"]`).check();
+    await tab.getByTestId('playlist-late-alert').fill('3');
+    await tab.getByTestId('playlist-save').click();
+    await expect.poll(() => tab.getByTestId('playlist-message').textContent()).toMatch(/Tersimpan/);
+    await expect.poll(() => tab.getByTestId('playlist-own').textContent()).toMatch(/punya playlist sendiri/);
+    expect(await overflowsSideways(tab)).toBe(false);
+    await expect
+      .poll(() => tab.locator('[data-testid="screen-row"][data-id="lobi"]').textContent())
+      .toMatch(/Bergiliran sesuai playlist.*punya playlist sendiri/);
+
+    // The open wall takes it without a reload: only Peta and OPD, the OPD scene only on the two OPDs.
+    const scenes = new Set<string>();
+    const opds = new Set<string>();
+    for (let i = 0; i < 120 && !(opds.size >= 2 && scenes.has('peta')); i++) {
+      const scene = (await wall.getAttribute('data-scene')) ?? '';
+      if (i > 20) scenes.add(scene); // after the change has reached the wall
+      if (scene === 'opd' && i > 20) opds.add((await wall.getAttribute('data-opd')) ?? '');
+      await wallTab.waitForTimeout(250);
+    }
+    expect([...scenes].sort()).toEqual(['opd', 'peta']);
+    expect([...opds].sort()).toEqual([a.id, b.id].sort());
+    // The other screen still follows the common playlist.
+    const settings = await pantau.server.pool.query(
+      `SELECT screen_id, opd_ids, late_alert_at FROM wall_playlist ORDER BY 1`,
+    );
+    expect(settings.rows).toEqual([{ screen_id: 'lobi', opd_ids: [a.id, b.id], late_alert_at: 3 }]);
+    expect(other).toMatch(/^wall_/);
+    expect(await tab.locator('[data-testid="screen-row"][data-id="rapat"]').textContent()).toMatch(/Semua layar/);
+    const audit = await pantau.server.pool.query(`SELECT entity_id FROM audit_log WHERE action = 'wall.playlist'`);
+    expect(audit.rows).toEqual([{ entity_id: 'lobi' }]);
+    await wallTab.close();
   });
 
   it('reminds admins, and only admins, when next year is not loaded', async () => {

@@ -11,9 +11,7 @@ import { wallPlaylistRoutes } from './routes/wall-playlist.ts';
 import { wallScreenRoutes } from './routes/wall-screens.ts';
 import { worklistRoutes } from './routes/worklist.ts';
 import { secureHeaders } from 'hono/secure-headers';
-import { bodyLimits } from './http/body-limits.ts';
 import { refuseNul } from './http/input-guard.ts';
-import { userRoom } from './live/gateway.ts';
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
@@ -90,7 +88,6 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { message: 'internal error' } }, 500);
   });
-  app.use('*', bodyLimits());
   // A NUL byte cannot be stored by PostgreSQL: refused at the edge, naming the field (ingest batches
   // validate per item themselves).
   app.use('*', refuseNul({ skipBodyFor: (path) => path.startsWith('/api/ingest/') }));
@@ -100,16 +97,13 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     await next();
   });
   app.route('/', healthRoutes(deps.pool));
-  // Through the socket.io adapter, so every node drops the sockets, wherever they are connected.
-  const kickUser = (id: string) => deps.live?.io?.of('/live').in(userRoom(id)).disconnectSockets(true);
   app.route(
     '/',
     authRoutes(deps.pool, {
       onSignOut: (hash) => deps.live?.io?.of('/live').in(`session:${hash}`).disconnectSockets(true),
-      onCredentialChange: kickUser,
     }),
   );
-  app.route('/', userRoutes(deps.pool, deps.pack, { onCredentialChange: kickUser }));
+  app.route('/', userRoutes(deps.pool, deps.pack));
   app.route(
     '/',
     deviceRoutes(deps.pool, {

@@ -8,3 +8,4 @@ export * from './widgets.ts';
 export * from './console.ts';
 export * from './calendar.ts';
 export * from './settings.ts';
+export * from './wall.ts';

@@ -99,7 +99,14 @@ export {
 } from './queries/console/worklist-page.ts';
 export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';
 export { setWallOverride, wallOverrides, type WallOverride } from './queries/live/wall-overrides.ts';
-export { saveWallPlaylist, wallPlaylist, type PlaylistEntryRow } from './queries/live/wall-playlist.ts';
+export {
+  deleteWallPlaylist,
+  saveWallPlaylist,
+  wallPlaylist,
+  wallPlaylists,
+  type PlaylistEntryRow,
+  type WallPlaylistRow,
+} from './queries/live/wall-playlist.ts';
 export {
   acknowledgePpidEscalations,
   lockPpidCase,

@@ -2,7 +2,7 @@ import {
   complaintOverview,
   recentComplaints,
   wallOverrides,
-  wallPlaylist,
+  wallPlaylists,
   worklistItems,
   type Pool,
   type TopicBuilder,
@@ -60,8 +60,19 @@ function scopeOf(topic: string, pack: ProvincePack): TopicScope | null {
 export function createTopicBuilder(pack: ProvincePack, publicMinCount = 5): TopicBuilder {
   return async (pool, topic) => {
     if (topic === 'wall') {
-      const [screens, playlist] = await Promise.all([wallOverrides(pool), wallPlaylist(pool)]);
-      return { screens: screens as unknown as JsonObject, playlist: playlist as unknown as JsonObject[] | null };
+      const [screens, all] = await Promise.all([wallOverrides(pool), wallPlaylists(pool)]);
+      // `playlist` (every screen's entries) stays for walls loaded before per-screen playlists existed.
+      const playlists = Object.fromEntries(
+        Object.entries(all).map(([screen, p]) => [
+          screen,
+          { screen, entries: p.entries, opdIds: p.opdIds, lateAlertAt: p.lateAlertAt },
+        ]),
+      );
+      return {
+        screens: screens as unknown as JsonObject,
+        playlist: (all['*']?.entries ?? null) as unknown as JsonObject[] | null,
+        playlists: playlists as unknown as JsonObject,
+      };
     }
     if (topic === 'worklist') {
       return { items: (await worklistItems(pool)) as unknown as JsonObject[] };

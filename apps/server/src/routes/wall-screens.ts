@@ -3,25 +3,17 @@ import {
   appendAudit,
   findWallDevice,
   listWallDevices,
-  saveWallPlaylist,
   setWallOverride,
   touchTopics,
-  wallPlaylist,
   withTransaction,
   type Pool,
 } from '@pantau/db';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { canDriveWall, canEditPlaylist } from '../permissions.ts';
+import { canDriveWall } from '../permissions.ts';
 
 const scene = z.enum(['ringkasan', 'pengaduan', 'ppid', 'sosial', 'opd', 'peta', 'keterlambatan']);
-const playlistBody = z.strictObject({
-  entries: z
-    .array(z.strictObject({ scene, seconds: z.number().int().min(5).max(600) }))
-    .min(1)
-    .max(30),
-});
 const showBody = z.strictObject({
   scene,
   opdId: z
@@ -88,26 +80,5 @@ export function wallScreenRoutes(pool: Pool): Hono<AuthEnv> {
   });
   app.delete('/api/wall/screens/:id/show', (c) => change(c, null));
 
-  // The rotation every screen follows; admins change it and it reaches every screen live.
-  app.use('/api/wall/playlist', requirePrincipal(pool));
-  app.get('/api/wall/playlist', async (c) => c.json({ entries: (await wallPlaylist(pool)) ?? null }));
-  app.put('/api/wall/playlist', async (c) => {
-    if (!canEditPlaylist(c.get('principal')))
-      return c.json({ error: { field: 'role', message: 'only an admin edits the playlist' } }, 403);
-    const body = playlistBody.safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return c.json({ error: firstIssue(body.error) }, 400);
-    await withTransaction(pool, async (client) => {
-      await saveWallPlaylist(client, body.data.entries, c.get('principal').id);
-      await appendAudit(client, {
-        actor: `user:${c.get('principal').id}`,
-        action: 'wall.playlist',
-        entity: 'wall_playlist',
-        entityId: '1',
-        details: { entries: body.data.entries },
-      });
-      await touchTopics(client, ['wall']);
-    });
-    return c.json({ entries: body.data.entries });
-  });
   return app;
 }

@@ -7,6 +7,7 @@ import { useProvince } from '../province.ts';
 import { AuditPage } from './audit.tsx';
 import { CalendarDueBanner } from './calendar-due.tsx';
 import { CalendarPage } from './calendar.tsx';
+import { PlaylistPage } from './playlist.tsx';
 import { RulesPage } from './rules.tsx';
 import { DevicesPage } from './devices.tsx';
 import { LoginPage } from './login.tsx';
@@ -40,7 +41,7 @@ function useNames(): ProvinceNames {
   }, [scopes]);
 }
 
-const ADMIN_PAGES = ['/console/audit', '/console/devices', '/console/users'];
+const ADMIN_PAGES = ['/console/audit', '/console/devices', '/console/users', '/console/playlist'];
 
 /** The duty-officer console: sign-in, the worklist, and the admin pages, behind one session. */
 export function ConsolePage(props: PageProps) {
@@ -65,6 +66,7 @@ export function ConsolePage(props: PageProps) {
     ['/console', t('console.nav.worklist'), true],
     ['/console/audit', t('console.nav.audit'), isAdmin],
     ['/console/devices', t('console.nav.devices'), isAdmin],
+    ['/console/playlist', t('console.nav.playlist'), isAdmin],
     ['/console/users', t('console.nav.users'), isAdmin],
     ['/console/calendar', t('console.nav.calendar'), s.user.role !== 'viewer'],
     ['/console/rules', t('console.nav.rules'), s.user.role !== 'viewer'],
@@ -105,7 +107,13 @@ export function ConsolePage(props: PageProps) {
       </header>
       {isAdmin && <CalendarDueBanner />}
       <main className="cs-main">
-        {page === '/console/rules' ? (
+        {page === '/console/playlist' ? (
+          <PlaylistPage
+            names={names}
+            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+            tzLabel={province?.timeZoneLabel ?? ''}
+          />
+        ) : page === '/console/rules' ? (
           <RulesPage isAdmin={isAdmin} />
         ) : page === '/console/calendar' ? (
           <CalendarPage isAdmin={isAdmin} />

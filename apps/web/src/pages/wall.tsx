@@ -1,4 +1,5 @@
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { WallPlaylists } from '@pantau/contracts';
 import type { PageProps } from '../app.tsx';
 import { formatClock, formatDate, LocaleContext, useT } from '../i18n/index.ts';
 import { useHeartbeat, useLiveTopic } from '../live/use-live.ts';
@@ -27,7 +28,8 @@ const pinned = (SCENE_IDS as readonly string[]).includes(params.get('scene') ?? 
 const pinnedOpd = params.get('opd');
 /** `?durations=` overrides every scene's seconds (tests, demos). */
 const durationOverride = Number(params.get('durations')) || null;
-const ALERT_AT = Number(params.get('alertAt')) || 5;
+/** `?alertAt=` overrides the playlist's alert threshold (tests). */
+const ALERT_AT = Number(params.get('alertAt')) || null;
 const ALERT_SECONDS = Number(params.get('alertSeconds')) || 30;
 const PLAYLIST: PlaylistEntry[] = DEFAULT_PLAYLIST.map((e) => ({ ...e, seconds: durationOverride ?? e.seconds }));
 
@@ -61,16 +63,7 @@ export function WallPage(_props: PageProps) {
     stream?: string;
     until: number;
   } | null>(null);
-  // The admin's playlist from the `wall` topic, else the built-in one (`?durations=` overrides either).
-  const wallTopicEarly = useLiveTopic('wall');
-  const fromTopic = wallTopicEarly.state?.playlist as PlaylistEntry[] | null | undefined;
-  const playlistKey = JSON.stringify(fromTopic ?? null);
-  const playlist = useMemo(
-    () => (fromTopic?.length ? fromTopic.map((e) => ({ ...e, seconds: durationOverride ?? e.seconds })) : PLAYLIST),
-    [playlistKey],
-  );
-
-  // What an operator sent to this screen (the `wall` topic, by this screen's id) wins until released.
+  // Which screen this is (from its device token): what an operator sends it, and its own playlist.
   const [deviceId, setDeviceId] = useState<string | null>(null);
   useEffect(() => {
     const token = window.localStorage.getItem('pantau.deviceToken');
@@ -79,7 +72,20 @@ export function WallPage(_props: PageProps) {
       .then((r) => (r.ok ? (r.json() as Promise<{ id: string }>) : null))
       .then((d) => setDeviceId(d?.id ?? null));
   }, []);
-  const wallTopic = wallTopicEarly;
+  // The admin's playlist for this screen, else for every screen (the `wall` topic), else the built-in
+  // one; `?durations=` overrides the seconds of any.
+  const wallTopic = useLiveTopic('wall');
+  const playlists = (wallTopic.state?.playlists ?? {}) as WallPlaylists;
+  const mine = (deviceId ? playlists[deviceId] : undefined) ?? playlists['*'];
+  const fromTopic = mine?.entries ?? (wallTopic.state?.playlist as PlaylistEntry[] | null | undefined);
+  const playlistKey = JSON.stringify(fromTopic ?? null);
+  const playlist = useMemo(
+    () => (fromTopic?.length ? fromTopic.map((e) => ({ ...e, seconds: durationOverride ?? e.seconds })) : PLAYLIST),
+    [playlistKey],
+  );
+  const alertAt = ALERT_AT ?? mine?.lateAlertAt ?? 5;
+
+  // What an operator sent to this screen (the `wall` topic, by this screen's id) wins until released.
   const screens = (wallTopic.state?.screens ?? {}) as Record<
     string,
     { scene: SceneId; opdId?: string; until: string | null }
@@ -88,7 +94,13 @@ export function WallPage(_props: PageProps) {
   const override = sent && (!sent.until || Date.parse(sent.until) > now.getTime()) ? sent : null;
 
   const entry = playlist[rotation.index % playlist.length]!;
-  const opds = province?.opds ?? [];
+  const allOpds = province?.opds ?? [];
+  // The OPD scene rotates over the playlist's OPDs, in its order, or over every OPD.
+  const opdKey = JSON.stringify(mine?.opdIds ?? null);
+  const opds = useMemo(
+    () => (mine?.opdIds?.length ? mine.opdIds.flatMap((id) => allOpds.filter((o) => o.id === id)) : allOpds),
+    [opdKey, allOpds],
+  );
   const current: SceneId = override?.scene ?? alert?.scene ?? pinned ?? entry.scene;
   const opdId =
     override?.opdId ?? alert?.opdId ?? pinnedOpd ?? opds[rotation.opdIndex % Math.max(1, opds.length)]?.id ?? null;
@@ -120,7 +132,7 @@ export function WallPage(_props: PageProps) {
   const ranking = (provinceTopic.state as ScopeState | null)?.complaints?.opdRanking;
   useEffect(() => {
     if (!ranking) return;
-    const crossed = newLateCrossings(overdueBefore.current, ranking, ALERT_AT);
+    const crossed = newLateCrossings(overdueBefore.current, ranking, alertAt);
     overdueBefore.current = new Map(ranking.map((r) => [r.opdId, r.overdue]));
     if (crossed[0] && !pinned)
       setAlert({ kind: 'late', scene: 'opd', opdId: crossed[0], until: Date.now() + ALERT_SECONDS * 1000 });
@@ -172,7 +184,7 @@ export function WallPage(_props: PageProps) {
   const fontSize = Math.max(12, Math.round(screen.h / 58));
   const panes = pinned ? 1 : panesFor(screen.w, screen.h);
   const shown = [current, ...companions(current, panes)];
-  const alertName = alert?.opdId ? (opds.find((o) => o.id === alert.opdId)?.shortName ?? alert.opdId) : '';
+  const alertName = alert?.opdId ? (allOpds.find((o) => o.id === alert.opdId)?.shortName ?? alert.opdId) : '';
   const alertCount = alert?.opdId ? (ranking?.find((r) => r.opdId === alert.opdId)?.overdue ?? 0) : 0;
   const alertText = !alert
     ? ''

@@ -8,10 +8,13 @@ import { deviceRoutes } from './routes/devices.ts';
 import { ppidCaseRoutes } from './routes/ppid-cases.ts';
 import { userRoutes } from './routes/users.ts';
 import { wallPlaylistRoutes } from './routes/wall-playlist.ts';
+import { wallPlaylistRoutes } from './routes/wall-playlist.ts';
 import { wallScreenRoutes } from './routes/wall-screens.ts';
 import { worklistRoutes } from './routes/worklist.ts';
 import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimits } from './http/body-limits.ts';
 import { refuseNul } from './http/input-guard.ts';
+import { userRoom } from './live/gateway.ts';
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
@@ -88,6 +91,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { message: 'internal error' } }, 500);
   });
+  app.use('*', bodyLimits());
   // A NUL byte cannot be stored by PostgreSQL: refused at the edge, naming the field (ingest batches
   // validate per item themselves).
   app.use('*', refuseNul({ skipBodyFor: (path) => path.startsWith('/api/ingest/') }));
@@ -97,13 +101,16 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     await next();
   });
   app.route('/', healthRoutes(deps.pool));
+  // Through the socket.io adapter, so every node drops the sockets, wherever they are connected.
+  const kickUser = (id: string) => deps.live?.io?.of('/live').in(userRoom(id)).disconnectSockets(true);
   app.route(
     '/',
     authRoutes(deps.pool, {
       onSignOut: (hash) => deps.live?.io?.of('/live').in(`session:${hash}`).disconnectSockets(true),
+      onCredentialChange: kickUser,
     }),
   );
-  app.route('/', userRoutes(deps.pool, deps.pack));
+  app.route('/', userRoutes(deps.pool, deps.pack, { onCredentialChange: kickUser }));
   app.route(
     '/',
     deviceRoutes(deps.pool, {
@@ -115,6 +122,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   );
   app.route('/', auditRoutes(deps.pool));
   app.route('/', wallScreenRoutes(deps.pool));
+  app.route('/', wallPlaylistRoutes(deps.pool, deps.pack));
   app.route('/', wallPlaylistRoutes(deps.pool, deps.pack));
   app.route('/', ppidCaseRoutes(deps.pool));
   app.get('/api/province', (c) => {

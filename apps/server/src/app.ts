@@ -8,7 +8,6 @@ import { deviceRoutes } from './routes/devices.ts';
 import { ppidCaseRoutes } from './routes/ppid-cases.ts';
 import { userRoutes } from './routes/users.ts';
 import { wallPlaylistRoutes } from './routes/wall-playlist.ts';
-import { wallPlaylistRoutes } from './routes/wall-playlist.ts';
 import { wallScreenRoutes } from './routes/wall-screens.ts';
 import { worklistRoutes } from './routes/worklist.ts';
 import { secureHeaders } from 'hono/secure-headers';
@@ -122,7 +121,6 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   );
   app.route('/', auditRoutes(deps.pool));
   app.route('/', wallScreenRoutes(deps.pool));
-  app.route('/', wallPlaylistRoutes(deps.pool, deps.pack));
   app.route('/', wallPlaylistRoutes(deps.pool, deps.pack));
   app.route('/', ppidCaseRoutes(deps.pool));
   app.get('/api/province', (c) => {

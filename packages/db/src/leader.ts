@@ -40,6 +40,7 @@ export function runAsLeader(pool: Pool, options: LeaderOptions): LeaderHandle {
       await c
         .query(`SELECT pg_advisory_unlock(hashtext($1 || current_schema()))`, [`pantau:leader:${options.name}:`])
         .catch(() => undefined);
+      c.off('error', onError);
       c.release(true);
     }
   };
@@ -52,15 +53,30 @@ export function runAsLeader(pool: Pool, options: LeaderOptions): LeaderHandle {
       } else {
         const c = await pool.connect();
         c.on('error', onError);
-        const { rows } = await c.query<{ ok: boolean }>(
-          `SELECT pg_try_advisory_lock(hashtext($1 || current_schema())) AS ok`,
-          [`pantau:leader:${options.name}:`],
-        );
-        if (rows[0]?.ok && !stopped) {
-          client = c;
-          stopWork = await options.onElected();
-        } else {
-          c.release();
+        // Destroy rather than pool a connection that failed, or that won the lock while stopping: a
+        // pooled session would keep the advisory lock and no node could lead again.
+        let keep = false;
+        let destroy = true;
+        try {
+          const { rows } = await c.query<{ ok: boolean }>(
+            `SELECT pg_try_advisory_lock(hashtext($1 || current_schema())) AS ok`,
+            [`pantau:leader:${options.name}:`],
+          );
+          const won = rows[0]?.ok === true;
+          keep = won && !stopped;
+          destroy = won && !keep;
+          if (keep) {
+            client = c;
+            stopWork = await options.onElected();
+          }
+        } finally {
+          if (!keep) {
+            // The pool hands this same connection out again at the next try: a listener left on it
+            // would pile up once per interval for as long as this node follows (and fire all at once
+            // on error).
+            c.off('error', onError);
+            c.release(destroy);
+          }
         }
       }
     } catch (err) {

@@ -108,6 +108,50 @@ describe('deadline watcher racing ingest', () => {
     expect((await verifyComplaintRollups(db.pool, ctx)).ok).toBe(true);
   });
 
+  it('does not auto-close a complaint that got a new follow-up while its pass ran', async () => {
+    await ingestComplaintBatch(db.pool, ctx, 'lapor', [
+      submitted('A900'),
+      {
+        externalId: 'A900',
+        event: { type: 'verified', eventId: 'v', occurredAt: '2026-11-02T10:00:00+08:00', opdId: 'kalsel.pupr' },
+      },
+      {
+        externalId: 'A900',
+        event: { type: 'follow_up_posted', eventId: 'f1', occurredAt: '2026-11-02T11:00:00+08:00' },
+      },
+    ]);
+    // 10 HK after the follow-up have passed by Tuesday 17 Nov: due to be deemed complete…
+    const now = wita('2026-11-17T10:00:00');
+    const source = await db.pool.connect();
+    let watching: Promise<{ autoClosed: number }> | undefined;
+    try {
+      await source.query('BEGIN');
+      // …but the OPD posts a new follow-up that morning, which restarts the 10-HK window.
+      const [r] = await applyComplaintItems(
+        source,
+        { ...ctx, now: () => now },
+        'lapor',
+        [
+          {
+            externalId: 'A900',
+            event: { type: 'follow_up_posted', eventId: 'f2', occurredAt: '2026-11-17T09:00:00+08:00' },
+          },
+        ],
+        'source:lapor',
+      );
+      expect(r?.status).toBe('accepted');
+      watching = watchDeadlines(db.newPool(2), ctx, now);
+      await untilSomeoneWaits(db.pool, db.schema);
+      await source.query('COMMIT');
+    } finally {
+      source.release();
+    }
+    expect((await watching)?.autoClosed).toBe(0);
+    const { rows } = await db.pool.query(`SELECT status FROM complaint WHERE external_id = 'A900'`);
+    expect(rows).toEqual([{ status: 'ditindaklanjuti' }]);
+    expect((await verifyComplaintRollups(db.pool, ctx)).ok).toBe(true);
+  });
+
   it('the invariant check names a stock row moved by hand', async () => {
     await withTransaction(db.pool, (c) =>
       c.query(`UPDATE complaint_stock SET n = n - 1 WHERE scope = 'province' AND dim = 'total' AND n > 0`),

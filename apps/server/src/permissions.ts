@@ -102,9 +102,12 @@ export function canReadLiveTopic(p: { role: string; opdId: string | null }, topi
   return topic === 'province' || topic === `opd:${p.opdId}`;
 }
 
-/** Sending a view to a wall screen: the command center's people (not an OPD admin, who runs one OPD). */
+/**
+ * Sending a view to a wall screen (the governor's wall): the command center's operators — admins and
+ * duty officers. Not a viewer (read-only means read-only), not an OPD admin (who runs one OPD).
+ */
 export function canDriveWall(p: Principal): boolean {
-  return p.role !== 'opd_admin';
+  return p.role === 'admin' || p.role === 'duty_officer';
 }
 
 /** The wall's rotation is set by admins. */
@@ -129,4 +132,13 @@ export function canActOnPpidRequest(
 /** The console's calendar page: admins edit; duty officers and OPD admins read it; a viewer has no console pages. */
 export function canReadCalendar(p: Principal): boolean {
   return p.role !== 'viewer';
+}
+
+/** Source keys and connectors: admins manage them; duty officers read their state (is a feed down?). */
+export function canManageSources(p: Principal): boolean {
+  return p.role === 'admin';
+}
+
+export function canReadSources(p: Principal): boolean {
+  return p.role === 'admin' || p.role === 'duty_officer';
 }

@@ -54,10 +54,12 @@ export function requirePrincipal(pool: Pool): MiddlewareHandler<AuthEnv> {
       if (isCrossOrigin(c)) return c.json({ error: { field: 'origin', message: 'cross-site request refused' } }, 403);
       if (c.req.header('x-csrf-token') !== found.session.csrfToken)
         return c.json({ error: { field: 'x-csrf-token', message: 'missing or wrong CSRF token' } }, 403);
-      // A one-time password is for choosing one's own: nothing else changes until then.
-      if (found.session.mustChangePassword)
-        return c.json({ error: { field: 'password', message: 'change your one-time password first' } }, 403);
     }
+    // A one-time password is for choosing one's own: until then the session reads and changes nothing
+    // (only /api/auth/session and /api/auth/password, which do not pass here). Whoever intercepted the
+    // one-time password gets no data with it.
+    if (found.session.mustChangePassword)
+      return c.json({ error: { field: 'password', message: 'change your one-time password first' } }, 403);
     const s = found.session;
     c.set('principal', { id: s.userId, role: s.role, opdId: s.opdId, via: 'session', name: s.displayName });
     await next();

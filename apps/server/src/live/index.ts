@@ -19,7 +19,8 @@ export const startLive: BackgroundStarter = async (ctx) => {
     // A person's live connection is their session cookie; an OPD admin follows its own OPD only.
     authenticateUser: async (_auth, headers) => {
       const found = await lookupSession(ctx.pool, sessionFromCookieHeader(headers.cookie), sessionSettingsOf(ctx.env));
-      if (found.state !== 'live') return null;
+      // A one-time-password session reads nothing live until the password is changed.
+      if (found.state !== 'live' || found.session.mustChangePassword) return null;
       const s = found.session;
       return { kind: 'user', id: s.userId, role: s.role, opdId: s.opdId, session: found.idHash };
     },
@@ -28,7 +29,7 @@ export const startLive: BackgroundStarter = async (ctx) => {
     refreshUser: async (principal) => {
       if (!principal.session) return null;
       const found = await lookupSessionByHash(ctx.pool, principal.session, sessionSettingsOf(ctx.env));
-      if (found.state !== 'live') return null;
+      if (found.state !== 'live' || found.session.mustChangePassword) return null;
       const s = found.session;
       return { kind: 'user', id: s.userId, role: s.role, opdId: s.opdId, session: found.idHash };
     },

@@ -58,7 +58,10 @@ export function wallScreenRoutes(pool: Pool): Hono<AuthEnv> {
   const change = async (c: Context<AuthEnv>, show: z.infer<typeof showBody> | null) => {
     const id = c.req.param('id')!;
     const until = show?.untilSeconds ? new Date(Date.now() + show.untilSeconds * 1000) : null;
-    const override = show ? { scene: show.scene, opdId: show.opdId, regencyCode: show.regencyCode } : null;
+    const who = c.get('principal');
+    const override = show
+      ? { scene: show.scene, opdId: show.opdId, regencyCode: show.regencyCode, sentBy: who.name ?? who.id }
+      : null;
     if (!(await setWallOverride(pool, id, override, until)))
       return c.json({ error: { field: 'id', message: 'no such active wall screen' } }, 404);
     await withTransaction(pool, async (client) => {

@@ -26,11 +26,11 @@ export async function issueServiceToken(
 export async function findServiceToken(
   pool: Pool,
   token: string,
-): Promise<{ id: string; role: Role; opdId: string | null } | null> {
-  const { rows } = await pool.query<{ id: string; role: Role; opd_id: string | null }>(
-    'SELECT id, role, opd_id FROM service_token WHERE token_hash = $1 AND revoked_at IS NULL',
+): Promise<{ id: string; role: Role; opdId: string | null; name: string } | null> {
+  const { rows } = await pool.query<{ id: string; role: Role; opd_id: string | null; label: string }>(
+    'SELECT id, role, opd_id, label FROM service_token WHERE token_hash = $1 AND revoked_at IS NULL',
     [hash(token)],
   );
   const r = rows[0];
-  return r ? { id: r.id, role: r.role, opdId: r.opd_id } : null;
+  return r ? { id: r.id, role: r.role, opdId: r.opd_id, name: r.label } : null;
 }

@@ -4,6 +4,8 @@ export interface WallOverride {
   scene: string;
   opdId?: string;
   regencyCode?: string;
+  /** Who sent the view (display name): the wall shows it, so a screen never changes anonymously. */
+  sentBy?: string;
   /** ISO instant after which the screen returns to its rotation; null = until released. */
   until: string | null;
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
+import { safeNextPath } from './next-path.ts';
 
 /** Where to go after signing in: only a path inside Pantau (never another site). */
 function nextPath(): string {
-  const next = new URLSearchParams(window.location.search).get('next') ?? '/console';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/console';
+  return safeNextPath(new URLSearchParams(window.location.search).get('next'), window.location.origin);
 }
 
 /** Sign-in, and the forced replacement of a one-time password. */

@@ -12,7 +12,7 @@ const overflowsSideways = (tab: Page) =>
 
 // The yearly calendar task, done in the console in real Chromium: read a year, load the next from a pasted
 // decree list, move a day after the sidang isbat; the role rules; the admins' reminder.
-describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi, Playlist dinding', () => {
+describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi, Playlist dinding, Sumber data', () => {
   let pantau: Pantau;
   let browser: Browser;
 
@@ -202,6 +202,51 @@ describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi
     const audit = await pantau.server.pool.query(`SELECT entity_id FROM audit_log WHERE action = 'wall.playlist'`);
     expect(audit.rows).toEqual([{ entity_id: 'lobi' }]);
     await wallTab.close();
+  });
+
+  it('an admin issues a source key (shown once), revokes it after confirming, and pauses a connector', async () => {
+    // Where a LAPOR connector run has left its state (the demo's social accounts have no connector).
+    await pantau.server.pool.query(
+      `INSERT INTO lapor_connector_state (source, cursor, failures, next_attempt_at) VALUES ('lapor', 'c-42', 0, now())`,
+    );
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/sources`, 'adminkal');
+    await tab.getByTestId('source-id').fill('sms1708');
+    await tab.getByTestId('source-label').fill('Gateway SMS 1708');
+    await tab.getByTestId('source-issue').click();
+    const key = (await tab.getByTestId('source-key').textContent()) ?? '';
+    expect(key).toMatch(/^src_/);
+    const row = tab.locator('[data-testid="source-row"][data-id="sms1708"]');
+    await expect.poll(() => row.textContent()).toMatch(/Gateway SMS 1708.*Belum pernah melapor.*Aktif/);
+    // The key works until it is revoked.
+    const send = () =>
+      fetch(`${pantau.url}/api/ingest/heartbeat`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ source: 'sms1708' }),
+      });
+    expect((await send()).status).toBe(200);
+    await tab.reload();
+    await expect.poll(() => row.textContent()).toMatch(/Gateway SMS 1708.*Segar/);
+    await row.getByTestId('source-revoke').click();
+    await row.getByTestId('source-revoke-confirm').click();
+    await expect.poll(() => row.textContent()).toMatch(/Tidak ada/);
+    expect((await send()).status).toBe(401);
+    // The LAPOR connector paused and resumed.
+    const connector = tab.locator('[data-testid="connector-row"][data-id="lapor"]');
+    expect(await connector.textContent()).toMatch(/SP4N-LAPOR!.*"c-42"/);
+    await connector.getByTestId('connector-toggle').click();
+    await expect.poll(() => connector.getAttribute('data-paused')).toBe('true');
+    expect(await connector.textContent()).toMatch(/Dijeda/);
+    await connector.getByTestId('connector-toggle').click();
+    await expect.poll(() => connector.getAttribute('data-paused')).toBe('false');
+    expect(await overflowsSideways(tab)).toBe(false);
+
+    const duty = await browser.newPage({ viewport: DESK });
+    await signIn(duty, `${pantau.url}/console/sources`, 'piketkal');
+    await expect.poll(() => duty.getByTestId('source-row').count()).toBeGreaterThan(0);
+    expect(await duty.getByTestId('source-issue').count()).toBe(0);
+    expect(await duty.getByTestId('connector-toggle').count()).toBe(0);
   });
 
   it('reminds admins, and only admins, when next year is not loaded', async () => {

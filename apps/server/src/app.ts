@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { ppidCaseRoutes } from './routes/ppid-cases.ts';
 import { userRoutes } from './routes/users.ts';
+import { sourceRoutes } from './routes/sources.ts';
 import { wallPlaylistRoutes } from './routes/wall-playlist.ts';
 import { wallScreenRoutes } from './routes/wall-screens.ts';
 import { worklistRoutes } from './routes/worklist.ts';
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   app.route('/', auditRoutes(deps.pool));
   app.route('/', wallScreenRoutes(deps.pool));
   app.route('/', wallPlaylistRoutes(deps.pool, deps.pack));
+  app.route('/', sourceRoutes(deps.pool));
   app.route('/', ppidCaseRoutes(deps.pool));
   app.get('/api/province', (c) => {
     const { pack } = deps;

@@ -9,3 +9,4 @@ export * from './console.ts';
 export * from './calendar.ts';
 export * from './settings.ts';
 export * from './wall.ts';
+export * from './sources.ts';

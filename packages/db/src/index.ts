@@ -52,6 +52,13 @@ export { socialOpenIssues } from './queries/social/social-open-issues.ts';
 export * from './queries/complaints/calendar-edit.ts';
 export { listIngestSources, type IngestSourceRow } from './queries/sources/list-ingest-sources.ts';
 export { revokeSourceKey } from './queries/sources/revoke-source-key.ts';
+export {
+  listConnectorsForAdmin,
+  listSourcesForAdmin,
+  setConnectorPaused,
+  type ConnectorAdminRow,
+  type SourceAdminRow,
+} from './queries/sources/source-admin.ts';
 export * from './queries/complaints/complaint-settings.ts';
 export { embedSecret } from './queries/widgets/embed-secret.ts';
 export {

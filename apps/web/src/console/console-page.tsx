@@ -9,6 +9,7 @@ import { CalendarDueBanner } from './calendar-due.tsx';
 import { CalendarPage } from './calendar.tsx';
 import { PlaylistPage } from './playlist.tsx';
 import { RulesPage } from './rules.tsx';
+import { SourcesPage } from './sources.tsx';
 import { DevicesPage } from './devices.tsx';
 import { LoginPage } from './login.tsx';
 import { goToLogin, useConsoleSession } from './session.ts';
@@ -70,12 +71,14 @@ export function ConsolePage(props: PageProps) {
     ['/console/users', t('console.nav.users'), isAdmin],
     ['/console/calendar', t('console.nav.calendar'), s.user.role !== 'viewer'],
     ['/console/rules', t('console.nav.rules'), s.user.role !== 'viewer'],
+    ['/console/sources', t('console.nav.sources'), isAdmin || s.user.role === 'duty_officer'],
     ['/console/widgets', t('console.nav.widgets'), true],
     ['/dashboard', t('console.nav.dashboard'), true],
   ];
   const page =
     (ADMIN_PAGES.includes(path) && !isAdmin) ||
-    (['/console/calendar', '/console/rules'].includes(path) && s.user.role === 'viewer')
+    (['/console/calendar', '/console/rules'].includes(path) && s.user.role === 'viewer') ||
+    (path === '/console/sources' && !(isAdmin || s.user.role === 'duty_officer'))
       ? '/console'
       : path;
   return (
@@ -107,7 +110,13 @@ export function ConsolePage(props: PageProps) {
       </header>
       {isAdmin && <CalendarDueBanner />}
       <main className="cs-main">
-        {page === '/console/playlist' ? (
+        {page === '/console/sources' ? (
+          <SourcesPage
+            names={names}
+            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+            tzLabel={province?.timeZoneLabel ?? ''}
+          />
+        ) : page === '/console/playlist' ? (
           <PlaylistPage
             names={names}
             timeZone={province?.timeZone ?? 'Asia/Jakarta'}

@@ -7,8 +7,11 @@ export interface LaporConnectorState {
 }
 
 export async function laporConnectorState(pool: Pool, source: string): Promise<LaporConnectorState> {
+  // A paused connector reads as not due until far in the future, so no poll starts until it is resumed.
   const { rows } = await pool.query<{ cursor: string | null; failures: number; next_attempt_at: Date | null }>(
-    'SELECT cursor, failures, next_attempt_at FROM lapor_connector_state WHERE source = $1',
+    `SELECT cursor, failures,
+       CASE WHEN paused_at IS NOT NULL THEN timestamptz '9999-12-31T00:00:00Z' ELSE next_attempt_at END AS next_attempt_at
+     FROM lapor_connector_state WHERE source = $1`,
     [source],
   );
   const r = rows[0];

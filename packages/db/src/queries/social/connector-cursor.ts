@@ -13,7 +13,9 @@ export interface ConnectorCursor {
 /** The saved cursors of a platform's accounts (absent accounts have never been polled). */
 export async function loadConnectorCursors(pool: Pool, platform: string): Promise<Map<string, ConnectorCursor>> {
   const { rows } = await pool.query(
-    `SELECT account_id, platform, cursor, next_poll_at, failures, last_success_at, last_error
+    // A paused account reads as not due until far in the future, so no poll starts until it is resumed.
+    `SELECT account_id, platform, cursor, failures, last_success_at, last_error,
+       CASE WHEN paused_at IS NOT NULL THEN timestamptz '9999-12-31T00:00:00Z' ELSE next_poll_at END AS next_poll_at
      FROM social_connector_cursor WHERE platform = $1`,
     [platform],
   );

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { sourceId } from './common.ts';
+
+/** `POST /api/sources`: issue (or rotate) a source's API key; the key is answered once. */
+export const sourceKeyRequest = z.strictObject({
+  id: sourceId,
+  label: z.string().trim().min(3).max(100),
+});
+
+export interface SourceView {
+  id: string;
+  label: string;
+  stream: 'complaints' | 'ppid' | 'social' | null;
+  hasKey: boolean;
+  createdAt: string | null;
+  lastDeliveryAt: string | null;
+  freshnessTargetSeconds: number | null;
+  /** Whether the source reported within its freshness target (null: it never did). */
+  fresh: boolean | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+export interface ConnectorView {
+  kind: 'lapor' | 'social';
+  id: string;
+  label: string;
+  opdId: string | null;
+  cursor: unknown;
+  failures: number;
+  nextAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  pausedAt: string | null;
+  pausedBy: string | null;
+}
+
+export interface SourcesView {
+  sources: SourceView[];
+  connectors: ConnectorView[];
+  canEdit: boolean;
+}

@@ -1,7 +1,15 @@
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ppidIngestBatch, ppidKpiQuery, type KiBand, type PpidKpis } from '@pantau/contracts';
 import { dipSummary, latestMonev, ppidPeriodStates, type Pool } from '@pantau/db';
-import { DEFAULT_PPID_RULES, KI_BAND_LABEL, ppidReportCsv, ppidRequestFacts, summarizePpid } from '@pantau/domain';
+import {
+  DEFAULT_PPID_RULES,
+  KI_BAND_LABEL,
+  PPID_REPORT_HEADER,
+  ppidReportRows,
+  ppidRequestFacts,
+  summarizePpid,
+} from '@pantau/domain';
+import { toCsv } from '../http/csv.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ingestPpidBatch, type PpidContext } from '../ingest/ppid-ingest.ts';
@@ -54,7 +62,8 @@ export function ppidRoutes(pool: Pool, ctx: PpidContext): Hono<AuthEnv> {
     const opd = q.value.opdId ? ctx.pack.opds.find((o) => o.id === q.value.opdId) : undefined;
     if (q.value.opdId && !opd) return bad(c, 400, 'opdId', `unknown OPD ${q.value.opdId}`);
     const kpis = await ppidKpisFor(pool, ctx, q.value);
-    const csv = ppidReportCsv(kpis, { badanPublik: opd?.name ?? ctx.pack.name, from: q.value.from, to: q.value.to });
+    const meta = { badanPublik: opd?.name ?? ctx.pack.name, from: q.value.from, to: q.value.to };
+    const csv = toCsv(PPID_REPORT_HEADER, ppidReportRows(kpis, meta));
     const name = `laporan-layanan-informasi-${opd ? opd.id.split('.')[1] : ctx.pack.slug}-${q.value.from}-${q.value.to}.csv`;
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',

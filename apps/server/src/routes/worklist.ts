@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { toCsv } from '../http/csv.ts';
 
 const list = <T extends string>(values: readonly T[]) =>
   z
@@ -141,13 +142,11 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
       'acknowledgedBy',
       'acknowledgedAt',
     ] as const;
-    const cell = (v: unknown) => {
-      const s = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-      // Quote when needed; neutralise spreadsheet formulas (a topic could start with =).
-      const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-      return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    };
-    const csv = [cols.join(','), ...rows.map((r) => cols.map((k) => cell(r[k])).join(','))].join('\n') + '\n';
+    const cell = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? v : null);
+    const csv = toCsv(
+      cols,
+      rows.map((r) => cols.map((k) => cell(r[k]))),
+    );
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="worklist-${new Date().toISOString().slice(0, 10)}.csv"`);
     c.header('Cache-Control', 'no-store');

@@ -5,7 +5,7 @@ import { dueEscalationLevel } from '../complaints/escalation.ts';
 import { ppidDeadline, ppidRequestFacts } from './deadline-rules.ts';
 import { kiBandOf, summarizePpid } from './kpi.ts';
 import { applyPpidEvent, foldPpidEvents, PPID_TRANSITIONS, type PpidState } from './lifecycle.ts';
-import { ppidReportCsv } from './report-csv.ts';
+import { ppidReportRows } from './report-csv.ts';
 
 // Kalteng (WIB) with the 2025 days around Idul Fitri and Wafat Yesus from SKB 1017/2024.
 const cal = createWorkingCalendar({
@@ -188,19 +188,17 @@ describe('PPID KPIs', () => {
     expect(k.onTimeShare).toBeNull();
   });
 
-  it('writes the annual report figures as CSV with Indonesian labels', () => {
+  it('lists the annual report figures with Indonesian labels', () => {
     const k = summarizePpid([ppidRequestFacts(decidedOn('2025-03-10T09:00:00', 'dipenuhi'), cal, now)]);
-    const csv = ppidReportCsv(k, {
+    const rows = ppidReportRows(k, {
       badanPublik: 'Dinas Kesehatan, Prov. Kalteng',
       from: '2025-01-01',
       to: '2025-12-31',
     });
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('bagian,uraian,nilai');
-    expect(lines).toContain('identitas,Badan publik,"Dinas Kesehatan, Prov. Kalteng"');
-    expect(lines).toContain('rincian_pelayanan,Jumlah permohonan,1');
-    expect(lines).toContain('rincian_pelayanan,Rata-rata waktu memutuskan (hari kerja),5');
-    expect(lines).toContain('rincian_pelayanan,Persentase dikabulkan seluruhnya (%),100');
+    expect(rows).toContainEqual(['identitas', 'Badan publik', 'Dinas Kesehatan, Prov. Kalteng']);
+    expect(rows).toContainEqual(['rincian_pelayanan', 'Jumlah permohonan', 1]);
+    expect(rows).toContainEqual(['rincian_pelayanan', 'Rata-rata waktu memutuskan (hari kerja)', 5]);
+    expect(rows).toContainEqual(['rincian_pelayanan', 'Persentase dikabulkan seluruhnya (%)', 100]);
   });
 });
 

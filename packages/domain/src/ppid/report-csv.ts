@@ -1,22 +1,20 @@
 import type { PpidKpis } from '@pantau/contracts';
 
-/** One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : v;
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix it with a quote.
-  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 const pct = (share: number | null) => (share === null ? null : share * 100);
 
+/** The columns of {@link ppidReportRows}. */
+export const PPID_REPORT_HEADER = ['bagian', 'uraian', 'nilai'] as const;
+
 /**
- * The figures of the annual Laporan Layanan Informasi Publik (DOMAIN.md §3.4) as CSV rows of
- * `bagian,uraian,nilai`, in Bahasa Indonesia for the OPD's report writer.
+ * The figures of the annual Laporan Layanan Informasi Publik (DOMAIN.md §3.4) as rows of
+ * `bagian,uraian,nilai`, in Bahasa Indonesia for the OPD's report writer. The server writes them with
+ * its one CSV writer (quoting, formula neutralisation); shares are in percent.
  */
-export function ppidReportCsv(kpis: PpidKpis, meta: { badanPublik: string; from: string; to: string }): string {
-  const rows: Array<[string, string, string | number | null]> = [
+export function ppidReportRows(
+  kpis: PpidKpis,
+  meta: { badanPublik: string; from: string; to: string },
+): Array<[string, string, string | number | null]> {
+  return [
     ['identitas', 'Badan publik', meta.badanPublik],
     ['identitas', 'Periode', `${meta.from} s.d. ${meta.to}`],
     ['rincian_pelayanan', 'Jumlah permohonan', kpis.requests],
@@ -49,5 +47,4 @@ export function ppidReportCsv(kpis: PpidKpis, meta: { badanPublik: string; from:
     ['penyelesaian_sengketa', 'Keberatan diterima atasan PPID', kpis.objectionsAccepted],
     ['penyelesaian_sengketa', 'Sengketa ke Komisi Informasi', kpis.disputes],
   ];
-  return ['bagian,uraian,nilai', ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
 }

@@ -249,6 +249,38 @@ describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi
     expect(await duty.getByTestId('connector-toggle').count()).toBe(0);
   });
 
+  it('finds users by name, role or OPD', async () => {
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/users`, 'adminkal');
+    await expect.poll(() => tab.getByTestId('user-row').count()).toBeGreaterThanOrEqual(4);
+    await tab.getByTestId('users-search').fill('piket');
+    await expect.poll(() => tab.getByTestId('user-row').allTextContents()).toEqual([expect.stringMatching(/piketkal/)]);
+    await tab.getByTestId('users-search').fill('admin opd');
+    await expect.poll(() => tab.getByTestId('user-row').allTextContents()).toEqual([expect.stringMatching(/opdkal/)]);
+  });
+
+  it('every admin page has its heading and fits 1366×768 and 1920×1080 without sideways scrolling or errors', async () => {
+    for (const viewport of [DESK, { width: 1920, height: 1080 }]) {
+      const tab = await browser.newPage({ viewport });
+      const errors: string[] = [];
+      tab.on('pageerror', (e) => errors.push(e.message));
+      await signIn(tab, `${pantau.url}/console/calendar`, 'adminkal');
+      for (const [path, heading] of [
+        ['/console/calendar?year=2027', /Kalender hari kerja 2027/],
+        ['/console/rules', /Aturan tenggat/],
+        ['/console/playlist', /Playlist dinding/],
+        ['/console/sources', /Sumber data/],
+        ['/console/users', /Pengguna/],
+      ] as const) {
+        await tab.goto(`${pantau.url}${path}`);
+        await expect.poll(() => tab.getByRole('heading', { level: 1 }).textContent()).toMatch(heading);
+        expect(await overflowsSideways(tab), `${path} at ${viewport.width}`).toBe(false);
+      }
+      expect(errors).toEqual([]);
+      await tab.close();
+    }
+  });
+
   it('reminds admins, and only admins, when next year is not loaded', async () => {
     // As on a node whose pack has no 2028 and the date is past 1 October 2027 would; here: 2027 unloaded.
     await pantau.server.pool.query(`DELETE FROM calendar_year WHERE year = 2027`);

@@ -21,6 +21,7 @@ export function UsersPage(props: { names: ProvinceNames }) {
   const [users, setUsers] = useState<User[]>([]);
   const [form, setForm] = useState({ username: '', displayName: '', role: 'duty_officer' as User['role'], opdId: '' });
   const [notice, setNotice] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
   const load = useCallback(async () => {
     const r = await getJson<{ users: User[] }>('/api/users');
     if (r) setUsers(r.users);
@@ -30,8 +31,18 @@ export function UsersPage(props: { names: ProvinceNames }) {
   }, [load]);
   const oneTime = (user: string, password: string) =>
     setNotice(`${t('console.users.oneTime').replace('{user}', user)} ${password}`);
+  // Search by username, name, role or OPD (its short name), case-insensitively.
+  const q = query.trim().toLowerCase();
+  const shown = q
+    ? users.filter((u) =>
+        [u.username, u.displayName, t(`console.role.${u.role}`), props.names.opd(u.opdId)].some((f) =>
+          f.toLowerCase().includes(q),
+        ),
+      )
+    : users;
   return (
-    <section className="cs-page" aria-label={t('console.nav.users')}>
+    <section className="cs-page users-page" aria-labelledby="users-title">
+      <h1 id="users-title">{t('console.nav.users')}</h1>
       <form
         className="cs-filters"
         onSubmit={(e) => {
@@ -82,23 +93,38 @@ export function UsersPage(props: { names: ProvinceNames }) {
           {notice}
         </p>
       )}
-      <table className="cs-table">
+      <label className="users-search">
+        {t('console.users.search')}
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="users-search"
+          placeholder={t('console.users.searchHint')}
+        />
+        <span className="cs-note" role="status">
+          {t('console.users.count').replace('{n}', String(shown.length)).replace('{total}', String(users.length))}
+        </span>
+      </label>
+      <table className="cs-table" data-testid="users-table">
         <thead>
           <tr>
-            <th>{t('console.users.username')}</th>
-            <th>{t('console.users.display')}</th>
-            <th>{t('console.users.role')}</th>
-            <th>{t('console.filter.opd')}</th>
-            <th />
+            <th scope="col">{t('console.users.username')}</th>
+            <th scope="col">{t('console.users.display')}</th>
+            <th scope="col">{t('console.users.role')}</th>
+            <th scope="col">{t('console.filter.opd')}</th>
+            <th scope="col">{t('console.calendar.state')}</th>
+            <th scope="col" />
           </tr>
         </thead>
         <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
+          {shown.map((u) => (
+            <tr key={u.id} data-testid="user-row" className={u.disabledAt ? 'cal-removed' : undefined}>
               <td>{u.username}</td>
               <td>{u.displayName}</td>
               <td>{t(`console.role.${u.role}`)}</td>
               <td>{props.names.opd(u.opdId)}</td>
+              <td>{u.disabledAt ? t('console.users.disabled') : t('console.calendar.active')}</td>
               <td>
                 <button
                   type="button"

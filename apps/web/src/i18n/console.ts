@@ -227,6 +227,10 @@ export const consoleId = {
   'console.sources.paused': 'Dijeda',
   'console.sources.pause': 'Jeda',
   'console.sources.resume': 'Lanjutkan',
+  'console.users.search': 'Cari pengguna',
+  'console.users.searchHint': 'nama, peran atau OPD',
+  'console.users.count': '{n} dari {total} pengguna',
+  'console.users.disabled': 'Nonaktif',
 } as const;
 
 export const consoleEn: Record<keyof typeof consoleId, string> = {
@@ -453,4 +457,8 @@ export const consoleEn: Record<keyof typeof consoleId, string> = {
   'console.sources.paused': 'Paused',
   'console.sources.pause': 'Pause',
   'console.sources.resume': 'Resume',
+  'console.users.search': 'Find a user',
+  'console.users.searchHint': 'name, role or OPD',
+  'console.users.count': '{n} of {total} users',
+  'console.users.disabled': 'Disabled',
 };

@@ -93,13 +93,28 @@ export function canReadAudit(p: Principal): boolean {
 }
 
 /**
- * Which live topics a signed-in person may follow: an OPD admin its own OPD and the province's
- * aggregates — not the worklist, whose rows name other OPDs' items (its console follows `opd:<own>`);
+ * Which live topics a signed-in person may follow: an OPD admin its own OPD only — not the worklist,
+ * whose rows name other OPDs' items, and not `province`, whose recent-complaints rows name every OPD's
+ * complaints, rahasia ones included (the province's aggregates are on the public, suppressed topics);
  * everyone else every topic.
  */
 export function canReadLiveTopic(p: { role: string; opdId: string | null }, topic: string): boolean {
   if (p.role !== 'opd_admin') return true;
-  return topic === 'province' || topic === `opd:${p.opdId}`;
+  return topic === `opd:${p.opdId}`;
+}
+
+/**
+ * Internal figures of an OPD (PPID KPIs, report, DIP, monev; social KPIs) or, with no OPD, of the whole
+ * province: an OPD admin its own OPD's only; everyone else any. Routes scope an OPD admin's request
+ * without an OPD to its own ({@link figuresScope}).
+ */
+export function canReadOpdFigures(p: Principal, opdId: string | undefined): boolean {
+  return p.role !== 'opd_admin' || (opdId !== undefined && opdId === p.opdId);
+}
+
+/** The OPD a figures request is about: an OPD admin's own when it names none. */
+export function figuresScope(p: Principal, opdId: string | undefined): string | undefined {
+  return p.role === 'opd_admin' && opdId === undefined ? (p.opdId ?? undefined) : opdId;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
+import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
+import { canReadOpdFigures, figuresScope } from '../permissions.ts';
 import { ppidIngestBatch, ppidKpiQuery, type KiBand, type PpidKpis } from '@pantau/contracts';
 import { dipSummary, latestMonev, ppidPeriodStates, type Pool } from '@pantau/db';
 import {
@@ -10,7 +11,7 @@ import {
   summarizePpid,
 } from '@pantau/domain';
 import { toCsv } from '../http/csv.ts';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ingestPpidBatch, type PpidContext } from '../ingest/ppid-ingest.ts';
 import { bad, handleBatchIngest, ingestBodyLimit, parsePeriodQuery } from './ppid-http.ts';
@@ -48,8 +49,19 @@ export function ppidRoutes(pool: Pool, ctx: PpidContext): Hono<AuthEnv> {
     handleBatchIngest(c, pool, ppidIngestBatch, (source, items) => ingestPpidBatch(pool, ctx, source, items)),
   );
 
+  /** The request's OPD as the principal may read it, or a 403 naming opdId. */
+  const scoped = <T extends { opdId?: string | undefined }>(c: Context<AuthEnv>, q: T) => {
+    const who: Principal = c.get('principal');
+    const opdId = figuresScope(who, q.opdId);
+    if (!canReadOpdFigures(who, opdId))
+      return { ok: false as const, response: bad(c, 403, 'opdId', 'your role reads its own OPD’s figures only') };
+    return { ok: true as const, value: { ...q, opdId } };
+  };
+
   app.get('/api/ppid/kpis', async (c) => {
-    const q = parsePeriodQuery(c, ppidKpiQuery);
+    const p = parsePeriodQuery(c, ppidKpiQuery);
+    if (!p.ok) return p.response;
+    const q = scoped(c, p.value);
     if (!q.ok) return q.response;
     if (q.value.opdId && !ctx.pack.opds.some((o) => o.id === q.value.opdId))
       return bad(c, 400, 'opdId', `unknown OPD ${q.value.opdId}`);
@@ -57,7 +69,9 @@ export function ppidRoutes(pool: Pool, ctx: PpidContext): Hono<AuthEnv> {
   });
 
   app.get('/api/ppid/report.csv', async (c) => {
-    const q = parsePeriodQuery(c, ppidKpiQuery);
+    const p = parsePeriodQuery(c, ppidKpiQuery);
+    if (!p.ok) return p.response;
+    const q = scoped(c, p.value);
     if (!q.ok) return q.response;
     const opd = q.value.opdId ? ctx.pack.opds.find((o) => o.id === q.value.opdId) : undefined;
     if (q.value.opdId && !opd) return bad(c, 400, 'opdId', `unknown OPD ${q.value.opdId}`);
@@ -72,15 +86,19 @@ export function ppidRoutes(pool: Pool, ctx: PpidContext): Hono<AuthEnv> {
   });
 
   app.get('/api/ppid/dip', async (c) => {
-    const q = opdQuery.safeParse(c.req.query());
-    if (!q.success) return bad(c, 400, 'opdId', q.error.issues[0]?.message ?? 'invalid');
-    return c.json({ categories: await dipSummary(pool, q.data.opdId) });
+    const p = opdQuery.safeParse(c.req.query());
+    if (!p.success) return bad(c, 400, 'opdId', p.error.issues[0]?.message ?? 'invalid');
+    const q = scoped(c, p.data);
+    if (!q.ok) return q.response;
+    return c.json({ categories: await dipSummary(pool, q.value.opdId) });
   });
 
   app.get('/api/ppid/monev', async (c) => {
-    const q = opdQuery.safeParse(c.req.query());
-    if (!q.success) return bad(c, 400, 'opdId', q.error.issues[0]?.message ?? 'invalid');
-    const rows = await latestMonev(pool, q.data.opdId);
+    const p = opdQuery.safeParse(c.req.query());
+    if (!p.success) return bad(c, 400, 'opdId', p.error.issues[0]?.message ?? 'invalid');
+    const q = scoped(c, p.data);
+    if (!q.ok) return q.response;
+    const rows = await latestMonev(pool, q.value.opdId);
     return c.json({ scores: rows.map((r) => ({ ...r, bandLabel: KI_BAND_LABEL[r.band as KiBand] })) });
   });
   return app;

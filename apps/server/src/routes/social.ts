@@ -1,4 +1,5 @@
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
+import { canReadOpdFigures, figuresScope } from '../permissions.ts';
 import { socialIngestBatch, socialKpiQuery, type SocialKpiQuery, type SocialKpis } from '@pantau/contracts';
 import { socialInteractionFacts, socialPeriodTotals, type Pool } from '@pantau/db';
 import { summarizeSocial } from '@pantau/domain';
@@ -26,11 +27,13 @@ export function socialRoutes(pool: Pool, pack: ProvincePack): Hono<AuthEnv> {
     handleBatchIngest(c, pool, socialIngestBatch, (source, items) => ingestSocialBatch(pool, source, items)),
   );
   app.get('/api/social/kpis', async (c) => {
-    const q = parsePeriodQuery(c, socialKpiQuery);
-    if (!q.ok) return q.response;
-    if (q.value.opdId && !pack.opds.some((o) => o.id === q.value.opdId))
-      return bad(c, 400, 'opdId', `unknown OPD ${q.value.opdId}`);
-    return c.json({ ...q.value, kpis: await socialKpisFor(pool, pack.timeZone, q.value) });
+    const p = parsePeriodQuery(c, socialKpiQuery);
+    if (!p.ok) return p.response;
+    const who = c.get('principal');
+    const q = { ...p.value, opdId: figuresScope(who, p.value.opdId) };
+    if (!canReadOpdFigures(who, q.opdId)) return bad(c, 403, 'opdId', 'your role reads its own OPD’s figures only');
+    if (q.opdId && !pack.opds.some((o) => o.id === q.opdId)) return bad(c, 400, 'opdId', `unknown OPD ${q.opdId}`);
+    return c.json({ ...q, kpis: await socialKpisFor(pool, pack.timeZone, q) });
   });
   return app;
 }

@@ -198,6 +198,53 @@ describe('the live socket: origin, credential now, outages', () => {
   });
 });
 
+describe('the anonymous /public socket', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  const open = (): Promise<Socket> =>
+    new Promise((resolve, reject) => {
+      const socket = io(`${server.url}/public`, { transports: ['websocket'], forceNew: true, reconnection: false });
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+  const outboxRows = async () =>
+    Number((await server.pool.query('SELECT count(*)::int AS n FROM live_outbox')).rows[0].n);
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: false, label: 'publicsock' });
+    server = await startServer(env(urlWithSchema(db.url, db.schema)), createLogger('silent'));
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  it('writes nothing for subscribes to made-up topics', async () => {
+    const socket = await open();
+    const before = await outboxRows();
+    const acks = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => subscribe(socket, `public:opd:kalteng.nope-${i}`)),
+    );
+    socket.disconnect();
+    expect(acks.every((a) => !a.ok)).toBe(true);
+    expect(await outboxRows()).toBe(before);
+  });
+
+  it('bounds subscribes per connection and per address', async () => {
+    const one = await open();
+    const acks = await Promise.all(Array.from({ length: 200 }, () => subscribe(one, 'public:province')));
+    one.disconnect();
+    const accepted = acks.filter((a) => a.ok).length;
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThanOrEqual(60);
+    const many = await Promise.all(Array.from({ length: 20 }, () => open()));
+    const all = await Promise.all(
+      many.map((s) => Promise.all(Array.from({ length: 20 }, () => subscribe(s, 'public:province')))),
+    );
+    for (const s of many) s.disconnect();
+    expect(all.flat().filter((a) => a.ok).length).toBeLessThanOrEqual(200);
+  });
+});
+
 /** A TCP relay in front of PostgreSQL that a test can cut, as an outage does. */
 async function relay(target: { host: string; port: number }) {
   const conns = new Set<NetSocket>();

@@ -9,6 +9,7 @@ import {
 import { readDeltas, requestTopic, topicSnapshot, type DeltaRow, type Pool } from '@pantau/db';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { Logger } from '../logger.ts';
+import { PUBLIC_SUBSCRIBES_PER_ADDRESS, PUBLIC_SUBSCRIBES_PER_CONNECTION, TokenBuckets } from './subscribe-limits.ts';
 import type { Tailer } from './tailer.ts';
 
 /** Who is on the other end of a live connection. */
@@ -69,6 +70,13 @@ export interface GatewayOptions {
   canRead?: (principal: LivePrincipal, topic: string) => boolean;
   /** Origins allowed to open `/live` besides the server's own (a reverse proxy's public origin). */
   allowedOrigins?: readonly string[];
+  /**
+   * Whether a topic exists (the province's OPDs and regencies). An unknown topic is refused before
+   * anything is written, so made-up names cost nothing. Every syntactically valid topic when omitted.
+   */
+  isKnownTopic?: (topic: string) => boolean;
+  /** Take a `/public` client's address from X-Forwarded-For (behind a reverse proxy). @default false */
+  trustProxy?: boolean;
 }
 
 /** The room of every live connection of one user, on every node: emptied when its credential changes. */
@@ -127,6 +135,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     socket.data.principal = { kind: 'public' };
     next();
   });
+  // The anonymous namespace is bounded per connection and per address (across its connections).
+  const perConnection = new TokenBuckets(
+    PUBLIC_SUBSCRIBES_PER_CONNECTION.burst,
+    PUBLIC_SUBSCRIBES_PER_CONNECTION.perMinute,
+  );
+  const perAddress = new TokenBuckets(PUBLIC_SUBSCRIBES_PER_ADDRESS.burst, PUBLIC_SUBSCRIBES_PER_ADDRESS.perMinute);
+  const addressOf = (socket: LiveSocket) => {
+    const forwarded = socket.handshake.headers['x-forwarded-for'];
+    const last = typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined;
+    return (options.trustProxy && last) || socket.handshake.address;
+  };
 
   const handle = (socket: LiveSocket, publicOnly: boolean) => {
     const principal = socket.data.principal;
@@ -144,8 +163,17 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
       const { topic, sinceSeq } = parsed.data;
       if (publicOnly) {
+        // Per connection first, so one greedy connection does not spend its neighbours' address budget.
+        if (!perConnection.take(socket.id) || !perAddress.take(addressOf(socket))) {
+          reply({ ok: false, error: { field: 'topic', message: 'too many subscribes: slow down' } });
+          return;
+        }
         if (!isPublicTopic(topic)) {
           reply({ ok: false, error: { field: 'topic', message: `not allowed to read ${topic}` } });
+          return;
+        }
+        if (options.isKnownTopic && !options.isKnownTopic(topic)) {
+          reply({ ok: false, error: { field: 'topic', message: `unknown topic ${topic}` } });
           return;
         }
         subscribe(socket, topic, sinceSeq).then(reply, (err: unknown) => {
@@ -164,6 +192,10 @@ export function createGateway(options: GatewayOptions): Gateway {
           }
           if (!(options.canRead?.(fresh, topic) ?? true)) {
             reply({ ok: false, error: { field: 'topic', message: `not allowed to read ${topic}` } });
+            return;
+          }
+          if (options.isKnownTopic && !options.isKnownTopic(topic)) {
+            reply({ ok: false, error: { field: 'topic', message: `unknown topic ${topic}` } });
             return;
           }
           reply(await subscribe(socket, topic, sinceSeq));
@@ -195,7 +227,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     return fresh;
   }
   live.on('connection', (s) => handle(s, false));
-  pub.on('connection', (s) => handle(s, true));
+  pub.on('connection', (s) => {
+    s.on('disconnect', () => perConnection.forget(s.id));
+    handle(s, true);
+  });
 
   async function subscribe(socket: LiveSocket, topic: string, sinceSeq: number | undefined): Promise<SubscribeAck> {
     const run = async (head: number): Promise<SubscribeAck> => {

@@ -2,7 +2,7 @@ import type { BackgroundStarter } from '../background.ts';
 import { lookupSession, lookupSessionByHash, sessionFromCookieHeader, sessionSettingsOf } from '../auth/sessions.ts';
 import { canReadLiveTopic } from '../permissions.ts';
 import { startLiveEngine } from './live-engine.ts';
-import { createTopicBuilder } from './topic-builders.ts';
+import { createTopicBuilder, isKnownTopic } from './topic-builders.ts';
 
 export { startLiveEngine, type LiveEngine } from './live-engine.ts';
 export { createTopicBuilder, sectionBuilders, type SectionBuilder, type TopicScope } from './topic-builders.ts';
@@ -35,6 +35,8 @@ export const startLive: BackgroundStarter = async (ctx) => {
     },
     canRead: (principal, topic) => principal.kind !== 'user' || canReadLiveTopic(principal, topic),
     allowedOrigins: ctx.env.PANTAU_ALLOWED_ORIGINS,
+    isKnownTopic: (topic) => isKnownTopic(ctx.pack, topic),
+    trustProxy: ctx.env.PANTAU_TRUST_PROXY,
   });
   return { name: 'live', stop: () => engine.stop() };
 };

@@ -24,6 +24,10 @@ export interface LiveEngineOptions {
   canRead?: (principal: LivePrincipal, topic: string) => boolean;
   /** Origins allowed to open `/live` besides the server's own. */
   allowedOrigins?: readonly string[];
+  /** Whether a topic exists; unknown ones are refused before anything is written. */
+  isKnownTopic?: (topic: string) => boolean;
+  /** Take a `/public` client's address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 export interface LiveEngine {
@@ -43,6 +47,8 @@ export async function startLiveEngine(options: LiveEngineOptions): Promise<LiveE
     logger: options.logger,
     canRead: options.canRead,
     allowedOrigins: options.allowedOrigins,
+    isKnownTopic: options.isKnownTopic,
+    trustProxy: options.trustProxy,
     authenticate: async (auth, headers) => {
       const token = typeof auth.deviceToken === 'string' ? auth.deviceToken : null;
       if (token) {

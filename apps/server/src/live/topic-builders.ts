@@ -56,6 +56,15 @@ function scopeOf(topic: string, pack: ProvincePack): TopicScope | null {
   return null;
 }
 
+/**
+ * Whether a topic names something this province has: the fixed topics, its OPDs and regencies, and
+ * their public variants. The gateway refuses any other before writing anything.
+ */
+export function isKnownTopic(pack: ProvincePack, topic: string): boolean {
+  if (topic === 'worklist' || topic === 'wall') return true;
+  return scopeOf(topic.startsWith('public:') ? topic.slice(7) : topic, pack) !== null;
+}
+
 /** Builds every topic of the province from rollups and current-state tables. Unknown topics → null. */
 export function createTopicBuilder(pack: ProvincePack, publicMinCount = 5): TopicBuilder {
   return async (pool, topic) => {

@@ -31,6 +31,34 @@ export default tseslint.config(
     },
   },
   {
+    // The web app talks to the server only through the wire: it never imports the database package or
+    // the server, and takes runtime values from the contracts' small subpaths (`/live`, `/constants`) so
+    // a screen does not ship every schema and the whole of zod. Types may come from the root.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@pantau/db', message: 'the web reads the API: wire types live in @pantau/contracts' },
+            { name: 'pg', message: 'the web has no database access' },
+            {
+              name: '@pantau/contracts',
+              allowTypeImports: true,
+              message: 'import runtime values from @pantau/contracts/live or /constants, types from the root',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@pantau/db/*', '@pantau/server', '**/apps/server/**'],
+              message: 'the web never imports the server side',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

@@ -17,7 +17,9 @@ export function buildWebApp(outDir: string): void {
       '--logLevel',
       'warn',
     ],
-    { cwd: root, stdio: 'inherit' },
+    // Vitest sets NODE_ENV=test; the bundle under test must be the production one users get (React's
+    // production build, minified), not a development build.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (r.status !== 0) throw new Error(`web build failed (exit ${r.status})`);
 }

@@ -1,13 +1,21 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { LocaleContext, resolveLocale, type Locale } from './i18n/index.ts';
-import { ConsolePage } from './pages/console.tsx';
-import { DashboardPage } from './pages/dashboard.tsx';
-import { NotFoundPage } from './pages/not-found.tsx';
-import { WallPage } from './pages/wall.tsx';
-import { WidgetBuilderPage } from './widget-builder/index.tsx';
+import type { PageProps } from './page-props.ts';
 
-/** Top-level routes; each screen is its own page so the wall never loads console code paths. */
-function pageFor(pathname: string) {
+export type { PageProps } from './page-props.ts';
+
+// Each screen is its own chunk, loaded by route: the wall never downloads console code, the console
+// never downloads the wall's charts it does not show.
+const WallPage = lazy(() => import('./pages/wall.tsx').then((m) => ({ default: m.WallPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard.tsx').then((m) => ({ default: m.DashboardPage })));
+const ConsolePage = lazy(() => import('./pages/console.tsx').then((m) => ({ default: m.ConsolePage })));
+const WidgetBuilderPage = lazy(() =>
+  import('./widget-builder/index.tsx').then((m) => ({ default: m.WidgetBuilderPage })),
+);
+const NotFoundPage = lazy(() => import('./pages/not-found.tsx').then((m) => ({ default: m.NotFoundPage })));
+
+/** Top-level routes. */
+function pageFor(pathname: string): ComponentType<PageProps> {
   if (pathname === '/wall' || pathname.startsWith('/wall/')) return WallPage;
   if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) return DashboardPage;
   if (pathname === '/console/widgets') return WidgetBuilderPage;
@@ -26,11 +34,9 @@ export function App() {
   const Page = pageFor(window.location.pathname);
   return (
     <LocaleContext.Provider value={locale}>
-      <Page onToggleLocale={() => setLocale(locale === 'id' ? 'en' : 'id')} />
+      <Suspense fallback={null}>
+        <Page onToggleLocale={() => setLocale(locale === 'id' ? 'en' : 'id')} />
+      </Suspense>
     </LocaleContext.Provider>
   );
-}
-
-export interface PageProps {
-  onToggleLocale: () => void;
 }

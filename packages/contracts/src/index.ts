@@ -10,3 +10,4 @@ export * from './calendar.ts';
 export * from './settings.ts';
 export * from './wall.ts';
 export * from './sources.ts';
+export type * from './views.ts';

@@ -1,33 +1,37 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The live protocol between a Pantau node and its screens (socket.io). Every payload is parsed with
- * these schemas on both ends. See apps/web/src/live/SPEC.md for the client state machine.
+ * these schemas on both ends. See apps/web/src/live/SPEC.md for the client state machine. Written with
+ * `zod/mini` (tree-shakable) because every screen ships it: the web imports it as
+ * `@pantau/contracts/live`, without the rest of the contracts.
  */
 
 /** `province`, `opd:<id>`, `regency:<code>`, `worklist`, `wall` (screen overrides), `public:<widget>` (public namespace only). */
 export const topicName = z
   .string()
-  .max(120)
-  .regex(
-    /^(province|worklist|wall|opd:[a-z]+\.[a-z0-9-]+|regency:\d{2}\.\d{2}|public:[a-z0-9:._-]+)$/,
-    'unknown topic',
+  .check(
+    z.maxLength(120, 'topic too long'),
+    z.regex(
+      /^(province|worklist|wall|opd:[a-z]+\.[a-z0-9-]+|regency:\d{2}\.\d{2}|public:[a-z0-9:._-]+)$/,
+      'unknown topic',
+    ),
   );
 export type TopicName = z.infer<typeof topicName>;
 
 export const isPublicTopic = (topic: string): boolean => topic.startsWith('public:');
 
-const jsonValue: z.ZodType<unknown> = z.unknown();
+const jsonValue = z.unknown();
 
 export const diffOp = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('set'), path: z.array(z.string()).min(1), value: jsonValue }),
-  z.object({ op: z.literal('del'), path: z.array(z.string()).min(1) }),
+  z.object({ op: z.literal('set'), path: z.array(z.string()).check(z.minLength(1)), value: jsonValue }),
+  z.object({ op: z.literal('del'), path: z.array(z.string()).check(z.minLength(1)) }),
 ]);
 
 /** The full state of a topic as of `seq`. */
 export const snapshotMessage = z.object({
   topic: topicName,
-  seq: z.number().int().nonnegative(),
+  seq: z.number().check(z.int(), z.nonnegative('expected a seq of 0 or more')),
   state: z.record(z.string(), jsonValue),
 });
 export type SnapshotMessage = z.infer<typeof snapshotMessage>;
@@ -35,8 +39,8 @@ export type SnapshotMessage = z.infer<typeof snapshotMessage>;
 /** A change to a topic; `prevSeq` is the topic's previous seq, so a client can tell it missed one. */
 export const deltaMessage = z.object({
   topic: topicName,
-  seq: z.number().int().positive(),
-  prevSeq: z.number().int().nonnegative(),
+  seq: z.number().check(z.int(), z.positive()),
+  prevSeq: z.number().check(z.int(), z.nonnegative('expected a seq of 0 or more')),
   diff: z.array(diffOp),
 });
 export type DeltaMessage = z.infer<typeof deltaMessage>;
@@ -45,16 +49,16 @@ export const sourceFreshness = z.object({
   id: z.string(),
   stream: z.enum(['complaints', 'ppid', 'social']),
   label: z.string(),
-  lastDeliveryAt: z.string().nullable(),
-  freshnessTargetSeconds: z.number().int().positive(),
-  lastError: z.string().nullable(),
+  lastDeliveryAt: z.nullable(z.string()),
+  freshnessTargetSeconds: z.number().check(z.int(), z.positive()),
+  lastError: z.nullable(z.string()),
 });
 export type SourceFreshness = z.infer<typeof sourceFreshness>;
 
 export const heartbeatMessage = z.object({
   serverTime: z.string(),
   /** The newest seq in the delta log on this node's view. */
-  headSeq: z.number().int().nonnegative(),
+  headSeq: z.number().check(z.int(), z.nonnegative('expected a seq of 0 or more')),
   sources: z.array(sourceFreshness),
   /** The build the node runs; a wall reloads when it changes (and only once the server answers). */
   build: z.string(),
@@ -64,7 +68,7 @@ export type HeartbeatMessage = z.infer<typeof heartbeatMessage>;
 export const subscribeRequest = z.object({
   topic: topicName,
   /** The last seq the client applied for this topic; absent → send a snapshot. */
-  sinceSeq: z.number().int().nonnegative().optional(),
+  sinceSeq: z.optional(z.number().check(z.int(), z.nonnegative('expected a seq of 0 or more'))),
 });
 export type SubscribeRequest = z.infer<typeof subscribeRequest>;
 

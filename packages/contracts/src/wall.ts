@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { opdId } from './common.ts';
+import { SCENE_IDS, type SceneIdWire } from './constants.ts';
 
-/** The wall's scenes, in their default order. */
-export const SCENE_IDS = ['ringkasan', 'pengaduan', 'ppid', 'sosial', 'opd', 'peta', 'keterlambatan'] as const;
+export { SCENE_IDS, type SceneIdWire };
 export const sceneId = z.enum(SCENE_IDS);
-export type SceneIdWire = z.infer<typeof sceneId>;
 
 /** A wall screen's id as issued (the device id), or '*' for every screen. */
 export const playlistScreen = z.union([

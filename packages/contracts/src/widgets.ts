@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { opdId } from './common.ts';
+import { RESTRICTED_KINDS, WIDGET_KINDS, type WidgetKind } from './constants.ts';
 import { publicPeriod, publicScope } from './public.ts';
 
 /**
@@ -7,12 +8,8 @@ import { publicPeriod, publicScope } from './public.ts';
  * `late` is public (aggregates, small counts suppressed); `late` shows an OPD's open overdue and at-risk
  * counts and needs a signed token scoped to it.
  */
-export const WIDGET_KINDS = ['kpi', 'trend', 'ontime', 'ranking', 'ppid', 'social', 'late'] as const;
+export { RESTRICTED_KINDS, WIDGET_KINDS, type WidgetKind };
 export const widgetKind = z.enum(WIDGET_KINDS);
-export type WidgetKind = z.infer<typeof widgetKind>;
-
-/** Kinds that need a restricted-widget token. */
-export const RESTRICTED_KINDS: readonly WidgetKind[] = ['late'];
 
 export const widgetOptions = z.strictObject({
   scope: publicScope.default('province'),

@@ -1,4 +1,4 @@
-import type { AuditRow } from '@pantau/db';
+import type { AuditRow } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';

@@ -1,6 +1,6 @@
 import type { PublicScopes, SessionResponse } from '@pantau/contracts';
 import { useEffect, useMemo, useState } from 'react';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
 import { useProvince } from '../province.ts';

@@ -1,4 +1,5 @@
-import { SCENE_IDS, type SceneIdWire, type WallPlaylists, type WallPlaylistView } from '@pantau/contracts';
+import type { WallPlaylists, WallPlaylistView } from '@pantau/contracts';
+import { SCENE_IDS, type SceneIdWire } from '@pantau/contracts/constants';
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';

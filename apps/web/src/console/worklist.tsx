@@ -1,5 +1,5 @@
 import type { SessionResponse } from '@pantau/contracts';
-import type { WorklistRow } from '@pantau/db';
+import type { WorklistRow } from '@pantau/contracts';
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';

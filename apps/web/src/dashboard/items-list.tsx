@@ -1,4 +1,4 @@
-import type { ComplaintListRow } from '@pantau/db';
+import type { ComplaintListRow } from '@pantau/contracts';
 import { useContext, useEffect, useState } from 'react';
 import { formatNumber, intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
 import { itemsQuery, type DashboardState } from './dashboard-state.ts';

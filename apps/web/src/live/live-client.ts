@@ -5,7 +5,7 @@ import {
   type ClientToServerEvents,
   type HeartbeatMessage,
   type ServerToClientEvents,
-} from '@pantau/contracts';
+} from '@pantau/contracts/live';
 import { applyDiff, type Diff, type JsonObject } from '@pantau/domain';
 import { io, type Socket } from 'socket.io-client';
 import { transition, type ConnectionEvent, type ConnectionState } from './connection-machine.ts';

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'react';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import {
   crumbs,
   DASHBOARD_SCENES,

@@ -1,4 +1,4 @@
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { useT } from '../i18n/index.ts';
 import { PageFrame } from './layout.tsx';
 

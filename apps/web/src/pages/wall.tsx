@@ -1,6 +1,6 @@
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { WallPlaylists } from '@pantau/contracts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { formatClock, formatDate, LocaleContext, useT } from '../i18n/index.ts';
 import { useHeartbeat, useLiveTopic } from '../live/use-live.ts';
 import { useProvince } from '../province.ts';

@@ -1,6 +1,7 @@
-import { RESTRICTED_KINDS, WIDGET_KINDS, type PublicScopes, type WidgetKind } from '@pantau/contracts';
+import type { PublicScopes } from '@pantau/contracts';
+import { RESTRICTED_KINDS, WIDGET_KINDS, type WidgetKind } from '@pantau/contracts/constants';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { useT } from '../i18n/index.ts';
 import { PageFrame } from '../pages/layout.tsx';
 import { TokenAdmin } from './token-admin.tsx';

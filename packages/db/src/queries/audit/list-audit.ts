@@ -1,3 +1,4 @@
+import type { AuditRow } from '@pantau/contracts';
 import type { Pool } from '../../connection.ts';
 
 export interface AuditFilter {
@@ -13,20 +14,7 @@ export interface AuditFilter {
   beforeSeq?: number;
 }
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  /** The person's display name when the actor is a user. */
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  /** The complaint's tracking id or the request's registration number, when the entry is about one. */
-  itemRef: string | null;
-  opdId: string | null;
-  details: Record<string, unknown>;
-}
+export type { AuditRow } from '@pantau/contracts';
 
 /** The audit trail, newest first, filtered by actor, item, OPD and time. */
 export async function listAudit(pool: Pool, f: AuditFilter, limit: number): Promise<AuditRow[]> {

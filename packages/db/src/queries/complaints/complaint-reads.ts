@@ -1,3 +1,4 @@
+import type { ComplaintListRow } from '@pantau/contracts';
 import { caseTimeline, type CaseTimelineEntry } from '../deadlines/case-timeline.ts';
 import { acknowledgeCaseEscalations } from '../deadlines/escalation-writes.ts';
 import type { Pool, PoolClient } from '../../connection.ts';
@@ -23,27 +24,7 @@ export interface ComplaintListFilter {
   searchRahasiaTitles?: boolean;
 }
 
-export interface ComplaintListRow {
-  id: string;
-  trackingId: string;
-  title: string;
-  status: string;
-  opdId: string | null;
-  regencyCode: string | null;
-  channel: string;
-  classification: string;
-  topic: string | null;
-  isAnonim: boolean;
-  isRahasia: boolean;
-  submittedAt: string;
-  deadlineStep: string | null;
-  deadlineAt: string | null;
-  deadlineState: string;
-  escalationLevel: number;
-  /** The overall completion target (62/2018 tier), null once closed. */
-  completionDueAt: string | null;
-  version: number;
-}
+export type { ComplaintListRow } from '@pantau/contracts';
 
 export type ComplaintSort = 'deadline' | 'newest';
 

@@ -1,6 +1,6 @@
+import type { WorklistKind, WorklistRow } from '@pantau/contracts';
 import type { Pool } from '../../connection.ts';
 
-export type WorklistKind = 'complaint' | 'ppid_request' | 'social_comment';
 export const WORKLIST_SORTS = ['deadline', 'age', 'step', 'opd', 'kind', 'status'] as const;
 export type WorklistSort = (typeof WORKLIST_SORTS)[number];
 
@@ -17,24 +17,7 @@ export interface WorklistFilter {
   q?: string;
 }
 
-export interface WorklistRow {
-  kind: WorklistKind;
-  id: string;
-  trackingId: string;
-  opdId: string | null;
-  regencyCode: string | null;
-  channel: string;
-  topic: string | null;
-  status: string;
-  startedAt: string;
-  deadlineAt: string | null;
-  deadlineState: string;
-  deadlineStep: string | null;
-  escalationLevel: number;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  version: number;
-}
+export type { WorklistKind, WorklistRow } from '@pantau/contracts';
 
 const OPEN_COMPLAINT = ['belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'bukan_wewenang'];
 

@@ -1,4 +1,4 @@
-import { firstIssue } from '@pantau/contracts';
+import { firstIssue, sceneId } from '@pantau/contracts';
 import {
   appendAudit,
   findWallDevice,
@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { canDriveWall } from '../permissions.ts';
 
-const scene = z.enum(['ringkasan', 'pengaduan', 'ppid', 'sosial', 'opd', 'peta', 'keterlambatan']);
+const scene = sceneId;
 const showBody = z.strictObject({
   scene,
   opdId: z

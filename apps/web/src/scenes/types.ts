@@ -103,5 +103,6 @@ export interface SceneProps {
   opdId?: string;
 }
 
-export const SCENE_IDS = ['ringkasan', 'pengaduan', 'ppid', 'sosial', 'opd', 'peta', 'keterlambatan'] as const;
-export type SceneId = (typeof SCENE_IDS)[number];
+// One list of scenes for the wall, the console's playlist editor and the server's playlist schema.
+export { SCENE_IDS } from '@pantau/contracts/constants';
+export type { SceneIdWire as SceneId } from '@pantau/contracts/constants';

@@ -1,0 +1,48 @@
+import { useT } from '../i18n/index.ts';
+import { Kpi, Panel } from './panel.tsx';
+import type { SceneProps } from './types.ts';
+import { ComplaintKpis, pct, RankingTable, Ticker, Trend, useNames } from './shared.tsx';
+
+export function Ringkasan(p: SceneProps) {
+  const t = useT();
+  const names = useNames(p);
+  const c = p.state?.complaints;
+  return (
+    <div className="scene scene-ringkasan">
+      <Panel title={t('wall.scene.ringkasan')} stream="complaints" scene={p} className="span-all">
+        <ComplaintKpis {...p} />
+      </Panel>
+      <Panel title={t('wall.panel.trend')} stream="complaints" scene={p} className="span-2">
+        <Trend {...p} />
+      </Panel>
+      <Panel title={t('wall.panel.ticker')} stream="complaints" scene={p}>
+        <Ticker {...p} />
+      </Panel>
+      <Panel title={t('wall.panel.opdRanking')} stream="complaints" scene={p}>
+        <RankingTable
+          scene={p}
+          kind="opd"
+          limit={8}
+          testId="opd-ranking"
+          rows={(c?.opdRanking ?? []).map((r) => ({ ...r, id: r.opdId, name: names.opd(r.opdId) }))}
+        />
+      </Panel>
+      <Panel title={t('wall.panel.regencyRanking')} stream="complaints" scene={p}>
+        <RankingTable
+          scene={p}
+          kind="regency"
+          limit={8}
+          testId="regency-ranking"
+          rows={(c?.regencyRanking ?? []).map((r) => ({ ...r, id: r.regencyCode, name: names.regency(r.regencyCode) }))}
+        />
+      </Panel>
+      <Panel title={t('wall.panel.ppidNow')} stream="ppid" scene={p}>
+        <div className="kpi-row kpi-small">
+          <Kpi label={t('wall.kpi.ppidMonth')} value={p.state?.ppid?.month.requests} />
+          <Kpi label={t('wall.ppid.onTime')} value={pct(p.state?.ppid?.month.onTimeShare)} format="percent" />
+          <Kpi label={t('wall.kpi.followers')} value={p.state?.social?.followers} />
+        </div>
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+/** Pieces several scenes share: names, rankings, the complaint KPIs, the trend, the ticker, the late table. */
+import { useContext, useMemo } from 'react';
+import { EChart } from '../charts/use-echart.tsx';
+import { trendOption } from '../charts/options.ts';
+import { formatNumber, intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import { Kpi } from './panel.tsx';
+import type { SceneProps } from './types.ts';
+
+export const pct = (x: number | null | undefined) => (x === null || x === undefined ? null : x);
+
+export const shortRegency = (name: string) =>
+  name.replace(/^(Kabupaten|Kota) /, (m) => (m.startsWith('Kota') ? 'Kota ' : ''));
+
+export function useNames(p: SceneProps) {
+  return useMemo(() => {
+    const opd = new Map(p.province.opds.map((o) => [o.id, o.shortName]));
+    const reg = new Map(p.province.regencies.map((r) => [r.code, r.name]));
+    return {
+      opd: (id: string | null) => (id ? (opd.get(id) ?? id) : '–'),
+      regency: (code: string | null) => (code ? shortRegency(reg.get(code) ?? code) : '–'),
+    };
+  }, [p.province]);
+}
+
+/** Rankings by on-time share (then fewer overdue); rows with too few follow-ups sink. */
+export function RankingTable(props: {
+  scene: SceneProps;
+  rows: Array<{ id: string; name: string; received: number; followedUp: number; onTime: number; overdue: number }>;
+  kind: 'opd' | 'regency';
+  limit: number;
+  testId: string;
+}) {
+  const t = useT();
+  const locale = useContext(LocaleContext);
+  const rows = [...props.rows]
+    .map((r) => ({ ...r, share: r.followedUp >= 5 ? r.onTime / r.followedUp : null }))
+    .sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || a.overdue - b.overdue)
+    .slice(0, props.limit);
+  return (
+    <table className="rank" data-testid={props.testId}>
+      <thead>
+        <tr>
+          <th>{props.kind === 'opd' ? t('wall.col.opd') : t('dashboard.kind.regency')}</th>
+          <th className="num">{t('wall.col.received')}</th>
+          <th className="num">{t('wall.col.onTime')}</th>
+          <th className="num">{t('wall.col.overdue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr
+            key={r.id}
+            data-id={r.id}
+            className={props.scene.onDrill ? 'drill' : undefined}
+            onClick={() => props.scene.onDrill?.({ kind: props.kind, id: r.id })}
+          >
+            <th scope="row">{r.name}</th>
+            <td className="num">{formatNumber(locale, r.received)}</td>
+            <td className="num">
+              {r.share === null ? '–' : `${formatNumber(locale, r.share * 100, { maximumFractionDigits: 0 })} %`}
+            </td>
+            <td className={`num ${r.overdue > 0 ? 'alert' : ''}`}>
+              {r.overdue > 0 ? `▲ ${formatNumber(locale, r.overdue)}` : '0'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ComplaintKpis(p: SceneProps) {
+  const t = useT();
+  const c = p.state?.complaints;
+  return (
+    <div className="kpi-row" data-testid="kpis">
+      <Kpi label={t('wall.kpi.todayReceived')} value={c?.today.received} testId="kpi-today-received" />
+      <Kpi label={t('wall.kpi.lastHour')} value={c?.lastHourReceived} testId="kpi-last-hour" />
+      <Kpi label={t('wall.kpi.monthReceived')} value={c?.month.received} testId="kpi-month-received" />
+      <Kpi label={t('wall.kpi.open')} value={c?.open.total} testId="kpi-open" />
+      <Kpi
+        label={t('wall.kpi.overdue')}
+        value={c?.open.overdue}
+        tone={c?.open.overdue ? 'alert' : 'ok'}
+        testId="kpi-overdue"
+      />
+      <Kpi
+        label={t('wall.kpi.atRisk')}
+        value={c?.open.atRisk}
+        tone={c?.open.atRisk ? 'warn' : 'ok'}
+        testId="kpi-at-risk"
+      />
+      <Kpi label={t('wall.kpi.onTime')} value={pct(c?.month.onTimeShare)} format="percent" testId="kpi-on-time" />
+    </div>
+  );
+}
+
+export function Trend(p: SceneProps) {
+  const t = useT();
+  const c = p.state?.complaints;
+  const option = useMemo(
+    () =>
+      trendOption(
+        (c?.trend ?? []).map((d) => d.day),
+        [
+          { name: t('wall.funnel.received'), values: (c?.trend ?? []).map((d) => d.received) },
+          { name: t('wall.funnel.completed'), values: (c?.trend ?? []).map((d) => d.completed), dashed: true },
+        ],
+        p.fontSize,
+      ),
+    [c?.trend, p.fontSize, t],
+  );
+  return <EChart option={option} label={t('wall.panel.trend')} />;
+}
+
+export function Ticker(p: SceneProps) {
+  const t = useT();
+  const locale = useContext(LocaleContext);
+  const names = useNames(p);
+  const time = new Intl.DateTimeFormat(intlTag[locale], { timeZone: p.province.timeZone, timeStyle: 'short' });
+  return (
+    <ul className="ticker" data-testid="ticker">
+      {(p.state?.recent?.items ?? []).slice(0, 8).map((r, i) => (
+        <li key={`${r.submittedAt}-${i}`}>
+          <time>{time.format(new Date(r.submittedAt))}</time> <strong>{r.topic ?? r.classification}</strong> ·{' '}
+          {names.opd(r.opdId)} · {names.regency(r.regencyCode)} · {r.channel}
+        </li>
+      ))}
+      {!p.state?.recent?.items.length && <li>{t('wall.noData')}</li>}
+    </ul>
+  );
+}
+
+export function LateTable(p: SceneProps & { limit: number }) {
+  const t = useT();
+  const locale = useContext(LocaleContext);
+  const names = useNames(p);
+  const when = new Intl.DateTimeFormat(intlTag[locale], {
+    timeZone: p.province.timeZone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+  // A deadline in a year with no official calendar was counted Monday–Friday only: mark that figure,
+  // not the whole wall (the console's admins get the task of loading the year).
+  const unloaded = new Set(p.state?.calendar?.missingYears ?? []);
+  const year = new Intl.DateTimeFormat('en', { timeZone: p.province.timeZone, year: 'numeric' });
+  const rows = [...p.late]
+    .sort((a, b) => b.escalationLevel - a.escalationLevel || (a.deadlineAt ?? '').localeCompare(b.deadlineAt ?? ''))
+    .slice(0, p.limit);
+  return (
+    <table className="rank late" data-testid="late-table">
+      <thead>
+        <tr>
+          <th>{t('wall.col.ticket')}</th>
+          <th>{t('wall.col.opd')}</th>
+          <th>{t('wall.col.step')}</th>
+          <th>{t('wall.col.since')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr
+            key={`${r.kind}:${r.id}`}
+            data-testid="late-row"
+            data-id={r.id}
+            data-step={r.escalationLevel}
+            className={r.deadlineState}
+          >
+            <th scope="row">
+              {r.deadlineState === 'overdue' ? '▲' : '●'} {r.trackingId ?? r.id}
+            </th>
+            <td>{names.opd(r.opdId)}</td>
+            <td className="num">{t('wall.ladder.level').replace('{n}', String(r.escalationLevel))}</td>
+            <td>
+              {r.deadlineAt ? when.format(new Date(r.deadlineAt)) : '–'}
+              {r.deadlineAt && unloaded.has(Number(year.format(new Date(r.deadlineAt)))) && (
+                <span className="calendar-marker" data-testid="calendar-marker" title={t('wall.calendarMarker')}>
+                  *
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -202,4 +202,44 @@ describe('authorization matrix: every route × every caller × OPD A and B', () 
     }
     expect(failures).toEqual([]);
   });
+
+  it('never shows a reporter, a PPID requester or rahasia text to a caller not allowed it, on any route', async () => {
+    // 7100001 is rahasia (OPD A), 7100002 is not (OPD B); the fixture puts MARKER strings in every
+    // personal and free-text field.
+    const itemOf = { complaint: [f.complaint['7100001']!, f.complaint['7100002']!], ppid: [f.ppidRequestId] };
+    // A PPID request's subject is what was asked for, shown to officers; its requester never is.
+    const never = /MARKER-(REQUESTER|ADDRESS)/;
+    const forbidden: Record<Caller, RegExp> = {
+      admin: never,
+      duty: never,
+      // Its own OPD's rahasia text is its to read; another OPD's items are not found at all.
+      opdA: /MARKER-(REQUESTER|ADDRESS|NAME-7100002|BODY-7100002)/,
+      opdB: /MARKER-(REQUESTER|ADDRESS|NAME-7100001|BODY-7100001|TITLE-7100001)/,
+      // A non-rahasia complaint's text is public in LAPOR; a rahasia one's is not, nor any reporter.
+      viewer: /MARKER-(REQUESTER|ADDRESS|NAME|BODY-7100001|TITLE-7100001)/,
+      device: /MARKER/,
+      widget: /MARKER/,
+      source: /MARKER/,
+      none: /MARKER/,
+    };
+    const leaks: string[] = [];
+    for (const key of routeKeys()) {
+      const row = TABLE[key];
+      if (!row || !key.startsWith('GET ')) continue;
+      const pattern = key.slice(4);
+      const paths = row.item
+        ? itemOf[row.item].map((id) => pattern.replace(':id', String(id)))
+        : [row.path ?? pattern, ...(key === 'GET /api/complaints' ? ['/api/complaints?q=MARKER'] : [])];
+      for (const path of paths)
+        for (const caller of CALLERS) {
+          const credential = credentials[caller];
+          const res = await f.app.request(path, {
+            headers: credential ? { authorization: `Bearer ${credential}`, 'x-device-token': credential } : {},
+          });
+          const m = forbidden[caller].exec(await res.text());
+          if (m) leaks.push(`${caller} GET ${path}: ${m[0]}`);
+        }
+    }
+    expect(leaks).toEqual([]);
+  });
 });

@@ -71,15 +71,11 @@ describe('recompute after a rule change, killed mid-way', { timeout: 90_000 }, (
         'user:admin',
       ),
     );
-    const child = spawn(
-      path.join(repoRoot, 'node_modules/.bin/tsx'),
-      ['apps/server/src/faults/support/recompute-child.ts'],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, DATABASE_URL: db.url, SCHEMA: db.schema, NOW: now.toISOString(), PAGE_SIZE: '50' },
-        stdio: 'ignore',
-      },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/faults/support/recompute-child.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: db.url, SCHEMA: db.schema, NOW: now.toISOString(), PAGE_SIZE: '50' },
+      stdio: 'ignore',
+    });
     const exited = new Promise((r) => child.once('exit', r));
     const old = (await db.pool.query(`SELECT deadline_at FROM complaint LIMIT 1`)).rows[0].deadline_at as Date;
     const moved = async () =>
@@ -91,7 +87,6 @@ describe('recompute after a rule change, killed mid-way', { timeout: 90_000 }, (
     await exited;
     const stranded = N - (await moved());
     expect(stranded).toBeGreaterThan(0); // killed mid-way, as a crash would
-    expect(await recompute.recomputeStatus(db.pool)).toMatchObject({ inProgress: true });
 
     // Another node (the next leader) finds the recompute owed and finishes it with the rules it reads.
     const next: ComplaintContext = { pack, calendar: ctx.calendar };
@@ -100,6 +95,7 @@ describe('recompute after a rule change, killed mid-way', { timeout: 90_000 }, (
     expect(typeof recompute.resumeRecomputeJobs, `no durable job: ${stranded} of ${N} stranded on the old rule`).toBe(
       'function',
     );
+    expect(await recompute.recomputeStatus(db.pool)).toMatchObject({ inProgress: true });
     await recompute.resumeRecomputeJobs(db.pool, next, { now, staleMs: 1000 });
 
     ctx = next;

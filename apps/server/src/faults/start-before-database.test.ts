@@ -49,7 +49,7 @@ describe('a node started while PostgreSQL is down', { timeout: 90_000 }, () => {
   it('waits with back-off, answering /healthz and /readyz 503, and serves once the database is up', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    node = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/server/src/main.ts'], {
+    node = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
       cwd: repoRoot,
       env: {
         ...process.env,

@@ -1,5 +1,6 @@
 import {
   appendAudit,
+  lockWatchedPpidRequest,
   ppidRequestsToWatch,
   raiseEscalation,
   setDeadlineState,
@@ -44,16 +45,27 @@ export async function watchPpidDeadlines(
     const due = dueEscalationLevel(d.state === 'overdue', d.overdueWorkingDays, ladder);
     if (d.state === r.deadlineState && due <= r.escalationLevel) continue;
     await withTransaction(pool, async (client) => {
+      // The candidate list was read before this transaction: act only on the locked row, and only
+      // while it is open on the deadline and step that were judged (a decision may have come since).
+      const c = await lockWatchedPpidRequest(client, r.id);
+      if (
+        !c ||
+        !c.open ||
+        c.deadlineAt?.getTime() !== r.deadlineAt.getTime() ||
+        c.deadlineStep !== r.deadlineStep ||
+        (d.state === c.deadlineState && due <= c.escalationLevel)
+      )
+        return;
       let changed = false;
       if (
-        d.state !== r.deadlineState &&
+        d.state !== c.deadlineState &&
         (await setDeadlineState(client, 'ppid_request', r.id, r.deadlineAt, d.state))
       ) {
         result.stateChanges += 1;
         changed = true;
       }
-      if (due > r.escalationLevel) {
-        const raised = await raiseEscalation(client, 'ppid_request', r.id, r.deadlineAt, r.escalationLevel, due);
+      if (due > c.escalationLevel) {
+        const raised = await raiseEscalation(client, 'ppid_request', r.id, r.deadlineAt, c.escalationLevel, due);
         for (const level of raised) {
           await appendAudit(client, {
             actor: 'system:ppid-deadline-watcher',
@@ -70,10 +82,10 @@ export async function watchPpidDeadlines(
           });
         }
         result.escalations += raised.length;
-        changed ||= raised.length > 0;
+        changed = true;
       }
       if (changed) {
-        const opd = r.opdId ? [`opd:${r.opdId}`, `public:opd:${r.opdId}`] : [];
+        const opd = c.opdId ? [`opd:${c.opdId}`, `public:opd:${c.opdId}`] : [];
         await touchTopics(client, ['province', 'public:province', 'worklist', ...opd]);
       }
     });

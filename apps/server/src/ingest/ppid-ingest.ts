@@ -214,6 +214,23 @@ async function applyBatch(
 }
 
 /**
+ * Applies items inside the caller's transaction (a caller that must hold the transaction open, as a
+ * fault test does to race the watcher). Returns the per-item results; the caller commits.
+ */
+export async function applyPpidItems(
+  client: PoolClient,
+  ctx: PpidContext,
+  source: string,
+  items: readonly unknown[],
+  actor = `source:${source}`,
+): Promise<IngestItemResult[]> {
+  const results: IngestItemResult[] = new Array<IngestItemResult>(items.length);
+  const valid = parseItems(items, results);
+  if (valid.length > 0) await applyBatch(client, ctx, source, valid, results, actor);
+  return results;
+}
+
+/**
  * Ingests a batch of PPID items (request events, DIP entries, monev scores) from one source, exactly
  * once: each item is idempotent by (source, kind, external id, event id); a bad item is rejected with
  * the field that is wrong and writes nothing, the others commit together, and results are returned only

@@ -1,5 +1,5 @@
 import { revivePpidState, type PpidState } from '@pantau/domain';
-import type { Pool } from '../../connection.ts';
+import type { Pool, PoolClient } from '../../connection.ts';
 
 export interface WatchedPpidRequest {
   id: number;
@@ -39,4 +39,38 @@ export async function ppidRequestsToWatch(
     deadlineState: r.deadline_state,
     escalationLevel: r.escalation_level,
   }));
+}
+
+/** A watched request as it is now, locked for the caller's transaction. */
+export interface LockedPpidRequest {
+  open: boolean;
+  opdId: string | null;
+  deadlineStep: string | null;
+  deadlineAt: Date | null;
+  deadlineState: string;
+  escalationLevel: number;
+}
+
+/**
+ * Re-reads and locks (FOR UPDATE) a request the watcher decided to act on, so it acts on what the
+ * request is now — not on its candidate list, which a decision ingested meanwhile has made stale.
+ */
+export async function lockWatchedPpidRequest(client: PoolClient, id: number): Promise<LockedPpidRequest | null> {
+  const { rows } = await client.query(
+    `SELECT status IN ('diterima', 'diperpanjang', 'keberatan') AS open, opd_id, deadline_step, deadline_at,
+            deadline_state, escalation_level
+     FROM ppid_request WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  const r = rows[0];
+  return r
+    ? {
+        open: r.open,
+        opdId: r.opd_id,
+        deadlineStep: r.deadline_step,
+        deadlineAt: r.deadline_at,
+        deadlineState: r.deadline_state,
+        escalationLevel: r.escalation_level,
+      }
+    : null;
 }

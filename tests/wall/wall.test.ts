@@ -232,7 +232,7 @@ describe('the video wall under change', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
-  it('the dashboard narrows every panel to a clicked OPD, keeps it in the URL, and Back returns; a drilldown sent to a screen shows there', async () => {
+  it('the dashboard narrows every panel to a clicked OPD, keeps it in the URL, and Back returns; a duty officer’s drilldown sent to a screen shows there', async () => {
     const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await signIn(tab, `${pantau.url}/console`, 'pimpinan');
     await tab.goto(`${pantau.url}/dashboard`);
@@ -254,14 +254,19 @@ describe('the video wall under change', () => {
     expect(rows[0].open).toBeGreaterThan(0);
     await expect.poll(() => tab.getByTestId('kpi-open').textContent()).toBe(String(rows[0].open));
     await expect.poll(() => tab.getByTestId('kpi-month-received').textContent()).toBe(String(rows[0].month));
-    // Send this drilldown to the lobby screen; the wall shows it until released.
-    const { tab: wall } = await openWall('');
-    await tab.getByTestId('wall-screen').selectOption('lobby');
-    await tab.getByTestId('send-to-wall').click();
-    await expect.poll(() => wall.getByTestId('wall').getAttribute('data-opd'), { timeout: 10_000 }).toBe(quietOpd);
-    await tab.getByTestId('release-wall').click();
-    await expect.poll(() => wall.getByTestId('wall').getAttribute('data-override'), { timeout: 10_000 }).toBe('no');
     await tab.goBack();
     await expect.poll(() => dash.getAttribute('data-topic')).toBe('province');
+    // A viewer does not drive the governor's wall: no screen picker for them.
+    expect(await tab.getByTestId('wall-screen').count()).toBe(0);
+    // A duty officer sends the same drilldown to the lobby screen; the wall shows it until released.
+    const { tab: wall } = await openWall('');
+    const officer = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(officer, `${pantau.url}/console`, 'piket');
+    await officer.goto(`${pantau.url}/dashboard?opd=${quietOpd}`);
+    await officer.getByTestId('wall-screen').selectOption('lobby');
+    await officer.getByTestId('send-to-wall').click();
+    await expect.poll(() => wall.getByTestId('wall').getAttribute('data-opd'), { timeout: 10_000 }).toBe(quietOpd);
+    await officer.getByTestId('release-wall').click();
+    await expect.poll(() => wall.getByTestId('wall').getAttribute('data-override'), { timeout: 10_000 }).toBe('no');
   });
 });

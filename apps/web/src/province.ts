@@ -12,7 +12,20 @@ export interface ProvinceInfo {
   regencies: Array<{ code: string; name: string; kind: 'kabupaten' | 'kota'; lat: number; lon: number }>;
 }
 
-/** Loads the province the server runs for; retries every few seconds while the server is unreachable. */
+const CACHE_KEY = 'pantau.province';
+
+function cached(): ProvinceInfo | null {
+  try {
+    return JSON.parse(window.localStorage.getItem(CACHE_KEY) ?? 'null') as ProvinceInfo | null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Loads the province the server runs for; retries every few seconds while the server is unreachable, and
+ * meanwhile uses the copy from the last visit (so a wall rebooted during an outage can draw its figures).
+ */
 export function useProvince(): { province: ProvinceInfo | null; offline: boolean } {
   const [province, setProvince] = useState<ProvinceInfo | null>(null);
   const [offline, setOffline] = useState(false);
@@ -27,10 +40,16 @@ export function useProvince(): { province: ProvinceInfo | null; offline: boolean
         if (!cancelled) {
           setProvince(body);
           setOffline(false);
+          try {
+            window.localStorage.setItem(CACHE_KEY, JSON.stringify(body));
+          } catch {
+            // No storage: nothing to fall back on next time, that is all.
+          }
         }
       } catch {
         if (!cancelled) {
           setOffline(true);
+          setProvince((p) => p ?? cached());
           timer = setTimeout(() => void load(), 3000);
         }
       }

@@ -38,5 +38,15 @@ export function webAppRoutes(dist: string): Hono {
     app.get(`${route}/*`, sendIndex);
   }
   app.get('/favicon.svg', serveStatic({ root: relRoot }));
+  // The wall's service worker (keeps the wall's shell for a reboot during an outage); never cached itself,
+  // so a new version takes over at the next visit.
+  app.get(
+    '/wall-sw.js',
+    async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-cache');
+    },
+    serveStatic({ root: relRoot }),
+  );
   return app;
 }

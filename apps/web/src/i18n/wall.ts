@@ -4,6 +4,9 @@
  */
 export const wallId = {
   'wall.title': 'Ringkasan Provinsi',
+  'wall.tokenInvalid': 'Token layar tidak berlaku — minta token baru ke admin.',
+  'wall.tokenMissing': 'Layar ini belum punya token — minta token layar ke admin.',
+  'wall.lastData': 'data terakhir',
   'wall.calendarMarker': 'Kalender hari kerja tahun ini belum dimuat: tenggat dihitung Senin–Jumat saja.',
   'wall.kpi.todayReceived': 'Aduan masuk hari ini',
   'wall.kpi.monthReceived': 'Aduan bulan ini',
@@ -96,6 +99,9 @@ export const wallId = {
 
 export const wallEn: Record<keyof typeof wallId, string> = {
   'wall.title': 'Province overview',
+  'wall.tokenInvalid': 'This screen’s token is not valid — ask an admin for a new one.',
+  'wall.tokenMissing': 'This screen has no token — ask an admin for a screen token.',
+  'wall.lastData': 'last data',
   'wall.calendarMarker': "This year's working-day calendar is not loaded: the deadline counts Monday to Friday only.",
   'wall.kpi.todayReceived': 'Complaints today',
   'wall.kpi.monthReceived': 'Complaints this month',

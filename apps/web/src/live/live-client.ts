@@ -25,6 +25,16 @@ export interface LiveClientOptions {
   staleAfterMs?: number;
   /** Passed to socket.io-client (tests use `transports: ['websocket']`). */
   socketOptions?: Record<string, unknown>;
+  /**
+   * Keeps the topics' last states in this storage (the wall: localStorage), so a page loaded while the
+   * server is unreachable shows the last figures with their age, and resumes from their seqs.
+   */
+  persist?: { storage: Pick<Storage, 'getItem' | 'setItem'>; key: string };
+}
+
+interface Persisted {
+  savedAt: number;
+  topics: Record<string, TopicState>;
 }
 
 type Listener = () => void;
@@ -57,8 +67,14 @@ export class LiveClient {
   private readonly retryTimers = new Set<ReturnType<typeof setTimeout>>();
   private handshakeFailures = 0;
   private closed = false;
+  /** Why the server last refused this client for good (`unauthorized`, `origin`), cleared on connect. */
+  refusal: string | null = null;
+  /** When the shown figures were last current (ms): the last state applied, or the restored save. */
+  dataAt = 0;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: LiveClientOptions) {
+    this.restore();
     this.socket = io(`${options.url}${options.namespace}`, {
       auth: options.auth ?? {},
       reconnectionDelay: 500,
@@ -67,16 +83,27 @@ export class LiveClient {
     });
     this.socket.on('connect', () => {
       this.handshakeFailures = 0;
+      this.refusal = null;
       this.fire('connected');
       for (const topic of this.wanted) this.resubscribe(topic);
       if (this.wanted.size === 0) this.fire('synced');
     });
-    this.socket.on('disconnect', () => this.fire('disconnected'));
+    this.socket.on('disconnect', (reason) => {
+      this.fire('disconnected');
+      // The server closed the connection itself (a revoked screen or a changed credential is kicked):
+      // socket.io does not reconnect then. Reconnect once, so the handshake says whether this credential
+      // still holds (a refusal is then shown for what it is) rather than sitting "offline" for ever.
+      if (reason === 'io server disconnect') this.later(() => this.socket.connect(), backoff(1));
+    });
     this.socket.on('connect_error', (err) => {
       // The server says whether a refusal is final (`data.retryable: false`: a bad or revoked
       // credential, a foreign origin) or transient (`unavailable`: it could not check the credential).
       const data = (err as Error & { data?: { retryable?: boolean } }).data;
       const refused = data?.retryable === false || err.message === 'unauthorized' || err.message === 'origin';
+      if (refused && this.refusal !== err.message) {
+        this.refusal = err.message;
+        this.notify();
+      }
       this.fire(refused ? 'auth_failed' : 'disconnected');
       // A handshake the server refused in its middleware (e.g. its database is down) is final for
       // socket.io (`active` is false): only a credential refusal is final for us, anything else is
@@ -92,6 +119,7 @@ export class LiveClient {
       const msg = snapshotMessage.safeParse(raw);
       if (!msg.success || !this.wanted.has(msg.data.topic)) return;
       this.topics.set(msg.data.topic, { seq: msg.data.seq, state: msg.data.state as JsonObject });
+      this.touched();
       this.notify();
     });
     this.socket.on('delta', (raw) => {
@@ -114,6 +142,7 @@ export class LiveClient {
       } catch {
         return this.onGap(topic);
       }
+      this.touched();
       this.notify();
     });
     this.socket.on('heartbeat', (raw) => {
@@ -135,7 +164,11 @@ export class LiveClient {
   subscribe(topic: string): void {
     if (this.wanted.has(topic)) return;
     this.wanted.add(topic);
-    if (this.socket.connected) this.resubscribe(topic);
+    if (this.socket.connected) {
+      // Not everything shown is caught up until this topic is served: `live` only when it is.
+      this.fire('gap');
+      this.resubscribe(topic);
+    }
   }
 
   unsubscribe(topic: string): void {
@@ -152,6 +185,7 @@ export class LiveClient {
 
   close(): void {
     this.closed = true;
+    if (this.persistTimer) clearTimeout(this.persistTimer);
     clearInterval(this.staleTimer);
     for (const t of this.retryTimers) clearTimeout(t);
     this.retryTimers.clear();
@@ -203,5 +237,41 @@ export class LiveClient {
 
   private notify(): void {
     for (const l of this.listeners) l();
+  }
+
+  /** Marks the figures current and saves them (at most every 2 s). */
+  private touched(): void {
+    this.dataAt = Date.now();
+    if (!this.options.persist || this.persistTimer) return;
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      this.save();
+    }, 2000);
+  }
+
+  private save(): void {
+    const p = this.options.persist;
+    if (!p) return;
+    const saved: Persisted = { savedAt: this.dataAt, topics: Object.fromEntries(this.topics) };
+    try {
+      p.storage.setItem(p.key, JSON.stringify(saved));
+    } catch {
+      // Storage full or disabled: the wall still works, it only cannot show the last figures after a reboot.
+    }
+  }
+
+  private restore(): void {
+    const p = this.options.persist;
+    if (!p) return;
+    try {
+      const saved = JSON.parse(p.storage.getItem(p.key) ?? 'null') as Persisted | null;
+      if (!saved || typeof saved.savedAt !== 'number') return;
+      for (const [topic, t] of Object.entries(saved.topics ?? {})) {
+        if (typeof t?.seq === 'number' && t.state && typeof t.state === 'object') this.topics.set(topic, t);
+      }
+      this.dataAt = saved.savedAt;
+    } catch {
+      // A damaged save is ignored: the page starts empty and fills from the server.
+    }
   }
 }

@@ -23,7 +23,14 @@ export function deviceTokenFromPage(): string | null {
 export function liveClient(): LiveClient {
   if (!shared) {
     const token = deviceTokenFromPage();
-    shared = new LiveClient({ url: '', namespace: '/live', auth: token ? { deviceToken: token } : {} });
+    // A wall keeps its last figures across a reboot of its PC while the server is unreachable.
+    const onWall = window.location.pathname === '/wall' || window.location.pathname.startsWith('/wall/');
+    shared = new LiveClient({
+      url: '',
+      namespace: '/live',
+      auth: token ? { deviceToken: token } : {},
+      ...(onWall ? { persist: { storage: window.localStorage, key: 'pantau.wall.topics' } } : {}),
+    });
   }
   return shared;
 }
@@ -46,5 +53,23 @@ export function useHeartbeat() {
   return useSyncExternalStore(
     (fn) => client.onChange(fn),
     () => client.lastHeartbeat,
+  );
+}
+
+/** Why the server refused this screen for good (`unauthorized`: a missing, revoked or wrong token), or null. */
+export function useLiveRefusal(): string | null {
+  const client = liveClient();
+  return useSyncExternalStore(
+    (fn) => client.onChange(fn),
+    () => client.refusal,
+  );
+}
+
+/** When the figures on screen were last current (ms since epoch; 0: never). */
+export function useDataAt(): number {
+  const client = liveClient();
+  return useSyncExternalStore(
+    (fn) => client.onChange(fn),
+    () => client.dataAt,
   );
 }

@@ -1,15 +1,15 @@
-import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { WallPlaylists } from '@pantau/contracts';
 import type { PageProps } from '../page-props.ts';
 import { formatClock, formatDate, LocaleContext, useT } from '../i18n/index.ts';
-import { useHeartbeat, useLiveTopic } from '../live/use-live.ts';
+import { useDataAt, useHeartbeat, useLiveRefusal, useLiveTopic } from '../live/use-live.ts';
 import { useProvince } from '../province.ts';
 import { freshnessOf } from '../scenes/freshness.ts';
 import { SCENES } from '../scenes/scenes.tsx';
 import { SCENE_IDS, type LateItem, type SceneId, type SceneProps, type ScopeState } from '../scenes/types.ts';
 import '../scenes/scenes.css';
+import { direct, INITIAL_DIRECTOR, onScreen, type DirectorEvent, type DirectorState } from '../wall/director.ts';
 import {
-  advance,
   companions,
   DEFAULT_PLAYLIST,
   negativeSpike,
@@ -55,14 +55,12 @@ export function WallPage(_props: PageProps) {
   const { province, offline } = useProvince();
   const screen = useScreen();
   const [now, setNow] = useState(() => new Date());
-  const [rotation, setRotation] = useState({ index: 0, opdIndex: 0 });
-  const [alert, setAlert] = useState<{
-    kind: 'late' | 'stale' | 'negative';
-    scene: SceneId;
-    opdId?: string;
-    stream?: string;
-    until: number;
-  } | null>(null);
+  // Rotation, alerts and pins: a pure state machine (wall/director.ts); this page only feeds it events.
+  const [director, dispatch] = useReducer(
+    (state: DirectorState, event: DirectorEvent) => direct(state, event, pinned !== null),
+    INITIAL_DIRECTOR,
+  );
+  const alert = director.alert;
   // Which screen this is (from its device token): what an operator sends it, and its own playlist.
   const [deviceId, setDeviceId] = useState<string | null>(null);
   useEffect(() => {
@@ -93,7 +91,6 @@ export function WallPage(_props: PageProps) {
   const sent = deviceId ? screens[deviceId] : undefined;
   const override = sent && (!sent.until || Date.parse(sent.until) > now.getTime()) ? sent : null;
 
-  const entry = playlist[rotation.index % playlist.length]!;
   const allOpds = province?.opds ?? [];
   // The OPD scene rotates over the playlist's OPDs, in its order, or over every OPD.
   const opdKey = JSON.stringify(mine?.opdIds ?? null);
@@ -101,9 +98,12 @@ export function WallPage(_props: PageProps) {
     () => (mine?.opdIds?.length ? mine.opdIds.flatMap((id) => allOpds.filter((o) => o.id === id)) : allOpds),
     [opdKey, allOpds],
   );
-  const current: SceneId = override?.scene ?? alert?.scene ?? pinned ?? entry.scene;
-  const opdId =
-    override?.opdId ?? alert?.opdId ?? pinnedOpd ?? opds[rotation.opdIndex % Math.max(1, opds.length)]?.id ?? null;
+  const opdIds = useMemo(() => opds.map((o) => o.id), [opds]);
+  const {
+    scene: current,
+    opdId,
+    entry,
+  } = onScreen(director, { playlist, opdIds, pinned, pinnedOpd, override: override ?? null });
 
   const provinceTopic = useLiveTopic('province');
   const worklist = useLiveTopic('worklist');
@@ -114,16 +114,19 @@ export function WallPage(_props: PageProps) {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  // The rotation: one timer per scene; a pinned scene or an alert holds it.
+  // The rotation: one timer per scene (the director ignores it while pinned or alerting).
   useEffect(() => {
     if (pinned || alert) return;
-    const timer = setTimeout(() => setRotation((r) => advance(r, playlist, opds.length)), entry.seconds * 1000);
+    const timer = setTimeout(
+      () => dispatch({ type: 'advance', playlist, opdCount: opds.length }),
+      entry.seconds * 1000,
+    );
     return () => clearTimeout(timer);
-  }, [rotation, alert, entry.seconds, opds.length, playlist]);
+  }, [director.rotation, alert, entry.seconds, opds.length, playlist]);
   // An alert lasts its time, then the rotation resumes where it was.
   useEffect(() => {
     if (!alert) return;
-    const timer = setTimeout(() => setAlert(null), Math.max(0, alert.until - Date.now()));
+    const timer = setTimeout(() => dispatch({ type: 'alert_over' }), Math.max(0, alert.until - Date.now()));
     return () => clearTimeout(timer);
   }, [alert]);
 
@@ -134,8 +137,11 @@ export function WallPage(_props: PageProps) {
     if (!ranking) return;
     const crossed = newLateCrossings(overdueBefore.current, ranking, alertAt);
     overdueBefore.current = new Map(ranking.map((r) => [r.opdId, r.overdue]));
-    if (crossed[0] && !pinned)
-      setAlert({ kind: 'late', scene: 'opd', opdId: crossed[0], until: Date.now() + ALERT_SECONDS * 1000 });
+    if (crossed[0])
+      dispatch({
+        type: 'alert',
+        alert: { kind: 'late', scene: 'opd', opdId: crossed[0], until: Date.now() + ALERT_SECONDS * 1000 },
+      });
   }, [ranking]);
 
   // A source gone stale: jump to its stream's scene, whose panels say how old the data is.
@@ -147,12 +153,15 @@ export function WallPage(_props: PageProps) {
     );
     const fresh = newlyStale(staleBefore.current, stale);
     staleBefore.current = stale;
-    if (fresh[0] && !pinned)
-      setAlert({
-        kind: 'stale',
-        scene: STREAM_SCENE[fresh[0]],
-        stream: fresh[0],
-        until: Date.now() + ALERT_SECONDS * 1000,
+    if (fresh[0])
+      dispatch({
+        type: 'alert',
+        alert: {
+          kind: 'stale',
+          scene: STREAM_SCENE[fresh[0]],
+          stream: fresh[0],
+          until: Date.now() + ALERT_SECONDS * 1000,
+        },
       });
   }, [heartbeat]);
 
@@ -164,9 +173,29 @@ export function WallPage(_props: PageProps) {
     const at = Date.now();
     // A bounded history: two hours of samples at most.
     negatives.current = [...negatives.current.filter((s) => at - s.at < 2 * 3_600_000), { at, negative: negativeNow }];
-    if (negativeSpike(negatives.current) && !pinned && alert?.kind !== 'negative')
-      setAlert({ kind: 'negative', scene: 'sosial', until: Date.now() + ALERT_SECONDS * 1000 });
+    if (negativeSpike(negatives.current))
+      dispatch({
+        type: 'alert',
+        alert: { kind: 'negative', scene: 'sosial', until: Date.now() + ALERT_SECONDS * 1000 },
+      });
   }, [negativeNow]);
+
+  // The wall's shell is kept by a service worker, so a reboot during an outage still opens the wall.
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    const urls = [
+      '/wall',
+      ...performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((u) => new URL(u).pathname.startsWith('/assets/')),
+    ];
+    navigator.serviceWorker
+      .register('/wall-sw.js', { scope: '/wall' })
+      .then(() => navigator.serviceWorker.ready)
+      .then((reg) => reg.active?.postMessage({ type: 'cache', urls }))
+      .catch(() => undefined); // no service worker (private mode, old browser): the wall still runs
+  }, []);
 
   // A new build deployed: reload, but only because a heartbeat (the server answering) says so.
   const firstBuild = useRef<string | null>(null);
@@ -177,6 +206,9 @@ export function WallPage(_props: PageProps) {
   }, [heartbeat]);
 
   const connection = provinceTopic.connection;
+  const refusal = useLiveRefusal();
+  const dataAt = useDataAt();
+  const hasToken = Boolean(window.localStorage.getItem('pantau.deviceToken'));
   const isOffline = offline || connection === 'offline';
   const stale = (['complaints', 'ppid', 'social'] as const).some((s) => freshnessOf(heartbeat, s, now).stale);
   const state = provinceTopic.state as ScopeState | null;
@@ -235,10 +267,24 @@ export function WallPage(_props: PageProps) {
           </div>
         )}
       </header>
-      {isOffline && (
-        <div className="banner banner-offline" role="alert" data-testid="offline-banner">
-          ▲ {t('status.offline')}
+      {refusal === 'unauthorized' ? (
+        // Not an outage: this screen's token is missing, revoked or wrong, and only an admin can fix it.
+        <div className="banner banner-offline" role="alert" data-testid="token-banner">
+          ▲ {hasToken ? t('wall.tokenInvalid') : t('wall.tokenMissing')}
         </div>
+      ) : (
+        isOffline && (
+          <div className="banner banner-offline" role="alert" data-testid="offline-banner">
+            ▲ {t('status.offline')}
+            {dataAt > 0 && province && (
+              <span data-testid="data-age">
+                {' '}
+                · {t('wall.lastData')}{' '}
+                {formatClock(locale, new Date(dataAt), province.timeZone, province.timeZoneLabel)}
+              </span>
+            )}
+          </div>
+        )
       )}
       {!isOffline && stale && (
         <div className="banner banner-warning" role="status" data-testid="degraded-banner">

@@ -130,6 +130,7 @@ const TABLE: Record<string, Row> = {
   'GET /console': { allow: ALL, web: true },
   'GET /console/*': { allow: ALL, web: true, path: '/console/x' },
   'GET /favicon.svg': { allow: ALL, web: true },
+  'GET /wall-sw.js': { allow: ALL, web: true },
 };
 
 describe('authorization matrix: every route × every caller × OPD A and B', () => {

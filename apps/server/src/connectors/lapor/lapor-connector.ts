@@ -60,7 +60,9 @@ const sourceRow = (source: string) => ({
 /**
  * One pull: from the stored cursor, page by page until the feed is drained, each page ingested exactly
  * once and the cursor saved after its commit. A failure (garbage, 429, timeout, error body) stops the
- * pull, backs off, and marks the source late; it never throws.
+ * pull, backs off, and marks the source late; it never throws for the feed's faults. When Pantau's own
+ * database is unavailable it throws `StoreUnavailableError` without saving the cursor (the feed is not to
+ * blame, so the source is not marked late) and the next poll fetches the same page again.
  */
 export async function pullLaporOnce(
   pool: Pool,

@@ -198,6 +198,71 @@ describe('the live socket: origin, credential now, outages', () => {
   });
 });
 
+describe('live topics × principals', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: false, label: 'topicmatrix' });
+    server = await startServer(env(urlWithSchema(db.url, db.schema)), createLogger('silent'));
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  it('lets each principal subscribe to exactly the topics its role reads', async () => {
+    const opdA = server.pack.opds[0]!.id;
+    const opdB = server.pack.opds[1]!.id;
+    const regency = server.pack.regencies[0]!.code;
+    const topics = [
+      'province',
+      'worklist',
+      'wall',
+      `opd:${opdA}`,
+      `opd:${opdB}`,
+      `regency:${regency}`,
+      'public:province',
+    ];
+    const everything = new Set(topics);
+    for (const [username, role] of [
+      ['m-admin', 'admin'],
+      ['m-duty', 'duty_officer'],
+      ['m-viewer', 'viewer'],
+      ['m-opd', 'opd_admin'],
+    ] as const)
+      await addUser(server, username, role, role === 'opd_admin' ? opdA : null);
+    const cookieOf = async (u: string) => (await signIn(server.url, u)).cookie;
+    const cases: Array<[string, { cookie?: string; deviceToken?: string }, Set<string>]> = [
+      ['admin', { cookie: await cookieOf('m-admin') }, everything],
+      ['duty officer', { cookie: await cookieOf('m-duty') }, everything],
+      ['viewer', { cookie: await cookieOf('m-viewer') }, everything],
+      ['OPD admin A', { cookie: await cookieOf('m-opd') }, new Set([`opd:${opdA}`])],
+      ['wall device', { deviceToken: await issueWallDevice(server.pool, 'm-wall', 'Layar') }, everything],
+    ];
+    const wrong: string[] = [];
+    for (const [who, credential, allowed] of cases) {
+      const { socket, error } = await liveSocket(server.url, credential);
+      expect(error, who).toBeUndefined();
+      for (const topic of topics) {
+        const ack = await subscribe(socket, topic);
+        if (ack.ok !== allowed.has(topic)) wrong.push(`${who} ${topic}: ${ack.ok ? 'allowed' : 'refused'}`);
+      }
+      socket.disconnect();
+    }
+    const anonymous = await liveSocket(server.url, {});
+    anonymous.socket.disconnect();
+    expect(anonymous.error?.message).toBe('unauthorized');
+    const pub = io(`${server.url}/public`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    await new Promise((r) => pub.once('connect', r));
+    for (const topic of topics) {
+      const ack = await subscribe(pub, topic);
+      if (ack.ok !== topic.startsWith('public:')) wrong.push(`public ${topic}: ${ack.ok ? 'allowed' : 'refused'}`);
+    }
+    pub.disconnect();
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('the anonymous /public socket', () => {
   let db: TestDatabase;
   let server: RunningServer;

@@ -35,6 +35,7 @@ export default tseslint.config(
     // the server, and takes runtime values from the contracts' small subpaths (`/live`, `/constants`) so
     // a screen does not ship every schema and the whole of zod. Types may come from the root.
     files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -72,6 +72,45 @@ describe('the video wall on the demo feed', () => {
     }
   });
 
+  it('clips no cell, figure or row on any scene at any of the four sizes', async () => {
+    const problems: string[] = [];
+    for (const [width, height] of SIZES) {
+      const tab = await browser.newPage({ viewport: { width, height } });
+      for (const scene of SCENES) {
+        await tab.goto(`${pantau.url}/wall?device=${token}&scene=${scene}`);
+        await expect
+          .poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 15_000 })
+          .toBe('live');
+        await tab.locator('.panel').first().waitFor();
+        await tab.waitForTimeout(300);
+        const found = await tab.evaluate(() => {
+          const out: string[] = [];
+          const name = (el: Element) =>
+            `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+          const cells = document.querySelectorAll(
+            '.wall-main td, .wall-main th, .wall-main .kpi, .wall-main .panel-title, .wall-main .ticker li, .wall-main tr',
+          );
+          for (const el of cells) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0) continue;
+            const cs = getComputedStyle(el);
+            if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'TR') out.push(`overflows: ${name(el)}`);
+            if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) out.push(`ellipsised: ${name(el)}`);
+            const panel = el.closest('.panel');
+            if (panel) {
+              const p = panel.getBoundingClientRect();
+              if (r.right > p.right + 1 || r.bottom > p.bottom + 1) out.push(`outside its panel: ${name(el)}`);
+            }
+          }
+          return out;
+        });
+        for (const f of found) problems.push(`${scene} ${width}×${height}: ${f}`);
+      }
+      await tab.close();
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
   it('shows companion scenes beside the rotating one on ultra-wide walls', async () => {
     const tab = await browser.newPage({ viewport: { width: 7680, height: 2160 } });
     await tab.goto(`${pantau.url}/wall?device=${token}`);

@@ -1,5 +1,6 @@
 import type { SessionResponse } from '@pantau/contracts';
 import type { WorklistRow } from '@pantau/contracts';
+import { useLabel } from '../i18n/labels.ts';
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
@@ -121,15 +122,23 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
     [locale, props.timeZone],
   );
   const label = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
+  const codeLabel = useLabel();
   const columns = useMemo<Array<ColumnDef<typeof features, WorklistItem>>>(
     () => [
       { id: 'kind', header: t('console.col.kind'), accessorFn: (r) => label(`console.kind.${r.kind}`, r.kind) },
       { id: 'tracking', header: t('console.col.tracking'), accessorFn: (r) => r.trackingId },
       { id: 'opd', header: t('console.col.opd'), accessorFn: (r) => props.names.opd(r.opdId) },
       { id: 'regency', header: t('console.col.regency'), accessorFn: (r) => props.names.regency(r.regencyCode) },
-      { id: 'channel', header: t('console.col.channel'), accessorFn: (r) => r.channel },
+      { id: 'channel', header: t('console.col.channel'), accessorFn: (r) => codeLabel('channel', r.channel) },
       { id: 'topic', header: t('console.col.topic'), accessorFn: (r) => r.topic ?? '–' },
-      { id: 'status', header: t('console.col.status'), accessorFn: (r) => label(`status.${r.status}`, r.status) },
+      {
+        id: 'status',
+        header: t('console.col.status'),
+        accessorFn: (r) =>
+          r.kind === 'complaint'
+            ? codeLabel('status', r.status)
+            : label(`status.${r.status}`, r.status.replace(/_/g, ' ')),
+      },
       { id: 'age', header: t('console.col.age'), accessorFn: (r) => formatNumber(locale, r.ageHK) },
       {
         id: 'left',

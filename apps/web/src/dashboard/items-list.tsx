@@ -1,6 +1,7 @@
 import type { ComplaintListRow } from '@pantau/contracts';
 import { useContext, useEffect, useState } from 'react';
 import { formatNumber, intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
+import { useLabel } from '../i18n/labels.ts';
 import { itemsQuery, type DashboardState } from './dashboard-state.ts';
 
 type ItemRow = Pick<
@@ -38,6 +39,7 @@ export function ItemsList(props: {
   names: { opd: (id: string | null) => string; regency: (code: string | null) => string };
 }) {
   const t = useT();
+  const label = useLabel();
   const locale = useContext(LocaleContext);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const query = itemsQuery(props.state, props.today);
@@ -111,8 +113,8 @@ export function ItemsList(props: {
               <td>{r.isRahasia ? <em>{t('dashboard.rahasia')}</em> : r.title}</td>
               <td>{props.names.opd(r.opdId)}</td>
               <td>{props.names.regency(r.regencyCode)}</td>
-              <td>{r.channel}</td>
-              <td>{r.status}</td>
+              <td>{label('channel', r.channel)}</td>
+              <td>{label('status', r.status)}</td>
               <td data-state={r.deadlineState}>
                 {r.deadlineState === 'overdue' ? '▲ ' : r.deadlineState === 'at_risk' ? '● ' : ''}
                 {deadlineLabel(r.deadlineState)}

@@ -4,6 +4,7 @@
  */
 export const wallId = {
   'wall.title': 'Ringkasan Provinsi',
+  'wall.more': '+{n} lainnya',
   'wall.tokenInvalid': 'Token layar tidak berlaku — minta token baru ke admin.',
   'wall.tokenMissing': 'Layar ini belum punya token — minta token layar ke admin.',
   'wall.lastData': 'data terakhir',
@@ -26,8 +27,8 @@ export const wallId = {
   'wall.scene.peta': 'Peta Kabupaten/Kota',
   'wall.scene.keterlambatan': 'Keterlambatan',
   'wall.panel.trend': 'Aduan per hari, 30 hari',
-  'wall.panel.opdRanking': 'Peringkat OPD (tepat waktu)',
-  'wall.panel.regencyRanking': 'Peringkat kabupaten/kota',
+  'wall.panel.opdRanking': 'OPD: terlambat terbanyak dulu',
+  'wall.panel.regencyRanking': 'Kabupaten/kota: terlambat terbanyak dulu',
   'wall.panel.ticker': 'Aduan terbaru',
   'wall.panel.channels': 'Kanal aduan bulan ini',
   'wall.panel.topics': 'Topik teratas bulan ini',
@@ -99,6 +100,7 @@ export const wallId = {
 
 export const wallEn: Record<keyof typeof wallId, string> = {
   'wall.title': 'Province overview',
+  'wall.more': '+{n} more',
   'wall.tokenInvalid': 'This screen’s token is not valid — ask an admin for a new one.',
   'wall.tokenMissing': 'This screen has no token — ask an admin for a screen token.',
   'wall.lastData': 'last data',
@@ -121,8 +123,8 @@ export const wallEn: Record<keyof typeof wallId, string> = {
   'wall.scene.peta': 'Regency map',
   'wall.scene.keterlambatan': 'Overdue',
   'wall.panel.trend': 'Complaints per day, 30 days',
-  'wall.panel.opdRanking': 'Agencies by on-time share',
-  'wall.panel.regencyRanking': 'Regencies and cities',
+  'wall.panel.opdRanking': 'Agencies, most overdue first',
+  'wall.panel.regencyRanking': 'Regencies and cities, most overdue first',
   'wall.panel.ticker': 'Latest complaints',
   'wall.panel.channels': 'Channels this month',
   'wall.panel.topics': 'Top topics this month',

@@ -18,7 +18,8 @@ export function Keterlambatan(p: SceneProps) {
             scene={p}
             testId={`ladder-${level}`}
           >
-            <LateTable {...p} late={items} limit={14} />
+            {/* The panel names its level; only 3+ mixes levels, so only it needs the column. */}
+            <LateTable {...p} late={items} limit={14} showLevel={level === 3} />
           </Panel>
         );
       })}

@@ -2,20 +2,27 @@ import { useMemo } from 'react';
 import { EChart } from '../charts/use-echart.tsx';
 import { barsOption, WALL } from '../charts/options.ts';
 import { useT } from '../i18n/index.ts';
+import { useLabel } from '../i18n/labels.ts';
 import { Kpi, Panel } from './panel.tsx';
 import type { SceneProps } from './types.ts';
 import { LateTable, pct, Trend } from './shared.tsx';
 
 export function Pengaduan(p: SceneProps) {
   const t = useT();
+  const label = useLabel();
   const c = p.state?.complaints;
+  // Channels by their labels on screen; a click drills by the channel's code.
+  const channelCode = useMemo(
+    () => new Map(Object.keys(c?.byChannel ?? {}).map((code) => [label('channel', code), code])),
+    [c?.byChannel, label],
+  );
   const channels = useMemo(
     () =>
       barsOption(
-        Object.entries(c?.byChannel ?? {}).map(([name, value]) => ({ name, value })),
+        Object.entries(c?.byChannel ?? {}).map(([code, value]) => ({ name: label('channel', code), value })),
         p.fontSize,
       ),
-    [c?.byChannel, p.fontSize],
+    [c?.byChannel, p.fontSize, label],
   );
   const topics = useMemo(
     () =>
@@ -29,11 +36,11 @@ export function Pengaduan(p: SceneProps) {
   const backlog = useMemo(
     () =>
       barsOption(
-        Object.entries(c?.open.byStatus ?? {}).map(([name, value]) => ({ name: name.replace(/_/g, ' '), value })),
+        Object.entries(c?.open.byStatus ?? {}).map(([code, value]) => ({ name: label('status', code), value })),
         p.fontSize,
         WALL.danger,
       ),
-    [c?.open.byStatus, p.fontSize],
+    [c?.open.byStatus, p.fontSize, label],
   );
   const funnel = [
     [t('wall.funnel.received'), c?.month.received],
@@ -54,7 +61,9 @@ export function Pengaduan(p: SceneProps) {
         <EChart
           option={channels}
           label={t('wall.panel.channels')}
-          onClick={p.onDrill ? (e) => p.onDrill?.({ kind: 'channel', id: e.name }) : undefined}
+          onClick={
+            p.onDrill ? (e) => p.onDrill?.({ kind: 'channel', id: channelCode.get(e.name) ?? e.name }) : undefined
+          }
         />
       </Panel>
       <Panel title={t('wall.panel.topics')} stream="complaints" scene={p}>

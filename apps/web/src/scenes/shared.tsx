@@ -3,6 +3,8 @@ import { useContext, useMemo } from 'react';
 import { EChart } from '../charts/use-echart.tsx';
 import { trendOption } from '../charts/options.ts';
 import { formatNumber, intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import { useLabel } from '../i18n/labels.ts';
+import { useFit } from './use-fit.ts';
 import { Kpi } from './panel.tsx';
 import type { SceneProps } from './types.ts';
 
@@ -22,7 +24,11 @@ export function useNames(p: SceneProps) {
   }, [p.province]);
 }
 
-/** Rankings by on-time share (then fewer overdue); rows with too few follow-ups sink. */
+/**
+ * Rankings worst first: most overdue, then the lowest on-time share (rows with too few follow-ups to
+ * judge come after those that can be judged). As many rows as fit; "+N lainnya" says how many do not,
+ * so the bad news is never cut silently.
+ */
 export function RankingTable(props: {
   scene: SceneProps;
   rows: Array<{ id: string; name: string; received: number; followedUp: number; onTime: number; overdue: number }>;
@@ -34,8 +40,10 @@ export function RankingTable(props: {
   const locale = useContext(LocaleContext);
   const rows = [...props.rows]
     .map((r) => ({ ...r, share: r.followedUp >= 5 ? r.onTime / r.followedUp : null }))
-    .sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || a.overdue - b.overdue)
+    .sort((a, b) => b.overdue - a.overdue || (a.share ?? 2) - (b.share ?? 2) || b.received - a.received)
     .slice(0, props.limit);
+  const { ref, fit } = useFit<HTMLTableSectionElement>(rows.length, rows.map((r) => r.id).join());
+  const hidden = props.rows.length - Math.min(fit, rows.length);
   return (
     <table className="rank" data-testid={props.testId}>
       <thead>
@@ -46,8 +54,8 @@ export function RankingTable(props: {
           <th className="num">{t('wall.col.overdue')}</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((r) => (
+      <tbody ref={ref}>
+        {rows.slice(0, fit).map((r) => (
           <tr
             key={r.id}
             data-id={r.id}
@@ -64,6 +72,11 @@ export function RankingTable(props: {
             </td>
           </tr>
         ))}
+        {hidden > 0 && (
+          <tr className="rank-more" data-testid="rank-more">
+            <td colSpan={4}>{t('wall.more').replace('{n}', formatNumber(locale, hidden))}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );
@@ -115,15 +128,19 @@ export function Trend(p: SceneProps) {
 
 export function Ticker(p: SceneProps) {
   const t = useT();
+  const label = useLabel();
   const locale = useContext(LocaleContext);
   const names = useNames(p);
   const time = new Intl.DateTimeFormat(intlTag[locale], { timeZone: p.province.timeZone, timeStyle: 'short' });
+  const items = (p.state?.recent?.items ?? []).slice(0, 8);
+  const { ref, fit } = useFit<HTMLUListElement>(items.length, items.map((r) => r.submittedAt).join());
   return (
-    <ul className="ticker" data-testid="ticker">
-      {(p.state?.recent?.items ?? []).slice(0, 8).map((r, i) => (
+    <ul className="ticker" data-testid="ticker" ref={ref}>
+      {items.slice(0, fit).map((r, i) => (
         <li key={`${r.submittedAt}-${i}`}>
-          <time>{time.format(new Date(r.submittedAt))}</time> <strong>{r.topic ?? r.classification}</strong> ·{' '}
-          {names.opd(r.opdId)} · {names.regency(r.regencyCode)} · {r.channel}
+          <time>{time.format(new Date(r.submittedAt))}</time>{' '}
+          <strong>{r.topic ?? label('classification', r.classification)}</strong> · {names.opd(r.opdId)} ·{' '}
+          {names.regency(r.regencyCode)} · {label('channel', r.channel)}
         </li>
       ))}
       {!p.state?.recent?.items.length && <li>{t('wall.noData')}</li>}
@@ -131,34 +148,72 @@ export function Ticker(p: SceneProps) {
   );
 }
 
-export function LateTable(p: SceneProps & { limit: number }) {
+/** An id that may wrap only after its slashes (a PPID registration number: 0001/PPID-DLH/2026). */
+function Breakable(props: { text: string }) {
+  const parts = props.text.split('/');
+  return (
+    <span className="nowrap-parts">
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function LateTable(p: SceneProps & { limit: number; showLevel?: boolean }) {
+  const showLevel = p.showLevel ?? true;
   const t = useT();
   const locale = useContext(LocaleContext);
   const names = useNames(p);
-  const when = new Intl.DateTimeFormat(intlTag[locale], {
+  // Deadlines end at 23.59 local time, so the day says it all: "19 Nov" (with the year when not this one).
+  const day = new Intl.DateTimeFormat(intlTag[locale], {
     timeZone: p.province.timeZone,
-    dateStyle: 'short',
-    timeStyle: 'short',
+    day: 'numeric',
+    month: 'short',
+  });
+  const dayYear = new Intl.DateTimeFormat(intlTag[locale], {
+    timeZone: p.province.timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
   });
   // A deadline in a year with no official calendar was counted Monday–Friday only: mark that figure,
   // not the whole wall (the console's admins get the task of loading the year).
   const unloaded = new Set(p.state?.calendar?.missingYears ?? []);
   const year = new Intl.DateTimeFormat('en', { timeZone: p.province.timeZone, year: 'numeric' });
+  const thisYear = Number(year.format(p.now));
+  const when = (at: Date) => (Number(year.format(at)) === thisYear ? day : dayYear).format(at);
   const rows = [...p.late]
     .sort((a, b) => b.escalationLevel - a.escalationLevel || (a.deadlineAt ?? '').localeCompare(b.deadlineAt ?? ''))
     .slice(0, p.limit);
+  const { ref, fit } = useFit<HTMLTableSectionElement>(rows.length, rows.map((r) => `${r.kind}:${r.id}`).join());
+  const hidden = p.late.length - Math.min(fit, rows.length);
   return (
     <table className="rank late" data-testid="late-table">
+      {/* Fixed columns: the table never grows past its panel; a long registration number wraps at a slash. */}
+      <colgroup>
+        <col style={{ width: showLevel ? '29%' : '40%' }} />
+        <col style={{ width: showLevel ? '28%' : '33%' }} />
+        {showLevel && <col style={{ width: '21%' }} />}
+        <col style={{ width: showLevel ? '22%' : '27%' }} />
+      </colgroup>
       <thead>
         <tr>
           <th>{t('wall.col.ticket')}</th>
           <th>{t('wall.col.opd')}</th>
-          <th>{t('wall.col.step')}</th>
+          {showLevel && <th>{t('wall.col.step')}</th>}
           <th>{t('wall.col.since')}</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((r) => (
+      <tbody ref={ref}>
+        {rows.slice(0, fit).map((r) => (
           <tr
             key={`${r.kind}:${r.id}`}
             data-testid="late-row"
@@ -167,12 +222,12 @@ export function LateTable(p: SceneProps & { limit: number }) {
             className={r.deadlineState}
           >
             <th scope="row">
-              {r.deadlineState === 'overdue' ? '▲' : '●'} {r.trackingId ?? r.id}
+              {r.deadlineState === 'overdue' ? '▲' : '●'} <Breakable text={r.trackingId ?? r.id} />
             </th>
             <td>{names.opd(r.opdId)}</td>
-            <td className="num">{t('wall.ladder.level').replace('{n}', String(r.escalationLevel))}</td>
-            <td>
-              {r.deadlineAt ? when.format(new Date(r.deadlineAt)) : '–'}
+            {showLevel && <td className="num">{t('wall.ladder.level').replace('{n}', String(r.escalationLevel))}</td>}
+            <td className="nowrap">
+              {r.deadlineAt ? when(new Date(r.deadlineAt)) : '–'}
               {r.deadlineAt && unloaded.has(Number(year.format(new Date(r.deadlineAt)))) && (
                 <span className="calendar-marker" data-testid="calendar-marker" title={t('wall.calendarMarker')}>
                   *
@@ -181,6 +236,11 @@ export function LateTable(p: SceneProps & { limit: number }) {
             </td>
           </tr>
         ))}
+        {hidden > 0 && (
+          <tr className="rank-more" data-testid="late-more">
+            <td colSpan={showLevel ? 4 : 3}>{t('wall.more').replace('{n}', formatNumber(locale, hidden))}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

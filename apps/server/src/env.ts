@@ -104,3 +104,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     webDist: path.resolve(repoRoot, env.PANTAU_WEB_DIST ?? 'apps/web/dist'),
   };
 }
+
+/** Every variable Pantau reads, for the check that the README documents each (env-docs.test.ts). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);

@@ -19,7 +19,10 @@ if (!isRoot || !hasApt) {
 }
 process.stderr.write('Installing Debian’s chromium for the browser tests (once)…\n');
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', 'chromium'],
+]) {
   const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (r.status !== 0) {
     process.stderr.write(`apt-get ${args.join(' ')} failed (exit ${r.status}).\n`);

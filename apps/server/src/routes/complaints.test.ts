@@ -335,7 +335,7 @@ describe('calendar administration', () => {
     expect((await post('duty', day)).status).toBe(403);
     const res = await post('admin', day);
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ added: true, deadlinesMoved: 1 });
+    expect(await res.json()).toMatchObject({ added: true, deadlinesMoved: 1, deadlinesMoving: 1, preview: false });
     expect(await deadline()).toBe('2026-12-01T15:59:59.999Z'); // 26, 30 Nov, 1 Dec
     expect((await post('admin', { ...day, date: '2026-02-30' })).status).toBe(400);
   });

@@ -1,6 +1,7 @@
 import {
   createPool,
   freePort,
+  issueServiceToken,
   issueSourceKey,
   loadWorkingCalendar,
   migrate,
@@ -31,6 +32,7 @@ describe('ingest and the watcher through node kills and a database restart', { t
   const nodes: Array<NodeProcess | null> = [null, null];
   const ports: number[] = [];
   const keys = new Map<string, string>();
+  let officer = '';
   const sources = ['lapor', 'sms-1708', 'csv'];
 
   beforeAll(async () => {
@@ -39,6 +41,7 @@ describe('ingest and the watcher through node kills and a database restart', { t
     await migrate(pool);
     await seedProvincePack(pool, pack);
     for (const s of sources) keys.set(s, await issueSourceKey(pool, s, s));
+    officer = await issueServiceToken(pool, 'piket', 'Piket', 'duty_officer');
     for (let i = 0; i < 2; i++) ports.push(await freePort());
     const env = { PANTAU_WATCH_SECONDS: '1', PANTAU_PROVINCE: 'kalteng' };
     const started = await Promise.all(ports.map((p) => startNodeProcess(cluster.url, p, env)));
@@ -133,7 +136,50 @@ describe('ingest and the watcher through node kills and a database restart', { t
       }
     };
 
-    const lanes = sources.map((s, i) => lane(s, i + 1));
+    /**
+     * A duty officer acting on open complaints meanwhile: escalate, acknowledge, note, reassign (which moves
+     * the complaint between OPD rollups). No status change: the sources' own next events must stay valid.
+     */
+    let actions = 0;
+    const officerLane = async () => {
+      const random = rng(99);
+      const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+      while (!stop) {
+        await new Promise((r) => setTimeout(r, 100));
+        const live = nodes.filter((n): n is NodeProcess => n !== null && !n.exited);
+        const node = live[Math.floor(random() * live.length)];
+        const picked = await pool
+          .query(
+            `SELECT id, version FROM complaint WHERE status IN ('belum_diverifikasi', 'terverifikasi_didisposisi')
+             ORDER BY random() LIMIT 1`,
+          )
+          .catch(() => null);
+        const row = picked?.rows[0] as { id: number; version: number } | undefined;
+        if (!node || !row) continue;
+        const r = random();
+        const body =
+          r < 0.4
+            ? { action: 'escalate', expectedVersion: row.version, reason: 'Belum ada respons' }
+            : r < 0.7
+              ? { action: 'acknowledge', expectedVersion: row.version, reason: 'Sudah ditindaklanjuti' }
+              : r < 0.85
+                ? { action: 'note', expectedVersion: row.version, text: 'Dipantau' }
+                : { action: 'reassign', expectedVersion: row.version, opdId: pick(opds), reason: 'Salah disposisi' };
+        try {
+          const res = await fetch(`${node.url}/api/complaints/${row.id}/actions`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(20_000),
+          });
+          if (res.status === 200) actions += 1;
+        } catch {
+          // The node was killed mid-request.
+        }
+      }
+    };
+
+    const lanes = [...sources.map((s, i) => lane(s, i + 1)), officerLane()];
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
     // Faults while the lanes run: one node SIGKILLed and restarted, then the other SIGKILLed for good
     // (the leader's work moves), then the database stopped and started under load.
@@ -157,17 +203,21 @@ describe('ingest and the watcher through node kills and a database restart', { t
 
     expect(rejected).toEqual([]);
     expect(acknowledged).toBe(sent);
-    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM complaint_event`);
+    // Every item the sources sent is stored once (the console's own events come on top).
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS n FROM complaint_event WHERE event_id NOT LIKE 'console:%'`,
+    );
     expect(rows[0].n).toBe(sent);
     const escalations = await pool.query(`SELECT count(*)::int AS n FROM escalation`);
     expect(escalations.rows[0].n).toBeGreaterThan(0);
+    expect(actions).toBeGreaterThan(0);
     const calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
     const verdict = await verifyComplaintRollups(pool, { pack, calendar: () => calendar });
     expect(verdict.differences.slice(0, 5)).toEqual([]);
     expect(verdict).toMatchObject({ ok: true, negativeStock: [], escalations: [] });
     // Figures for the report: how much was sent, and how many deliveries had to be retried.
     console.info(
-      `kills-and-outage: ${sent} items, ${retries} retried deliveries, ${escalations.rows[0].n} escalations`,
+      `kills-and-outage: ${sent} items, ${retries} retried deliveries, ${escalations.rows[0].n} escalations, ${actions} console actions`,
     );
   });
 });

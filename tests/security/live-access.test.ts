@@ -253,7 +253,7 @@ describe('live topics × principals', () => {
     anonymous.socket.disconnect();
     expect(anonymous.error?.message).toBe('unauthorized');
     const pub = io(`${server.url}/public`, { transports: ['websocket'], forceNew: true, reconnection: false });
-    await new Promise((r) => pub.once('connect', r));
+    await new Promise<void>((r) => pub.once('connect', () => r()));
     for (const topic of topics) {
       const ack = await subscribe(pub, topic);
       if (ack.ok !== topic.startsWith('public:')) wrong.push(`public ${topic}: ${ack.ok ? 'allowed' : 'refused'}`);

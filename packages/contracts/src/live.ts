@@ -75,7 +75,8 @@ export type SubscribeRequest = z.infer<typeof subscribeRequest>;
 export type SubscribeAck =
   | { ok: true; mode: 'replay'; replayed: number }
   | { ok: true; mode: 'snapshot' }
-  | { ok: false; error: { field: string; message: string } };
+  /** `retryable`: the server could not serve it now (a database hiccup, a rate limit): ask again later. */
+  | { ok: false; error: { field: string; message: string; retryable?: boolean } };
 
 export interface ServerToClientEvents {
   snapshot: (msg: SnapshotMessage) => void;

@@ -165,7 +165,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (publicOnly) {
         // Per connection first, so one greedy connection does not spend its neighbours' address budget.
         if (!perConnection.take(socket.id) || !perAddress.take(addressOf(socket))) {
-          reply({ ok: false, error: { field: 'topic', message: 'too many subscribes: slow down' } });
+          reply({ ok: false, error: { field: 'topic', message: 'too many subscribes: slow down', retryable: true } });
           return;
         }
         if (!isPublicTopic(topic)) {
@@ -178,7 +178,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         }
         subscribe(socket, topic, sinceSeq).then(reply, (err: unknown) => {
           log.error({ err, topic }, 'subscribe failed');
-          reply({ ok: false, error: { field: 'topic', message: 'subscription failed, retry' } });
+          reply({ ok: false, error: { field: 'topic', message: 'subscription failed, retry', retryable: true } });
         });
         return;
       }
@@ -202,7 +202,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
         (err: unknown) => {
           log.error({ err, topic }, 'subscribe failed');
-          reply({ ok: false, error: { field: 'topic', message: 'subscription failed, retry' } });
+          reply({ ok: false, error: { field: 'topic', message: 'subscription failed, retry', retryable: true } });
         },
       );
     });

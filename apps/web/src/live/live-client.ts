@@ -65,6 +65,8 @@ export class LiveClient {
   /** Failed subscriptions per topic in a row, for their retry back-off. */
   private readonly failures = new Map<string, number>();
   private readonly retryTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** Topics the server refused for good (not this principal's to read). */
+  readonly refusedTopics = new Set<string>();
   private handshakeFailures = 0;
   private closed = false;
   /** Why the server last refused this client for good (`unauthorized`, `origin`), cleared on connect. */
@@ -162,7 +164,7 @@ export class LiveClient {
 
   /** Starts following a topic; its state appears in `topics` once the snapshot or replay arrives. */
   subscribe(topic: string): void {
-    if (this.wanted.has(topic)) return;
+    if (this.wanted.has(topic) || this.refusedTopics.has(topic)) return;
     this.wanted.add(topic);
     if (this.socket.connected) {
       // Not everything shown is caught up until this topic is served: `live` only when it is.
@@ -211,6 +213,15 @@ export class LiveClient {
     const since = this.topics.get(topic)?.seq;
     this.socket.emit('subscribe', since === undefined ? { topic } : { topic, sinceSeq: since }, (ack) => {
       this.pending.delete(topic);
+      if (!ack.ok && !ack.error.retryable) {
+        // Refused for good (not this principal's topic, an unknown one): stop asking, and do not let it
+        // hold the connection out of `live` for the topics that are served.
+        this.wanted.delete(topic);
+        this.failures.delete(topic);
+        this.refusedTopics.add(topic);
+        if (this.pending.size === 0 && this.failures.size === 0) this.fire('synced');
+        return;
+      }
       if (!ack.ok) {
         // The server could not serve it now (its database is down, or it is busy): ask again with
         // back-off while the topic is still wanted, so a scene first shown during an outage fills in.

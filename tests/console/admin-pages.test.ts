@@ -281,6 +281,15 @@ describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi
     }
   });
 
+  it("an OPD admin's dashboard opens on its own OPD, the only topic it may read", async () => {
+    const own = pantau.server.pack.opds[0]!.id;
+    const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(tab, `${pantau.url}/console`, 'opdkal');
+    await tab.goto(`${pantau.url}/dashboard`);
+    await expect.poll(() => tab.getByTestId('dashboard').getAttribute('data-topic')).toBe(`opd:${own}`);
+    expect(new URL(tab.url()).searchParams.get('opd')).toBe(own);
+  });
+
   it('reminds admins, and only admins, when next year is not loaded', async () => {
     // As on a node whose pack has no 2028 and the date is past 1 October 2027 would; here: 2027 unloaded.
     await pantau.server.pool.query(`DELETE FROM calendar_year WHERE year = 2027`);

@@ -36,9 +36,20 @@ export function DashboardPage(props: PageProps) {
   const heartbeat = useHeartbeat();
   const [now, setNow] = useState(() => new Date());
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
+  const [ownOpd, setOwnOpd] = useState<string | null>(null);
+  useEffect(() => {
+    if (ownOpd && state.filter.opd !== ownOpd) navigate({ ...state, filter: { ...state.filter, opd: ownOpd } });
+  }, [ownOpd]);
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 5000);
-    void fetch('/api/auth/session').then((r) => setSignedIn(r.ok));
+    void fetch('/api/auth/session').then(async (r) => {
+      setSignedIn(r.ok);
+      if (!r.ok) return;
+      // An OPD admin reads its own OPD only (the server refuses the province topic): start there.
+      const body = (await r.json().catch(() => null)) as { user?: { role?: string; opdId?: string | null } } | null;
+      const own = body?.user?.role === 'opd_admin' ? body.user.opdId : null;
+      if (own && !new URLSearchParams(window.location.search).get('opd')) setOwnOpd(own);
+    });
     return () => clearInterval(timer);
   }, []);
   if (signedIn === false) {

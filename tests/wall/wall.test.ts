@@ -305,6 +305,8 @@ describe('the video wall under change', () => {
     await officer.getByTestId('wall-screen').selectOption('lobby');
     await officer.getByTestId('send-to-wall').click();
     await expect.poll(() => wall.getByTestId('wall').getAttribute('data-opd'), { timeout: 10_000 }).toBe(quietOpd);
+    // The wall says who sent the view (viewers and leadership see who is driving the screen).
+    expect(await wall.getByTestId('sent-banner').textContent()).toMatch(/dikirim oleh Uji piket/);
     await officer.getByTestId('release-wall').click();
     await expect.poll(() => wall.getByTestId('wall').getAttribute('data-override'), { timeout: 10_000 }).toBe('no');
   });

@@ -42,7 +42,7 @@ export function PlaylistPage(props: { names: ProvinceNames; timeZone: string; tz
   const wall = useLiveTopic('wall');
   const shown = (wall.state?.screens ?? {}) as Record<
     string,
-    { scene: SceneIdWire; opdId?: string; until: string | null }
+    { scene: SceneIdWire; opdId?: string; until: string | null; sentBy?: string }
   >;
   const playlists = (wall.state?.playlists ?? {}) as WallPlaylists;
 
@@ -264,7 +264,7 @@ export function PlaylistPage(props: { names: ProvinceNames; timeZone: string; tz
                 <td>{s.lastSeenAt ? `${when.format(new Date(s.lastSeenAt))} ${props.tzLabel}` : '–'}</td>
                 <td>
                   {live
-                    ? `${t(`wall.scene.${o.scene}`)}${o.opdId ? ` · ${props.names.opd(o.opdId)}` : ''} (${t('console.playlist.sent')})`
+                    ? `${t(`wall.scene.${o.scene}`)}${o.opdId ? ` · ${props.names.opd(o.opdId)}` : ''} (${t('console.playlist.sent')}${o.sentBy ? `: ${o.sentBy}` : ''})`
                     : t('console.playlist.rotating')}
                 </td>
                 <td>{playlists[s.id] ? t('console.playlist.ownYes') : t('console.playlist.all')}</td>

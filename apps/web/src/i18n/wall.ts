@@ -5,6 +5,8 @@
 export const wallId = {
   'wall.title': 'Ringkasan Provinsi',
   'wall.more': '+{n} lainnya',
+  'wall.sentBy': 'Tampilan ini dikirim oleh {who}; rotasi dilanjutkan setelah dilepas.',
+  'wall.sentByOperator': 'operator',
   'wall.tokenInvalid': 'Token layar tidak berlaku — minta token baru ke admin.',
   'wall.tokenMissing': 'Layar ini belum punya token — minta token layar ke admin.',
   'wall.lastData': 'data terakhir',
@@ -101,6 +103,8 @@ export const wallId = {
 export const wallEn: Record<keyof typeof wallId, string> = {
   'wall.title': 'Province overview',
   'wall.more': '+{n} more',
+  'wall.sentBy': 'This view was sent by {who}; the rotation resumes when it is released.',
+  'wall.sentByOperator': 'an operator',
   'wall.tokenInvalid': 'This screen’s token is not valid — ask an admin for a new one.',
   'wall.tokenMissing': 'This screen has no token — ask an admin for a screen token.',
   'wall.lastData': 'last data',

@@ -86,7 +86,7 @@ export function WallPage(_props: PageProps) {
   // What an operator sent to this screen (the `wall` topic, by this screen's id) wins until released.
   const screens = (wallTopic.state?.screens ?? {}) as Record<
     string,
-    { scene: SceneId; opdId?: string; until: string | null }
+    { scene: SceneId; opdId?: string; until: string | null; sentBy?: string }
   >;
   const sent = deviceId ? screens[deviceId] : undefined;
   const override = sent && (!sent.until || Date.parse(sent.until) > now.getTime()) ? sent : null;
@@ -289,6 +289,12 @@ export function WallPage(_props: PageProps) {
       {!isOffline && stale && (
         <div className="banner banner-warning" role="status" data-testid="degraded-banner">
           ● {t('wall.degraded')}
+        </div>
+      )}
+      {override && (
+        // Leadership sees who put this view on their wall, and that the rotation is held.
+        <div className="banner banner-sent" role="status" data-testid="sent-banner">
+          ● {t('wall.sentBy').replace('{who}', override.sentBy ?? t('wall.sentByOperator'))}
         </div>
       )}
       {alert && (

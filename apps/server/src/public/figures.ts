@@ -131,6 +131,21 @@ export async function summaryFigures(
   period: PublicPeriod,
   options: PublicOptions,
 ): Promise<PublicSummary> {
+  return (await summaryWithDaily(pool, pack, scope, period, options)).summary;
+}
+
+/**
+ * The summary and, beside it, the unsuppressed daily totals of its 30-day trend, for a widget that
+ * aggregates them (to weeks or one total) before suppressing. The daily totals never leave the server
+ * as they are.
+ */
+export async function summaryWithDaily(
+  pool: Pool,
+  pack: ProvincePack,
+  scope: ResolvedScope,
+  period: PublicPeriod,
+  options: PublicOptions,
+): Promise<{ summary: PublicSummary; daily: ComplaintOverview['trend']; today: string }> {
   const now = options.now?.() ?? new Date();
   const today = localDateOf(now, pack.timeZone);
   const [overview, ppid, social] = await Promise.all([
@@ -143,7 +158,7 @@ export async function summaryFigures(
     ppidSection(pool, scope, pack),
     socialSection(pool, scope, pack),
   ]);
-  return {
+  const summary: PublicSummary = {
     scope: { id: scope.id, kind: scope.kind, name: scope.name },
     period,
     generatedAt: now.toISOString(),
@@ -151,6 +166,7 @@ export async function summaryFigures(
     ppid: ppidFigures(ppid, options.minCount),
     social: socialFigures(social),
   };
+  return { summary, daily: overview.trend, today };
 }
 
 function rankRows(

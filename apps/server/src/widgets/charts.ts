@@ -57,18 +57,28 @@ const axis = (t: ChartTheme) => ({
   splitLine: { lineStyle: { color: t.grid } },
 });
 
-/** Daily received (accent) and resolved (second colour) over the trend window. */
+/**
+ * Received (accent) and resolved (second colour) per bucket over the trend window: one category per
+ * day or week, every one drawn (zeros included) and the first and last labelled, so the axis shows the
+ * whole period.
+ */
 export function trendOption(
   t: ChartTheme,
-  days: string[],
-  received: Array<number | null>,
-  resolved: Array<number | null>,
+  periods: string[],
+  received: number[],
+  resolved: number[],
   labels: { received: string; resolved: string },
 ): echarts.EChartsCoreOption {
   return {
     grid: { left: 36, right: 12, top: 28, bottom: 24 },
     legend: { top: 0, left: 0, textStyle: { color: t.text, fontSize: 12 }, itemWidth: 14, itemHeight: 8 },
-    xAxis: { type: 'category', data: days.map((d) => d.slice(8)), ...axis(t), splitLine: { show: false } },
+    xAxis: {
+      type: 'category',
+      data: periods,
+      ...axis(t),
+      axisLabel: { color: t.muted, fontSize: 11, showMinLabel: true, showMaxLabel: true, hideOverlap: true },
+      splitLine: { show: false },
+    },
     yAxis: { type: 'value', minInterval: 1, ...axis(t) },
     series: [
       {

@@ -1,6 +1,7 @@
 import type { PublicCount, PublicRankings, PublicSummary, WidgetKind, WidgetOptions } from '@pantau/contracts';
 import { barsOption, gaugeOption, renderSvg, sparklineOption, THEMES, trendOption, type ChartTheme } from './charts.ts';
 import { WIDGET_TEXT, type WidgetText } from './messages.ts';
+import type { TrendBucket, TrendSeries } from './trend-series.ts';
 
 /** The figures a restricted `late` widget shows (an OPD's own open backlog). */
 export interface LateFigures {
@@ -13,13 +14,15 @@ export interface LateFigures {
 export type WidgetData =
   | { kind: 'ranking'; rankings: PublicRankings }
   | { kind: 'late'; late: LateFigures }
-  | { kind: Exclude<WidgetKind, 'ranking' | 'late'>; summary: PublicSummary };
+  | { kind: Exclude<WidgetKind, 'ranking' | 'late'>; summary: PublicSummary; trend: TrendSeries };
 
 export interface PageContext {
   provinceName: string;
   timeZone: string;
   timeZoneLabel: string;
   generatedAt: Date;
+  /** The public minimum (PANTAU_PUBLIC_MIN_COUNT): counts below it read "<min". */
+  minCount: number;
   /** The token's expiry (seconds since the epoch) when the page renews one. */
   tokenExp?: number;
 }
@@ -36,9 +39,24 @@ const DEFAULT_ACCENT = { light: '#0b6e4f', dark: '#4fd1a5' } as const;
  */
 export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageContext): string {
   const t = WIDGET_TEXT[o.lang];
-  const nf = new Intl.NumberFormat(o.lang === 'id' ? 'id-ID' : 'en-GB');
-  const count = (v: PublicCount | number | null | undefined) =>
-    v === null || v === undefined ? '–' : typeof v === 'number' ? nf.format(v) : v;
+  const locale = o.lang === 'id' ? 'id-ID' : 'en-GB';
+  const nf = new Intl.NumberFormat(locale);
+  // Set once a "<min" is shown, so the page says in words what it means.
+  let suppressedShown = false;
+  const count = (v: PublicCount | number | null | undefined) => {
+    if (typeof v === 'string') suppressedShown = true;
+    return v === null || v === undefined ? '–' : typeof v === 'number' ? nf.format(v) : v;
+  };
+  // A total in running text: "kurang dari 5", never "<5" inside a sentence.
+  const total = (v: PublicCount) =>
+    typeof v === 'number' ? nf.format(v) : t.fewer.replace('{min}', nf.format(ctx.minCount));
+  const dates = (b: { from: string; to: string }, month: 'long' | 'short' = 'long', year = true) =>
+    new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month,
+      year: year ? 'numeric' : undefined,
+      timeZone: 'UTC',
+    }).formatRange(new Date(`${b.from}T00:00:00Z`), new Date(`${b.to}T00:00:00Z`));
   const pct = (share: number | null) =>
     share === null
       ? '–'
@@ -62,63 +80,86 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
   const stat = (label: string, value: string, cls = '') =>
     `<div class="stat${cls ? ` ${cls}` : ''}"><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
   const periodWord = o.period === 'today' ? t.today : t.month;
+  // The numbers behind a chart, for screen readers (the SVG is hidden from them) and anyone who asks.
+  const dataTable = (rows: string[][]) =>
+    `<details class="chart-data"><summary>${esc(t.tableSummary)}</summary><table class="chart-data"><thead><tr>` +
+    `<th scope="col">${esc(t.periodCol)}</th><th scope="col" class="num">${esc(t.received)}</th><th scope="col" class="num">${esc(t.resolved)}</th></tr></thead><tbody>` +
+    rows
+      .map(
+        ([p, a, b]) =>
+          `<tr><th scope="row">${esc(p!)}</th><td class="num">${esc(a!)}</td><td class="num">${esc(b!)}</td></tr>`,
+      )
+      .join('') +
+    '</tbody></table></details>';
 
   let title: string;
   let body: string;
   switch (data.kind) {
     case 'kpi': {
       const c = data.summary.complaints;
+      const tr = data.trend;
       title = `${t.complaints} ${periodWord} — ${data.summary.scope.name}`;
-      const values = c.trend.map((d) => (typeof d.received === 'number' ? d.received : null));
       body =
         `<p class="big" data-testid="kpi-value">${esc(count(c.received))}</p><p class="big-label">${esc(t.received)}</p>` +
         `<dl class="stats">${stat(t.resolved, count(c.resolved))}${stat(t.onTime, pct(c.onTimeShare))}${stat(t.overdue, count(c.overdue))}</dl>` +
-        (compact
+        (compact || tr.granularity === 'total'
           ? ''
           : figure(
-              chart((th) => sparklineOption(th, values), 320, 56),
-              t.kpiCaption,
+              chart(
+                (th) =>
+                  sparklineOption(
+                    th,
+                    tr.buckets.map((b) => b.received),
+                  ),
+                320,
+                56,
+              ),
+              t.kpiCaption[tr.granularity].replace('{period}', dates(tr.period)),
             ));
       break;
     }
     case 'trend': {
-      const c = data.summary.complaints;
-      title = `${t.trend} — ${data.summary.scope.name}`;
-      const num = (v: PublicCount) => (typeof v === 'number' ? v : null);
-      const received = c.trend.map((d) => num(d.received));
-      const resolved = c.trend.map((d) => num(d.resolved));
-      const sum = (xs: Array<number | null>) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
-      const peakIdx = received.reduce<number>((best, v, i) => ((v ?? -1) > (received[best] ?? -1) ? i : best), 0);
-      const peakDay = c.trend[peakIdx]?.day;
-      const caption = t.trendCaption
-        .replace('{received}', nf.format(sum(received)))
-        .replace('{resolved}', nf.format(sum(resolved)))
-        .replace('{peak}', count(c.trend[peakIdx]?.received ?? 0))
-        .replace(
-          '{peakDay}',
-          peakDay
-            ? new Intl.DateTimeFormat(o.lang === 'id' ? 'id-ID' : 'en-GB', {
-                day: 'numeric',
-                month: 'long',
-                timeZone: 'UTC',
-              }).format(new Date(`${peakDay}T00:00:00Z`))
-            : '–',
-        );
-      body = figure(
-        chart(
-          (th) =>
-            trendOption(
-              th,
-              c.trend.map((d) => d.day),
-              received,
-              resolved,
-              { received: t.received, resolved: t.resolved },
-            ),
-          560,
-          compact ? 160 : 220,
-        ),
-        caption,
-      );
+      const tr = data.trend;
+      title = `${t.trend[tr.granularity]} — ${data.summary.scope.name}`;
+      const label = (b: TrendBucket) =>
+        tr.granularity === 'week' ? dates(b, 'short', false) : dates({ from: b.from, to: b.from }, 'short', false);
+      const caption = [
+        t.trendCaption
+          .replace('{period}', dates(tr.period))
+          .replace('{received}', total(tr.received))
+          .replace('{resolved}', total(tr.resolved)),
+        tr.granularity !== 'total' && tr.peak
+          ? t.peak[tr.granularity]
+              .replace('{peak}', nf.format(tr.peak.received))
+              .replace(
+                '{when}',
+                tr.granularity === 'week'
+                  ? dates(tr.peak, 'long', false)
+                  : dates({ from: tr.peak.from, to: tr.peak.from }, 'long', false),
+              )
+          : '',
+        tr.granularity === 'day' ? '' : t.coarser[tr.granularity],
+      ]
+        .filter(Boolean)
+        .join(' ');
+      body =
+        tr.granularity === 'total'
+          ? `<p class="summary">${esc(caption)}</p>`
+          : figure(
+              chart(
+                (th) =>
+                  trendOption(
+                    th,
+                    tr.buckets.map(label),
+                    tr.buckets.map((b) => b.received),
+                    tr.buckets.map((b) => b.resolved),
+                    { received: t.received, resolved: t.resolved },
+                  ),
+                560,
+                compact ? 160 : 220,
+              ),
+              caption,
+            ) + dataTable(tr.buckets.map((b) => [label(b), nf.format(b.received), nf.format(b.resolved)]));
       break;
     }
     case 'ontime': {
@@ -212,6 +253,9 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(ctx.generatedAt);
+  const note = suppressedShown
+    ? `<p class="note" data-testid="suppressed-note">${esc(t.suppressed.replace('{min}', nf.format(ctx.minCount)).replace('{max}', nf.format(ctx.minCount - 1)))}</p>`
+    : '';
   const footer = `${t.source} · ${esc(ctx.provinceName)} · ${t.updated} ${esc(time)} ${esc(ctx.timeZoneLabel)}`;
   const accentLight = o.accent ?? DEFAULT_ACCENT.light;
   const accentDark = o.accent ?? DEFAULT_ACCENT.dark;
@@ -220,7 +264,7 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
 <meta name="robots" content="noindex"><title>${esc(title)}</title>
 <style>${styles(accentLight, accentDark, compact)}</style></head>
 <body data-kind="${data.kind}" data-live="${o.live}"${ctx.tokenExp ? ` data-token-exp="${ctx.tokenExp}"` : ''}>
-<main class="w" tabindex="0" aria-labelledby="w-title"><h1 id="w-title">${esc(title)}</h1>${body}
+<main class="w" tabindex="0" aria-labelledby="w-title"><h1 id="w-title">${esc(title)}</h1>${body}${note}
 <footer>${footer}</footer></main>
 <script src="/embed/widget.js" defer></script>
 </body></html>`;
@@ -242,6 +286,7 @@ figure{margin:6px 0 0}figcaption{color:var(--muted);font-size:.85em;margin-top:2
 table{border-collapse:collapse;width:100%;font-size:.95em}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid var(--line)}
 thead th{color:var(--muted);font-weight:600}tbody th{font-weight:500}.num{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:var(--muted);font-size:.85em;margin:4px 0 0}
+details.chart-data{font-size:.85em;color:var(--muted);margin-top:4px}details.chart-data summary{cursor:pointer}
 footer{color:var(--muted);font-size:.75em;margin-top:8px}`;
 }
 

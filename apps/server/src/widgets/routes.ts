@@ -25,7 +25,7 @@ import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ppidSection } from '../live/sections/ppid.ts';
 import { canManageEmbedTokens } from '../permissions.ts';
 import { PublicCache, etagOf } from '../public/cache.ts';
-import { rankingFigures, resolveScope, summaryFigures } from '../public/figures.ts';
+import { rankingFigures, resolveScope, summaryWithDaily } from '../public/figures.ts';
 import { rateLimit } from '../public/rate-limit.ts';
 import { sendCached, type PublicApiOptions } from '../public/routes.ts';
 import { galleryPage } from './gallery.ts';
@@ -33,6 +33,7 @@ import { renderProblemPage, renderWidgetPage, type WidgetData } from './render.t
 import { LOADER_JS, WIDGET_JS } from './scripts.ts';
 import { grantCovers, signGrant, verifyGrant, type EmbedGrant } from './tokens.ts';
 import { WIDGET_TEXT } from './messages.ts';
+import { trendSeries } from './trend-series.ts';
 
 export interface WidgetRouteOptions extends PublicApiOptions {
   /** PANTAU_EMBED_SECRET; unset → the cluster's generated secret in the database. */
@@ -132,6 +133,7 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
         timeZone: pack.timeZone,
         timeZoneLabel: pack.timeZoneLabel,
         generatedAt: options.now?.() ?? new Date(),
+        minCount: options.minCount,
         tokenExp: grant?.exp,
       });
     });
@@ -164,7 +166,8 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
         },
       };
     }
-    return { kind, summary: await summaryFigures(pool, pack, scope, o.period, figures) };
+    const { summary, daily, today } = await summaryWithDaily(pool, pack, scope, o.period, figures);
+    return { kind, summary, trend: trendSeries(daily, today, options.minCount) };
   }
 
   // A widget page renews its own token: same id and scope, a fresh expiry, unless revoked meanwhile.

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,13 @@ describe("the README's start command on a fresh clone", () => {
     const code = await proc?.stop();
     // Graceful shutdown: SIGTERM ends the node (and its embedded database) without an error exit.
     expect(code === 0 || code === null || code === 143).toBe(true);
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) {
+      // The embedded PostgreSQL finishes its shutdown checkpoint after the node exits: wait for it to let
+      // go of its data directory before removing the clone.
+      const pid = path.join(dir, '.pantau/pgdata/postmaster.pid');
+      for (let i = 0; i < 100 && existsSync(pid); i++) await new Promise((r) => setTimeout(r, 200));
+      await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+    }
   });
 
   it('installs, starts on the embedded database, prints the URLs, answers /readyz and serves the wall', async () => {

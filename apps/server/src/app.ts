@@ -14,6 +14,7 @@ import { worklistRoutes } from './routes/worklist.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimits } from './http/body-limits.ts';
 import { refuseNul } from './http/input-guard.ts';
+import { isTransientDbError, storeUnavailableResponse } from './ingest/transient.ts';
 import { userRoom } from './live/gateway.ts';
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
@@ -87,6 +88,12 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     if (typeof code === 'string' && code.startsWith('22')) {
       deps.logger.warn({ err, path: c.req.path }, 'input reached the database unvalidated');
       return c.json({ error: { field: 'input', message: 'a value is out of range or malformed' } }, 400);
+    }
+    // The database is down or a transaction met a transient conflict: the caller may retry, nothing was
+    // done — 503 with Retry-After, never a 500 (and never an auth failure for a lookup that could not run).
+    if (isTransientDbError(err)) {
+      deps.logger.warn({ err, path: c.req.path }, 'store unavailable');
+      return storeUnavailableResponse(err);
     }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { message: 'internal error' } }, 500);

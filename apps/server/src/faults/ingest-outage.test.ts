@@ -1,4 +1,12 @@
-import { createPool, issueSourceKey, loadWorkingCalendar, migrate, seedProvincePack, type Pool } from '@pantau/db';
+import {
+  createPool,
+  issueServiceToken,
+  issueSourceKey,
+  loadWorkingCalendar,
+  migrate,
+  seedProvincePack,
+  type Pool,
+} from '@pantau/db';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
@@ -32,6 +40,7 @@ describe('ingest during a database outage', { timeout: 60_000 }, () => {
   let pool: Pool;
   let ctx: ComplaintContext;
   let app: ReturnType<typeof createApp>;
+  let adminToken = '';
   let key: string;
   const post = (body: unknown) =>
     app.request('/api/ingest/complaints', {
@@ -46,6 +55,7 @@ describe('ingest during a database outage', { timeout: 60_000 }, () => {
     await migrate(pool);
     await seedProvincePack(pool, pack);
     key = await issueSourceKey(pool, 'lapor', 'LAPOR');
+    adminToken = await issueServiceToken(pool, 'admin', 'Admin', 'admin');
     const calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
     ctx = { pack, calendar: () => calendar };
     app = createApp({ pool, pack, complaints: ctx, logger: createLogger('silent'), webDist: '/nonexistent' });
@@ -64,6 +74,20 @@ describe('ingest during a database outage', { timeout: 60_000 }, () => {
     expect(Number(during.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await during.json()).error.message).toMatch(/unavailable/i);
     expect((await app.request('/readyz')).status).toBe(503);
+    // Every other route that needs the database says the same, never 500 and never 401.
+    for (const [method, path, body] of [
+      ['GET', '/api/worklist', undefined],
+      ['POST', '/api/auth/login', JSON.stringify({ username: 'admin', password: 'bukan-kata-sandi' })],
+      ['GET', '/api/calendar/status', undefined],
+    ] as const) {
+      const res = await app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        ...(body ? { body } : {}),
+      });
+      expect(res.status, `${method} ${path}`).toBe(503);
+      expect(Number(res.headers.get('retry-after')), `${method} ${path}`).toBeGreaterThan(0);
+    }
     // Past the key check too: the batch is never answered item by item as rejected.
     await expect(ingestComplaintBatch(pool, ctx, 'lapor', batch('during').items)).rejects.toBeInstanceOf(
       StoreUnavailableError,

@@ -17,7 +17,6 @@ const TEXT = {
       late: 'Aduan terlambat (perlu token)',
     },
     api: 'API statistik publik',
-    iframe: 'atau sebagai iframe',
   },
   en: {
     title: 'Public statistics widgets',
@@ -33,25 +32,25 @@ const TEXT = {
       late: 'Overdue complaints (token needed)',
     },
     api: 'Public statistics API',
-    iframe: 'or as an iframe',
   },
 } as const;
 
-/** `/embed`: every widget kind live, each with the line to paste (script and iframe forms). */
+/** `/embed`: every public widget kind live, each shown by the one line to paste. */
 export function galleryPage(pack: ProvincePack, lang: 'id' | 'en', origin: string): string {
   const t = TEXT[lang];
+  // Each widget is shown by the very line offered beside it, so it appears at its real height, as it will
+  // on the OPD's site (a fixed-height iframe clipped the taller kinds).
   const sections = WIDGET_KINDS.filter((k) => k !== 'late')
     .map((kind) => {
       const script = `<script src="${origin}/embed.js" data-kind="${kind}" data-lang="${lang}" async></script>`;
-      const iframe = `<iframe src="${origin}/embed/${kind}?lang=${lang}" title="${t.kinds[kind]}" style="border:0;width:100%;height:260px"></iframe>`;
-      return `<section><h2>${esc(t.kinds[kind])}</h2><iframe src="/embed/${kind}?lang=${lang}" title="${esc(t.kinds[kind])}" loading="lazy"></iframe>
-<pre><code>${esc(script)}</code></pre><p>${t.iframe}:</p><pre><code>${esc(iframe)}</code></pre></section>`;
+      return `<section><h2>${esc(t.kinds[kind])}</h2><div class="demo"><script src="/embed.js" data-kind="${kind}" data-lang="${lang}" data-title="${esc(t.kinds[kind])}" async></script></div>
+<pre><code>${esc(script)}</code></pre></section>`;
     })
     .join('\n');
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(t.title)} — ${esc(pack.name)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#14212b;background:#f6f8fa}
-iframe{border:1px solid #d5dde3;width:100%;height:280px;background:#fff}pre{white-space:pre-wrap;background:#eef2f5;padding:.5rem;border-radius:4px}
+.demo{border:1px solid #d5dde3;background:#fff}pre{white-space:pre-wrap;background:#eef2f5;padding:.5rem;border-radius:4px}
 a{color:#0b5cad}h2{font-size:1.1rem;margin-top:2rem}</style></head>
 <body><p><a href="?lang=${lang === 'id' ? 'en' : 'id'}">${lang === 'id' ? 'English' : 'Bahasa Indonesia'}</a> · <a href="/api/public/v1">${t.api}</a></p>
 <h1>${esc(t.title)} — ${esc(pack.name)}</h1><p>${esc(t.intro)}</p>

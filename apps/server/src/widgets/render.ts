@@ -184,13 +184,13 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
       title = t.ranking;
       const rows = data.rankings.opds.slice(0, compact ? 5 : 10);
       body =
-        `<table><thead><tr><th scope="col">${t.rank}</th><th scope="col">${t.opd}</th><th scope="col" class="num">${t.received}</th>` +
+        `<table class="rank"><thead><tr><th scope="col">${t.rank}</th><th scope="col">${t.opd}</th><th scope="col" class="num">${t.received}</th>` +
         `<th scope="col" class="num">${t.onTime}</th><th scope="col" class="num">${t.overdue}</th></tr></thead><tbody>` +
         rows
           .map(
             (r, i) =>
-              `<tr><td>${i + 1}</td><th scope="row">${esc(r.name)}</th><td class="num">${esc(count(r.received))}</td>` +
-              `<td class="num">${esc(pct(r.onTimeShare))}</td><td class="num">${esc(count(r.overdue))}</td></tr>`,
+              `<tr><td>${i + 1}</td><th scope="row">${esc(r.name)}</th><td class="num" data-label="${esc(t.received)}">${esc(count(r.received))}</td>` +
+              `<td class="num" data-label="${esc(t.onTime)}">${esc(pct(r.onTimeShare))}</td><td class="num" data-label="${esc(t.overdue)}">${esc(count(r.overdue))}</td></tr>`,
           )
           .join('') +
         '</tbody></table>';
@@ -287,7 +287,12 @@ table{border-collapse:collapse;width:100%;font-size:.95em}th,td{text-align:left;
 thead th{color:var(--muted);font-weight:600}tbody th{font-weight:500}.num{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:var(--muted);font-size:.85em;margin:4px 0 0}
 details.chart-data{font-size:.85em;color:var(--muted);margin-top:4px}details.chart-data summary{cursor:pointer}
-footer{color:var(--muted);font-size:.75em;margin-top:8px}`;
+footer{color:var(--muted);font-size:.75em;margin-top:8px}
+@media (max-width:420px){.rank thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.rank tr{display:grid;grid-template-columns:1.6em repeat(3,minmax(0,1fr));gap:0 6px;padding:4px 0;border-bottom:1px solid var(--line)}
+.rank td,.rank th{border:0;padding:0}.rank tbody th{grid-column:2/span 3;font-weight:600}
+.rank tr>:nth-child(3){grid-row:2;grid-column:2}.rank tr>:nth-child(4){grid-row:2;grid-column:3}.rank tr>:nth-child(5){grid-row:2;grid-column:4}
+.rank td.num{text-align:left}.rank td.num::before{content:attr(data-label);display:block;font-size:.8em;color:var(--muted)}}`;
 }
 
 /** A small error page (bad option, missing or invalid token) in the widget's own style. */

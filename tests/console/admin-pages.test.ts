@@ -290,6 +290,20 @@ describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi
     expect(new URL(tab.url()).searchParams.get('opd')).toBe(own);
   });
 
+  it('says while open deadlines are being recomputed, and stops saying it when done', async () => {
+    // A job another node is running (claimed, heartbeating): the console shows it until it finishes.
+    const { rows } = await pantau.server.pool.query<{ id: string }>(
+      `INSERT INTO recompute_job (reason, claimed_by, heartbeat_at, started_at) VALUES ('uji', 'node-lain', now(), now()) RETURNING id`,
+    );
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console`, 'piketkal');
+    await expect
+      .poll(() => tab.getByTestId('recompute-banner').textContent(), { timeout: 15_000 })
+      .toMatch(/sedang dihitung ulang/);
+    await pantau.server.pool.query(`UPDATE recompute_job SET finished_at = now() WHERE id = $1`, [rows[0]!.id]);
+    await expect.poll(() => tab.getByTestId('recompute-banner').count(), { timeout: 15_000 }).toBe(0);
+  });
+
   it('reminds admins, and only admins, when next year is not loaded', async () => {
     // As on a node whose pack has no 2028 and the date is past 1 October 2027 would; here: 2027 unloaded.
     await pantau.server.pool.query(`DELETE FROM calendar_year WHERE year = 2027`);

@@ -6,6 +6,7 @@ import { useT } from '../i18n/index.ts';
 import { useProvince } from '../province.ts';
 import { AuditPage } from './audit.tsx';
 import { CalendarDueBanner } from './calendar-due.tsx';
+import { RecomputeBanner } from './recompute-status.tsx';
 import { CalendarPage } from './calendar.tsx';
 import { PlaylistPage } from './playlist.tsx';
 import { RulesPage } from './rules.tsx';
@@ -109,6 +110,7 @@ export function ConsolePage(props: PageProps) {
         </button>
       </header>
       {isAdmin && <CalendarDueBanner />}
+      <RecomputeBanner timeZone={province?.timeZone ?? 'Asia/Jakarta'} tzLabel={province?.timeZoneLabel ?? ''} />
       <main className="cs-main">
         {page === '/console/sources' ? (
           <SourcesPage

@@ -231,6 +231,8 @@ export const consoleId = {
   'console.users.searchHint': 'nama, peran atau OPD',
   'console.users.count': '{n} dari {total} pengguna',
   'console.users.disabled': 'Nonaktif',
+  'console.recompute':
+    'Tenggat terbuka sedang dihitung ulang setelah perubahan aturan atau kalender (sejak {since}); angka tenggat bisa bergeser sebentar lagi.',
 } as const;
 
 export const consoleEn: Record<keyof typeof consoleId, string> = {
@@ -461,4 +463,6 @@ export const consoleEn: Record<keyof typeof consoleId, string> = {
   'console.users.searchHint': 'name, role or OPD',
   'console.users.count': '{n} of {total} users',
   'console.users.disabled': 'Disabled',
+  'console.recompute':
+    'Open deadlines are being recomputed after a change of the rules or the calendar (since {since}); deadlines may still move.',
 };

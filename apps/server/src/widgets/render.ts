@@ -256,7 +256,11 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
   const note = suppressedShown
     ? `<p class="note" data-testid="suppressed-note">${esc(t.suppressed.replace('{min}', nf.format(ctx.minCount)).replace('{max}', nf.format(ctx.minCount - 1)))}</p>`
     : '';
-  const footer = `${t.source} · ${esc(ctx.provinceName)} · ${t.updated} ${esc(time)} ${esc(ctx.timeZoneLabel)}`;
+  // Credit and age on every widget: where the figures come from (the public page about them, in a new
+  // tab: the widget sits in someone else's page) and when they were read.
+  const footer =
+    `<a href="/embed?lang=${o.lang}" target="_blank" rel="noopener">${esc(t.source)}</a> · ${esc(ctx.provinceName)} · ` +
+    `${esc(t.updated)} <time datetime="${ctx.generatedAt.toISOString()}">${esc(time)} ${esc(ctx.timeZoneLabel)}</time>`;
   const accentLight = o.accent ?? DEFAULT_ACCENT.light;
   const accentDark = o.accent ?? DEFAULT_ACCENT.dark;
   return `<!doctype html>
@@ -287,7 +291,7 @@ table{border-collapse:collapse;width:100%;font-size:.95em}th,td{text-align:left;
 thead th{color:var(--muted);font-weight:600}tbody th{font-weight:500}.num{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:var(--muted);font-size:.85em;margin:4px 0 0}
 details.chart-data{font-size:.85em;color:var(--muted);margin-top:4px}details.chart-data summary{cursor:pointer}
-footer{color:var(--muted);font-size:.75em;margin-top:8px}
+footer{color:var(--muted);font-size:.75em;margin-top:8px}footer a{color:inherit}
 @media (max-width:420px){.rank thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 .rank tr{display:grid;grid-template-columns:1.6em repeat(3,minmax(0,1fr));gap:0 6px;padding:4px 0;border-bottom:1px solid var(--line)}
 .rank td,.rank th{border:0;padding:0}.rank tbody th{grid-column:2/span 3;font-weight:600}

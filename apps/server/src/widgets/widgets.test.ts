@@ -50,7 +50,7 @@ describe('embeddable widgets', () => {
         expect(res.headers.get('content-type')).toMatch(/text\/html/);
         const html = await res.text();
         expect(html).toMatch(/<html lang="id"/);
-        expect(html).toMatch(/Sumber: Pantau · Kalimantan Tengah · diperbarui .* WIB/);
+        expect(html).toMatch(/Sumber: Pantau<\/a> · Kalimantan Tengah · diperbarui <time [^>]+>.* WIB<\/time>/);
         if (['kpi', 'trend', 'ontime'].includes(kind)) {
           // A chart is drawn on the server and has a caption with its key numbers.
           expect(html, kind).toMatch(/<svg /);
@@ -89,6 +89,28 @@ describe('embeddable widgets', () => {
     expect(rendered).toBeGreaterThan(60);
     const quiet = await (await app.request(`/embed/kpi?scope=${fixture.quietOpd}`)).text();
     expect(quiet).toMatch(/data-testid="kpi-value">&lt;5</);
+  });
+
+  it('credits Pantau with a link and says when its figures were read, on every widget kind', async () => {
+    const res = await issue({ label: 'Situs Dinas', kinds: ['late'], opds: [fixture.busyOpd], ttlMinutes: 30 });
+    const { token } = (await res.json()) as { token: string };
+    const before = Date.now();
+    for (const kind of WIDGET_KINDS)
+      for (const lang of ['id', 'en']) {
+        const scope = kind === 'ranking' ? 'province' : fixture.busyOpd;
+        const url = `/embed/${kind}?scope=${scope}&lang=${lang}${kind === 'late' ? `&token=${token}` : ''}`;
+        const html = await (await app.request(url)).text();
+        const footer = /<footer>([\s\S]*?)<\/footer>/.exec(html)?.[1] ?? '';
+        const link = /<a href="([^"]+)"[^>]*>([^<]+)<\/a>/.exec(footer);
+        expect(link?.[2], url).toBe(lang === 'id' ? 'Sumber: Pantau' : 'Source: Pantau');
+        expect(link?.[1], url).toBe(`/embed?lang=${lang}`);
+        expect(footer, url).toMatch(/target="_blank" rel="noopener"/);
+        // The data's age: a machine-readable time beside the words, no later than now.
+        const at = /<time datetime="([^"]+)">[^<]+<\/time>/.exec(footer)?.[1];
+        expect(at, url).toBeDefined();
+        expect(Date.parse(at!), url).toBeLessThanOrEqual(Date.now());
+        expect(Date.now() - Date.parse(at!), url).toBeLessThan(Date.now() - before + 60_000);
+      }
   });
 
   it('answers a repeat visit with 304 and lets shared caches keep the page', async () => {

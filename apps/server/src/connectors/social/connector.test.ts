@@ -359,6 +359,19 @@ describe('social connectors against a fake platform server', () => {
     });
   });
 
+  it('a successful poll with nothing new still marks its source fresh (a quiet account is not a dead feed)', async () => {
+    const id = await accountFor('youtube', 'dinkes-sepi', 'UCsepi');
+    await db.pool.query(`DELETE FROM source WHERE id = 'connector-youtube'`);
+    const quiet: PlatformClient = {
+      platform: 'youtube',
+      poll: async () => ({ ok: true, days: [], cursor: { quiet: true }, notBefore: null }),
+    };
+    const report = await poll(quiet);
+    expect(report.succeeded).toBeGreaterThan(0);
+    expect((await cursor(id)).failures).toBe(0);
+    expect((await sourceRow('youtube'))?.last_delivery_at).toBeInstanceOf(Date);
+  });
+
   it('with no tokens configured the connectors do not start', async () => {
     const env = loadEnv({ NODE_ENV: 'test' });
     expect(configuredClients(env, pack.timeZone)).toEqual([]);

@@ -1,5 +1,6 @@
 import type { SocialIngestItem } from '@pantau/contracts';
 import {
+  markSourceDelivered,
   loadConnectorCursors,
   markSourceError,
   pollableSocialAccounts,
@@ -97,6 +98,8 @@ export async function pollPlatformOnce(
           },
         }));
         const results = items.length > 0 ? await ingestSocialBatch(pool, source.id, items) : [];
+        // The platform answered: the source is alive even with nothing new (a batch marks it fresh itself).
+        if (items.length === 0) await markSourceDelivered(pool, source);
         const rejected = results.filter((r) => r.status === 'rejected');
         if (rejected.length > 0)
           logger.warn({ platform: client.platform, account: a.id, rejected }, 'figures rejected');

@@ -88,7 +88,7 @@ describe('the video wall on the demo feed', () => {
           const name = (el: Element) =>
             `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
           const cells = document.querySelectorAll(
-            '.wall-main td, .wall-main th, .wall-main .kpi, .wall-main .panel-title, .wall-main .ticker li, .wall-main tr',
+            '.wall-main td, .wall-main th, .wall-main .kpi, .wall-main .panel-title, .wall-main .ticker li, .wall-main tr, .wall-main .map-legend li',
           );
           for (const el of cells) {
             const r = el.getBoundingClientRect();

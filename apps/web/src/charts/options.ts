@@ -125,7 +125,8 @@ export function pointMapOption(
   const max = Math.max(1, ...points.map((p) => p.value));
   return {
     grid: { left: 8, right: 8, top: 8, bottom: 8 },
-    xAxis: { type: 'value', min: Math.min(...lons) - pad, max: Math.max(...lons) + pad, show: false },
+    // Labels sit right of their points: room on the right so the easternmost names are not cut off.
+    xAxis: { type: 'value', min: Math.min(...lons) - pad, max: Math.max(...lons) + pad * 4, show: false },
     yAxis: { type: 'value', min: Math.min(...lats) - pad, max: Math.max(...lats) + pad, show: false },
     series: [
       {
@@ -137,6 +138,7 @@ export function pointMapOption(
           itemStyle: { color: p.overdue > 0 ? WALL.danger : WALL.accent, opacity: 0.85 },
         })),
         symbolSize: (v: number[]) => fontSize + (fontSize * 3 * Math.sqrt(v[2] ?? 0)) / Math.sqrt(max),
+        labelLayout: { moveOverlap: 'shiftY' },
         label: {
           show: true,
           position: 'right',

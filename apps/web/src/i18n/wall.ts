@@ -5,6 +5,9 @@
 export const wallId = {
   'wall.title': 'Ringkasan Provinsi',
   'wall.more': '+{n} lainnya',
+  'wall.map.size': 'ukuran titik = aduan masuk bulan ini',
+  'wall.map.late': 'merah = ada aduan melewati tenggat',
+  'wall.map.ok': 'hijau = tidak ada yang terlambat',
   'wall.sentBy': 'Tampilan ini dikirim oleh {who}; rotasi dilanjutkan setelah dilepas.',
   'wall.sentByOperator': 'operator',
   'wall.tokenInvalid': 'Token layar tidak berlaku — minta token baru ke admin.',
@@ -103,6 +106,9 @@ export const wallId = {
 export const wallEn: Record<keyof typeof wallId, string> = {
   'wall.title': 'Province overview',
   'wall.more': '+{n} more',
+  'wall.map.size': 'dot size = complaints this month',
+  'wall.map.late': 'red = some complaints overdue',
+  'wall.map.ok': 'green = none overdue',
   'wall.sentBy': 'This view was sent by {who}; the rotation resumes when it is released.',
   'wall.sentByOperator': 'an operator',
   'wall.tokenInvalid': 'This screen’s token is not valid — ask an admin for a new one.',

@@ -38,6 +38,18 @@ export function Peta(p: SceneProps) {
               : undefined
           }
         />
+        {/* What size and colour mean, in words (and without colour: the text says it). */}
+        <ul className="map-legend" data-testid="map-legend">
+          <li>
+            <span className="map-dot map-dot-size" aria-hidden="true" /> {t('wall.map.size')}
+          </li>
+          <li>
+            <span className="map-dot map-dot-late" aria-hidden="true" /> {t('wall.map.late')}
+          </li>
+          <li>
+            <span className="map-dot map-dot-ok" aria-hidden="true" /> {t('wall.map.ok')}
+          </li>
+        </ul>
       </Panel>
       <Panel title={t('wall.panel.regencyRanking')} stream="complaints" scene={p}>
         <RankingTable

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
+import { ConfirmButton } from './confirm-button.tsx';
 import { getJson } from './session.ts';
 
 interface Device {
@@ -17,7 +18,6 @@ export function DevicesPage() {
   const [name, setName] = useState('');
   const [issued, setIssued] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const load = useCallback(async () => {
     const r = await getJson<{ devices: Device[] }>('/api/devices');
     if (r) setDevices(r.devices);
@@ -59,28 +59,14 @@ export function DevicesPage() {
             <strong>{d.name}</strong> ({d.id}) · {t('console.devices.lastSeen')}: {d.lastSeenAt ?? '–'}
             {d.revokedAt ? (
               <> · {t('console.devices.revoked')}</>
-            ) : confirming === d.id ? (
-              // Revoking disconnects a wall in front of leadership: it asks first.
-              <span role="alert" className="cs-confirm">
-                {t('console.devices.confirmRevoke')}{' '}
-                <button
-                  type="button"
-                  data-testid="device-revoke-confirm"
-                  onClick={() => {
-                    setConfirming(null);
-                    void mutate('DELETE', `/api/devices/${d.id}`).then(load);
-                  }}
-                >
-                  {t('console.devices.confirmYes')}
-                </button>
-                <button type="button" autoFocus onClick={() => setConfirming(null)}>
-                  {t('console.calendar.cancel')}
-                </button>
-              </span>
             ) : (
-              <button type="button" data-testid="device-revoke" onClick={() => setConfirming(d.id)}>
-                {t('console.devices.revoke')}
-              </button>
+              <ConfirmButton
+                label={t('console.devices.revoke')}
+                question={t('console.devices.confirmRevoke')}
+                confirmLabel={t('console.devices.confirmYes')}
+                testId="device-revoke"
+                onConfirm={() => void mutate('DELETE', `/api/devices/${d.id}`).then(load)}
+              />
             )}
           </li>
         ))}

@@ -3,6 +3,7 @@ import { useCallback, useContext, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './console-page.tsx';
+import { ConfirmButton } from './confirm-button.tsx';
 import { getJson } from './session.ts';
 
 /**
@@ -16,7 +17,6 @@ export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzL
   const [view, setView] = useState<SourcesView | null>(null);
   const [form, setForm] = useState({ id: '', label: '' });
   const [issued, setIssued] = useState<{ id: string; key: string } | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => setView(await getJson<SourcesView>('/api/sources')), []);
   useEffect(() => {
@@ -106,31 +106,15 @@ export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzL
               <td>{s.lastError ? `${s.lastError} (${at(s.lastErrorAt)})` : '–'}</td>
               <td>
                 {s.hasKey ? t('console.sources.hasKey') : t('console.sources.noKey')}
-                {canEdit &&
-                  s.hasKey &&
-                  (confirming === s.id ? (
-                    <span role="alert">
-                      {' '}
-                      {t('console.sources.confirmRevoke')}{' '}
-                      <button
-                        type="button"
-                        data-testid="source-revoke-confirm"
-                        onClick={() => {
-                          setConfirming(null);
-                          void act('DELETE', `/api/sources/${encodeURIComponent(s.id)}/key`);
-                        }}
-                      >
-                        {t('console.devices.confirmYes')}
-                      </button>
-                      <button type="button" autoFocus onClick={() => setConfirming(null)}>
-                        {t('console.calendar.cancel')}
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" data-testid="source-revoke" onClick={() => setConfirming(s.id)}>
-                      {t('console.devices.revoke')}
-                    </button>
-                  ))}
+                {canEdit && s.hasKey && (
+                  <ConfirmButton
+                    label={t('console.devices.revoke')}
+                    question={t('console.sources.confirmRevoke')}
+                    confirmLabel={t('console.devices.confirmYes')}
+                    testId="source-revoke"
+                    onConfirm={() => void act('DELETE', `/api/sources/${encodeURIComponent(s.id)}/key`)}
+                  />
+                )}
               </td>
             </tr>
           ))}

@@ -127,6 +127,39 @@ describe('widgets fit where they are put', () => {
       expect(problems).toEqual([]);
     });
 
+  it('keeps every chart’s text readable, at least 10 px, and no chart blown up past 1.5×, from 280 to 1200 px', async () => {
+    const small: string[] = [];
+    for (const width of WIDTHS) {
+      const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await tab.goto(`${hostUrl}?width=${width}&theme=light`);
+      const slots = tab.locator('.slot');
+      await expect.poll(() => tab.locator('.slot iframe').count(), { timeout: 10_000 }).toBe(WIDGET_KINDS.length * 2);
+      for (let i = 0; i < WIDGET_KINDS.length * 2; i++) {
+        const name = `${await slots.nth(i).getAttribute('data-case')} @${width}px`;
+        const frame = await settle(slots.nth(i).locator('iframe'));
+        // The drawn size of each label of each visible chart: its font size times the SVG's scale.
+        const charts = await frame.evaluate(() =>
+          Array.from(document.querySelectorAll('svg'))
+            .filter((svg) => svg.getBoundingClientRect().width > 0)
+            .map((svg) => {
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              const sizes = Array.from(svg.querySelectorAll('text'))
+                .filter((tx) => (tx.textContent ?? '').trim() !== '')
+                .map((tx) => parseFloat(getComputedStyle(tx).fontSize) * scale);
+              return { scale, sizes };
+            }),
+        );
+        for (const c of charts) {
+          const min = Math.min(...c.sizes);
+          if (c.sizes.length > 0 && min < 10) small.push(`${name}: text ${min.toFixed(1)} px`);
+          if (c.scale > 1.51) small.push(`${name}: blown up ${c.scale.toFixed(2)}×`);
+        }
+      }
+      await tab.close();
+    }
+    expect(small).toEqual([]);
+  });
+
   it('shows each widget in the gallery at its real height, as the line it offers would', async () => {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await tab.goto(`${pantau.url}/embed`);

@@ -68,18 +68,21 @@ export function trendOption(
   received: number[],
   resolved: number[],
   labels: { received: string; resolved: string },
+  narrow = false,
 ): echarts.EChartsCoreOption {
+  // Drawn for a narrow box (shown below 560 px), the labels are larger so they stay >= 10 px once scaled.
+  const font = narrow ? 13 : 11;
   return {
-    grid: { left: 36, right: 12, top: 28, bottom: 24 },
-    legend: { top: 0, left: 0, textStyle: { color: t.text, fontSize: 12 }, itemWidth: 14, itemHeight: 8 },
+    grid: { left: narrow ? 30 : 36, right: 12, top: narrow ? 30 : 28, bottom: narrow ? 26 : 24 },
+    legend: { top: 0, left: 0, textStyle: { color: t.text, fontSize: font + 1 }, itemWidth: 14, itemHeight: 8 },
     xAxis: {
       type: 'category',
       data: periods,
       ...axis(t),
-      axisLabel: { color: t.muted, fontSize: 11, showMinLabel: true, showMaxLabel: true, hideOverlap: true },
+      axisLabel: { color: t.muted, fontSize: font, showMinLabel: true, showMaxLabel: true, hideOverlap: true },
       splitLine: { show: false },
     },
-    yAxis: { type: 'value', minInterval: 1, ...axis(t) },
+    yAxis: { type: 'value', minInterval: 1, ...axis(t), axisLabel: { color: t.muted, fontSize: font } },
     series: [
       {
         name: labels.received,
@@ -127,6 +130,8 @@ export function gaugeOption(t: ChartTheme, pct: number | null, label: string): e
         type: 'gauge',
         min: 0,
         max: 100,
+        // Five labels (0, 25, 50, 75, 100): eleven ran into each other at a readable size.
+        splitNumber: 4,
         startAngle: 200,
         endAngle: -20,
         radius: '95%',
@@ -135,9 +140,10 @@ export function gaugeOption(t: ChartTheme, pct: number | null, label: string): e
         axisLine: { lineStyle: { width: 14, color: [[1, t.grid]] } },
         axisTick: { show: false },
         splitLine: { show: false },
-        axisLabel: { color: t.muted, distance: 18, fontSize: 11 },
+        // 13 px drawn in a 300-wide box: still >= 10 px in a 280 px column.
+        axisLabel: { color: t.muted, distance: 18, fontSize: 13 },
         pointer: { show: false },
-        title: { show: true, offsetCenter: [0, '38%'], color: t.muted, fontSize: 12 },
+        title: { show: true, offsetCenter: [0, '38%'], color: t.muted, fontSize: 13 },
         detail: {
           valueAnimation: false,
           offsetCenter: [0, '0%'],
@@ -153,15 +159,22 @@ export function gaugeOption(t: ChartTheme, pct: number | null, label: string): e
 }
 
 /** Horizontal bars, largest first (PPID decisions). */
-export function barsOption(t: ChartTheme, labels: string[], values: number[]): echarts.EChartsCoreOption {
+export function barsOption(
+  t: ChartTheme,
+  labels: string[],
+  values: number[],
+  narrow = false,
+): echarts.EChartsCoreOption {
+  const font = narrow ? 14 : 12;
   return {
-    grid: { left: 150, right: 24, top: 4, bottom: 4, containLabel: false },
+    grid: { left: narrow ? 124 : 150, right: 28, top: 4, bottom: 4, containLabel: false },
     xAxis: { type: 'value', show: false, minInterval: 1 },
     yAxis: {
       type: 'category',
       data: labels,
       inverse: true,
-      axisLabel: { color: t.text, fontSize: 12 },
+      // A long decision name wraps rather than runs into the bar.
+      axisLabel: { color: t.text, fontSize: font, width: narrow ? 116 : 142, overflow: 'break' },
       axisLine: { show: false },
       axisTick: { show: false },
     },
@@ -171,7 +184,7 @@ export function barsOption(t: ChartTheme, labels: string[], values: number[]): e
         data: values,
         itemStyle: { color: t.accent },
         barMaxWidth: 16,
-        label: { show: true, position: 'right', color: t.text, fontSize: 12 },
+        label: { show: true, position: 'right', color: t.text, fontSize: font },
       },
     ],
   };

@@ -68,12 +68,26 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
   const compact = o.size === 'compact';
   let charts = 0;
   const themes = o.theme === 'auto' ? (['light', 'dark'] as const) : ([o.theme] as const);
-  const chart = (build: (th: ChartTheme) => Parameters<typeof renderSvg>[0], w: number, h: number, stretch = false) =>
+  /**
+   * One SVG per theme (auto ships both) and, when `narrow` is given, per layout: the narrow drawing
+   * replaces the wide one below 560 px, where the wide one's labels would shrink under 10 px. An SVG
+   * scales with its box but never past 1.5× its drawn size (a gauge 1,000 px wide helps no one).
+   */
+  const chart = (
+    build: (th: ChartTheme, narrow: boolean) => Parameters<typeof renderSvg>[0],
+    size: { w: number; h: number; narrow?: { w: number; h: number } },
+  ) =>
     themes
-      .map((name) => {
+      .flatMap((name) => {
         const th: ChartTheme = { ...THEMES[name], accent: o.accent ?? DEFAULT_ACCENT[name] };
-        const cls = o.theme === 'auto' ? ` class="only-${name}"` : '';
-        return `<div${cls}>${renderSvg(build(th), w, h, stretch, `c${charts++}`)}</div>`;
+        const layouts = size.narrow ? ([size, size.narrow] as const) : ([size] as const);
+        return layouts.map((s, i) => {
+          const narrow = i === 1;
+          const cls = [o.theme === 'auto' ? `only-${name}` : '', size.narrow ? (narrow ? 'narrow' : 'wide') : '']
+            .filter(Boolean)
+            .join(' ');
+          return `<div class="chart${cls ? ` ${cls}` : ''}" style="max-width:${Math.round(s.w * 1.5)}px">${renderSvg(build(th, narrow), s.w, s.h, false, `c${charts++}`)}</div>`;
+        });
       })
       .join('');
   const figure = (svg: string, caption: string) => `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
@@ -111,8 +125,7 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
                     th,
                     tr.buckets.map((b) => b.received),
                   ),
-                320,
-                56,
+                { w: 320, h: 56 },
               ),
               t.kpiCaption[tr.granularity].replace('{period}', dates(tr.period)),
             ));
@@ -147,16 +160,16 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
           ? `<p class="summary">${esc(caption)}</p>`
           : figure(
               chart(
-                (th) =>
+                (th, narrow) =>
                   trendOption(
                     th,
                     tr.buckets.map(label),
                     tr.buckets.map((b) => b.received),
                     tr.buckets.map((b) => b.resolved),
                     { received: t.received, resolved: t.resolved },
+                    narrow,
                   ),
-                560,
-                compact ? 160 : 220,
+                { w: 560, h: compact ? 160 : 220, narrow: { w: 300, h: compact ? 170 : 210 } },
               ),
               caption,
             ) + dataTable(tr.buckets.map((b) => [label(b), nf.format(b.received), nf.format(b.resolved)]));
@@ -174,7 +187,7 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
               .replace('{avg}', dec(c.avgFollowUpHK));
       body =
         figure(
-          chart((th) => gaugeOption(th, c.onTimeShare, t.onTime), 300, compact ? 150 : 190),
+          chart((th) => gaugeOption(th, c.onTimeShare, t.onTime), { w: 300, h: compact ? 150 : 190 }),
           caption,
         ) +
         `<dl class="stats">${stat(t.followedUp, count(c.followedUp))}${stat(t.avgFollowUp, `${dec(c.avgFollowUpHK)} ${t.hk}`)}</dl>`;
@@ -213,14 +226,18 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
           ? ''
           : figure(
               chart(
-                (th) =>
+                (th, narrow) =>
                   barsOption(
                     th,
                     numeric.map(([k]) => t.decision[k] ?? k),
                     numeric.map(([, v]) => v),
+                    narrow,
                   ),
-                420,
-                30 + numeric.length * 26,
+                {
+                  w: 420,
+                  h: 30 + numeric.length * 26,
+                  narrow: { w: 300, h: 30 + numeric.length * 34 },
+                },
               ),
               t.ppidCaption.replace(
                 '{list}',
@@ -286,6 +303,7 @@ h1{font-size:${compact ? 14 : 16}px;margin:0 0 8px;font-weight:600}
 .big{font-size:${compact ? 30 : 42}px;font-weight:700;margin:0;color:var(--accent);line-height:1.1}.big-label{margin:0 0 6px;color:var(--muted)}
 .stats{display:flex;flex-wrap:wrap;gap:6px 18px;margin:6px 0}.stat dt{color:var(--muted);font-size:.85em}.stat dd{margin:0;font-weight:600;font-size:1.15em}
 .stat.alert dd{color:var(--alert)}.stat.alert dd::before{content:'▲ '}
+.narrow{display:none}@media (max-width:559px){.wide{display:none}.narrow{display:block}}
 figure{margin:6px 0 0}figcaption{color:var(--muted);font-size:.85em;margin-top:2px}svg{display:block;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:.95em}th,td{text-align:left;padding:3px 6px;border-bottom:1px solid var(--line)}
 thead th{color:var(--muted);font-weight:600}tbody th{font-weight:500}.num{text-align:right;font-variant-numeric:tabular-nums}

@@ -73,7 +73,8 @@ describe('LAPOR connector', () => {
       baseUrl: feed.url,
       token: 'rahasia-token',
       source: 'lapor',
-      timeoutMs: 300,
+      // Generous for a loaded CI machine; the no-answer case below waits longer than this.
+      timeoutMs: 2000,
       settings: { intervalMs: 60_000, backoffBaseMs: 60_000 },
     };
   });
@@ -124,7 +125,7 @@ describe('LAPOR connector', () => {
     ['an error body', { status: 500, body: JSON.stringify({ error: { message: 'database down' } }) }, 'http'],
     [
       'no answer in time',
-      { status: 200, body: JSON.stringify({ items: [], nextCursor: null }), delayMs: 1000 },
+      { status: 200, body: JSON.stringify({ items: [], nextCursor: null }), delayMs: 4000 },
       'timeout',
     ],
   ])('treats %s as a failure, backs off, keeps its cursor and never throws', async (_name, reply, kind) => {

@@ -134,6 +134,13 @@ export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzL
           </tr>
         </thead>
         <tbody>
+          {view && view.connectors.length === 0 && (
+            <tr>
+              <td colSpan={canEdit ? 7 : 6} className="cs-note" data-testid="connectors-none">
+                {t('console.sources.noConnectors')}
+              </td>
+            </tr>
+          )}
           {(view?.connectors ?? []).map((k) => (
             <tr key={`${k.kind}:${k.id}`} data-testid="connector-row" data-id={k.id} data-paused={String(!!k.pausedAt)}>
               <td>{k.label}</td>

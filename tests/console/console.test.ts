@@ -54,6 +54,10 @@ describe('the duty-officer console', () => {
     await tab.keyboard.press('Enter');
     const drawer = tab.getByTestId('drawer');
     await drawer.waitFor();
+    // The deadline in front of the officer: when, and how late in working days.
+    await expect
+      .poll(() => drawer.getByTestId('drawer-deadline').textContent())
+      .toMatch(/Tenggat: .+ · terlambat \d+ HK/);
     const id = await rows.first().getAttribute('data-id');
     const before = Number(await rows.first().getAttribute('data-step'));
     await drawer.getByTestId('action-escalate').click();

@@ -83,6 +83,19 @@ describe('complaint read API and actions', () => {
     expect(body.completionDueAt).toBe('2026-11-20T15:59:59.999Z'); // 3–6 (4), 9–13 (9), 16–20 (14), 23:59:59.999 WITA
   });
 
+  it('puts the deadline in front of the officer: time left in working days and who is next on the ladder', async () => {
+    const body = await (await call('duty', `/api/complaints/${await idOf('701')}`)).json();
+    // Verified Mon 2 Nov → OPD follow-up 5 HK: 3, 4, 5, 6, 9 Nov; on Tue 10 Nov it is 1 HK late.
+    expect(body.deadline).toEqual({
+      at: '2026-11-09T15:59:59.999Z',
+      overdue: true,
+      workingDays: 1,
+      label: { id: 'terlambat 1 HK', en: '1 working day late' },
+    });
+    expect(body.nextLevel).toMatchObject({ level: body.escalationLevel + 1 });
+    expect(body.nextLevel.label.id.length).toBeGreaterThan(2);
+  });
+
   it('refuses every route without a valid token', async () => {
     expect((await call(null, '/api/complaints')).status).toBe(401);
     expect((await call(null, `/api/complaints/${await idOf('701')}`)).status).toBe(401);

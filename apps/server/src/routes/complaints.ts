@@ -12,7 +12,13 @@ import {
   withTransaction,
   type Pool,
 } from '@pantau/db';
-import { addDays, startOfLocalDay } from '@pantau/domain';
+import {
+  addDays,
+  DEFAULT_ESCALATION_LADDER,
+  formatRemaining,
+  remainingWorkingTime,
+  startOfLocalDay,
+} from '@pantau/domain';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -182,11 +188,28 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
     const personal = stored
       ? { body: seeBody ? stored.body : null, reporter: seeReporter ? stored.reporter : null }
       : null;
+    // The deadline in front of the officer: time left (or late) in working days on the province's
+    // calendar, and who the ladder reaches next.
+    const at = detail.row.deadlineAt ? new Date(detail.row.deadlineAt) : null;
+    const remaining = at ? remainingWorkingTime(ctx.calendar(), ctx.now?.() ?? new Date(), at) : null;
+    const next = (ctx.ladder ?? DEFAULT_ESCALATION_LADDER).find((s) => s.level === detail.row.escalationLevel + 1);
     return c.json({
       ...complaintRowFor(principal, detail.row),
       revision: detail.timeline.length,
       timeline: complaintTimelineFor(principal, detail.row, detail.timeline),
       personal,
+      deadline:
+        at && remaining
+          ? {
+              at: at.toISOString(),
+              overdue: remaining.overdue,
+              workingDays: remaining.workingDays,
+              label: { id: formatRemaining(remaining, 'id'), en: formatRemaining(remaining, 'en') },
+            }
+          : null,
+      nextLevel: next
+        ? { level: next.level, role: next.role, afterOverdueHK: next.afterOverdueHK, label: next.label }
+        : null,
     });
   });
 

@@ -22,6 +22,9 @@ interface ComplaintDetail {
   deadlineState: string;
   timeline: Array<{ at: string; kind: string; type: string; actor: string; details: Record<string, unknown> }>;
   personal: { body: string | null; reporter: { name: string | null; contact: string | null } | null } | null;
+  /** Complaints: the running deadline and what is left of it in working days (absent for PPID requests). */
+  deadline?: { at: string; overdue: boolean; workingDays: number; label: { id: string; en: string } } | null;
+  nextLevel?: { level: number; role: string; afterOverdueHK: number; label: { id: string; en: string } } | null;
 }
 
 type Action = 'acknowledge' | 'escalate' | 'note' | 'reassign' | 'change_status';
@@ -143,6 +146,19 @@ export function Drawer(props: {
           {t('console.col.step')}: {detail?.escalationLevel ?? props.item.escalationLevel}
         </span>
       </p>
+      {detail?.deadline && (
+        // The deadline in front of the officer: when, how much is left (or how late), who is next.
+        <p className={`cs-deadline ${detail.deadline.overdue ? 'overdue' : ''}`} data-testid="drawer-deadline">
+          {t('console.drawer.deadline')}: {when.format(new Date(detail.deadline.at))} {props.tzLabel} ·{' '}
+          <strong>{detail.deadline.label[locale]}</strong>
+          {detail.nextLevel && (
+            <>
+              {' '}
+              · {t('console.drawer.next')}: {detail.nextLevel.label[locale]}
+            </>
+          )}
+        </p>
+      )}
       {!supported && <p>{t('console.drawer.onlyComplaints')}</p>}
       {detail && (
         <>

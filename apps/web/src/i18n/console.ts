@@ -235,6 +235,8 @@ export const consoleId = {
     'Tenggat terbuka sedang dihitung ulang setelah perubahan aturan atau kalender (sejak {since}); angka tenggat bisa bergeser sebentar lagi.',
   'console.sources.noConnectors':
     'Belum ada konektor: data masuk lewat kunci API. Konektor LAPOR dan media sosial aktif bila alamat dan tokennya diatur (lihat README, Konfigurasi).',
+  'console.drawer.deadline': 'Tenggat',
+  'console.drawer.next': 'berikutnya',
 } as const;
 
 export const consoleEn: Record<keyof typeof consoleId, string> = {
@@ -469,4 +471,6 @@ export const consoleEn: Record<keyof typeof consoleId, string> = {
     'Open deadlines are being recomputed after a change of the rules or the calendar (since {since}); deadlines may still move.',
   'console.sources.noConnectors':
     'No connector yet: data arrives through API keys. The LAPOR and social connectors run once their address and tokens are set (see the README, Configuration).',
+  'console.drawer.deadline': 'Deadline',
+  'console.drawer.next': 'next',
 };

@@ -131,7 +131,16 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   app.route('/', wallScreenRoutes(deps.pool));
   app.route('/', wallPlaylistRoutes(deps.pool, deps.pack));
   app.route('/', sourceRoutes(deps.pool));
-  app.route('/', ppidCaseRoutes(deps.pool));
+  app.route(
+    '/',
+    ppidCaseRoutes(deps.pool, {
+      pack: deps.pack,
+      // Read at each use: an admin's ladder change replaces it.
+      get ladder() {
+        return deps.complaints?.ladder;
+      },
+    }),
+  );
   app.get('/api/province', (c) => {
     const { pack } = deps;
     return c.json({

@@ -13,6 +13,7 @@ import { startPpidDeadlineWatcher } from './ingest/ppid-deadline-watcher.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
 import type { Logger } from './logger.ts';
 import { startRetention } from './retention/retention.ts';
+import { startNotificationSender } from './notifications/service.ts';
 
 /** What a background service (watcher, publisher, connector, simulator) gets when the node starts. */
 export interface BackgroundContext {
@@ -51,3 +52,4 @@ backgroundStarters.push(startLaporConnector);
 backgroundStarters.push(startPpidSocialDemoFeed);
 backgroundStarters.push(startCalendarSync);
 backgroundStarters.push(startRetention);
+backgroundStarters.push(startNotificationSender);

@@ -83,6 +83,32 @@ const envSchema = z.object({
   PANTAU_ADMIN_PASSWORD: z.string().min(10).optional(),
   /** Secret that signs restricted-widget tokens; unset → one generated and kept in the database. */
   PANTAU_EMBED_SECRET: z.string().min(32).optional(),
+  /** The console's public origin for links in notifications (e.g. https://pantau.kalteng.go.id). */
+  PANTAU_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** How often the leader sends due notifications (and checks for stale sources and digests). */
+  PANTAU_NOTIFY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** The time limit of one delivery (an SMTP session, a webhook call, a Telegram call). */
+  PANTAU_NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Attempts per message before it is logged as failed for good; retries back off from the base. */
+  PANTAU_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  PANTAU_NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  /** Local time (province zone) of the daily digest, sent on working days only. */
+  PANTAU_NOTIFY_DIGEST_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+    .default('07:30'),
+  /** SMTP server for e-mail notifications (smtp:// or smtps://, credentials in the URL); unset → no e-mail. */
+  PANTAU_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  PANTAU_SMTP_FROM: z.string().min(3).default('Pantau <pantau@localhost>'),
+  /** Telegram bot token from @BotFather; unset → no Telegram. The API base is configurable (a proxy, a test). */
+  PANTAU_TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  PANTAU_TELEGRAM_API_BASE: z
+    .url()
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('https://api.telegram.org'),
 });
 
 export type Env = z.infer<typeof envSchema> & { repoRoot: string; webDist: string; dataDir: string };

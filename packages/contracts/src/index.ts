@@ -11,3 +11,4 @@ export * from './settings.ts';
 export * from './wall.ts';
 export * from './sources.ts';
 export type * from './views.ts';
+export * from './notifications.ts';

@@ -122,3 +122,4 @@ export {
   type PpidTimelineEntry,
 } from './queries/ppid/ppid-case.ts';
 export { pruneDeadSessions, pruneLoginAttempts } from './queries/retention.ts';
+export * from './queries/notifications/index.ts';

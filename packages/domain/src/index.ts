@@ -4,3 +4,4 @@ export * from './calendar/index.ts';
 export * from './complaints/index.ts';
 export * from './ppid/index.ts';
 export * from './social/index.ts';
+export * from './notifications/index.ts';

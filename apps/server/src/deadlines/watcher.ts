@@ -20,6 +20,7 @@ import {
 import type { BackgroundStarter } from '../background.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
+import { notifyCaseEvent } from '../notifications/events.ts';
 import { loadComplaintSettings } from './complaint-settings.ts';
 import { resumeRecomputeJobs } from './recompute.ts';
 
@@ -153,6 +154,14 @@ export async function watchDeadlines(
               deadlineAt: c.deadlineAt.toISOString(),
               overdueWorkingDays: rem.workingDays,
             },
+          });
+          await notifyCaseEvent(client, ctx, {
+            kind: 'complaint',
+            id: c.id,
+            event: 'escalated',
+            level: raisedLevel,
+            deadlineAt: c.deadlineAt,
+            now,
           });
         }
         result.escalations += raised.length;

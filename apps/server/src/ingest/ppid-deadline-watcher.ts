@@ -17,6 +17,7 @@ import {
 } from '@pantau/domain';
 import type { BackgroundStarter } from '../background.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
+import { notifyCaseEvent } from '../notifications/events.ts';
 import type { PpidContext } from './ppid-ingest.ts';
 
 export interface PpidWatchResult {
@@ -80,6 +81,11 @@ export async function watchPpidDeadlines(
               overdueWorkingDays: d.overdueWorkingDays,
             },
           });
+          await notifyCaseEvent(
+            client,
+            { pack: ctx.pack, ladder },
+            { kind: 'ppid_request', id: r.id, event: 'escalated', level, deadlineAt: r.deadlineAt, now },
+          );
         }
         result.escalations += raised.length;
         changed = true;

@@ -25,6 +25,7 @@ import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { stockFacts } from '../deadlines/watcher.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { notifyCaseEvent } from '../notifications/events.ts';
 import { complaintRowFor, complaintTimelineFor } from '../auth/complaint-text.ts';
 import { canActOnComplaint, canReadComplaint, canSeeComplaintText, canSeeReporter } from '../permissions.ts';
 
@@ -272,6 +273,16 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
               json: { error: { field: 'action', message: 'nothing to acknowledge: no open escalation' } },
             };
           await audit({ levels, reason: body.reason });
+          // Those the ladder reached below and at the acknowledged level hear that someone has it.
+          await notifyCaseEvent(client, ctx, {
+            kind: 'complaint',
+            id,
+            event: 'acknowledged',
+            level: Math.max(...levels),
+            deadlineAt: row.deadlineAt,
+            actorUserId: principal.id,
+            now: new Date(),
+          });
           await touchTopics(client, topics);
           return { status: 200, json: { acknowledged: levels } };
         }
@@ -298,6 +309,15 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
             await batch.flush(client);
           }
           await audit({ level: raised[0], reason: body.reason, manual: true });
+          await notifyCaseEvent(client, ctx, {
+            kind: 'complaint',
+            id,
+            event: 'escalated',
+            level: raised[0]!,
+            deadlineAt: row.deadlineAt,
+            actorUserId: principal.id,
+            now: new Date(),
+          });
           await touchTopics(client, topics);
           return { status: 200, json: { escalationLevel: raised[0] } };
         }

@@ -11,7 +11,10 @@ import {
 } from '@pantau/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { ProvincePack } from '@pantau/provinces';
+import type { EscalationLadder } from '@pantau/domain';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
+import { notifyCaseEvent } from '../notifications/events.ts';
 import { canActOnPpidRequest, canReadPpidRequest } from '../permissions.ts';
 
 const reason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000);
@@ -28,7 +31,11 @@ const actionBody = z.discriminatedUnion('action', [
  * complaints: reasons where the ladder asks, named permission predicates, and a 409 with the newer state
  * when the history grew since the officer looked (`expectedRevision` = its length then).
  */
-export function ppidCaseRoutes(pool: Pool): Hono<AuthEnv> {
+export function ppidCaseRoutes(
+  pool: Pool,
+  /** The province, for the OPD names of notifications about these actions. */
+  notify?: { pack: ProvincePack; ladder?: EscalationLadder },
+): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use('/api/ppid/requests/*', requirePrincipal(pool));
   const idOf = (raw: string) => {
@@ -89,6 +96,16 @@ export function ppidCaseRoutes(pool: Pool): Hono<AuthEnv> {
             json: { error: { field: 'action', message: 'nothing to acknowledge: no open escalation' } },
           };
         await audit({ levels, reason: body.reason });
+        if (notify)
+          await notifyCaseEvent(client, notify, {
+            kind: 'ppid_request',
+            id,
+            event: 'acknowledged',
+            level: Math.max(...levels),
+            deadlineAt: row.deadlineAt ? new Date(row.deadlineAt) : null,
+            actorUserId: principal.id,
+            now: new Date(),
+          });
         await touchTopics(client, topics);
         return { status: 200, json: { acknowledged: levels } };
       }
@@ -109,6 +126,16 @@ export function ppidCaseRoutes(pool: Pool): Hono<AuthEnv> {
         if (raised.length === 0)
           return { status: 409, json: { error: { field: 'expectedRevision', message: 'already escalated' } } };
         await audit({ level: raised[0], reason: body.reason, manual: true });
+        if (notify)
+          await notifyCaseEvent(client, notify, {
+            kind: 'ppid_request',
+            id,
+            event: 'escalated',
+            level: raised[0]!,
+            deadlineAt: new Date(row.deadlineAt),
+            actorUserId: principal.id,
+            now: new Date(),
+          });
         await touchTopics(client, topics);
         return { status: 200, json: { escalationLevel: raised[0] } };
       }

@@ -1,0 +1,63 @@
+import type { BackgroundStarter } from '../background.ts';
+import { startLeaderLoop } from '../leader-loop.ts';
+import { createEmailChannel } from './channels/email.ts';
+import { createTelegramChannel } from './channels/telegram.ts';
+import { createWebhookChannel } from './channels/webhook.ts';
+import { queueDigests } from './digest.ts';
+import { notifyStaleSources } from './events.ts';
+import { sendDueNotifications, type SenderOptions } from './sender.ts';
+
+/**
+ * The notification sender, on one node at a time (the leader), every PANTAU_NOTIFY_SECONDS: queues a
+ * message for each newly stale source, queues today's digests once their time has come on a working
+ * day, and sends what is due. It runs apart from ingest and the watchers, which only write outbox rows,
+ * so a channel that is down never slows them.
+ */
+export const startNotificationSender: BackgroundStarter = async (ctx) => {
+  const env = ctx.env;
+  const options: SenderOptions = {
+    pool: ctx.pool,
+    timeZone: ctx.pack.timeZone,
+    tzLabel: ctx.pack.timeZoneLabel,
+    baseUrl: env.PANTAU_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+    email: env.PANTAU_SMTP_URL
+      ? createEmailChannel({
+          url: env.PANTAU_SMTP_URL,
+          from: env.PANTAU_SMTP_FROM,
+          timeoutMs: env.PANTAU_NOTIFY_TIMEOUT_MS,
+        })
+      : null,
+    webhook: createWebhookChannel({ timeoutMs: env.PANTAU_NOTIFY_TIMEOUT_MS }),
+    telegram: env.PANTAU_TELEGRAM_BOT_TOKEN
+      ? createTelegramChannel({
+          base: env.PANTAU_TELEGRAM_API_BASE,
+          token: env.PANTAU_TELEGRAM_BOT_TOKEN,
+          timeoutMs: env.PANTAU_NOTIFY_TIMEOUT_MS,
+        })
+      : null,
+    maxAttempts: env.PANTAU_NOTIFY_MAX_ATTEMPTS,
+    retryBaseMs: env.PANTAU_NOTIFY_RETRY_BASE_SECONDS * 1000,
+    retryMaxMs: 3_600_000,
+    timeoutMs: env.PANTAU_NOTIFY_TIMEOUT_MS,
+  };
+  const loop = startLeaderLoop(ctx, {
+    name: 'notification-sender',
+    intervalMs: env.PANTAU_NOTIFY_SECONDS * 1000,
+    runOnElection: true,
+    pass: async (log) => {
+      const now = new Date();
+      const stale = await notifyStaleSources(ctx.pool, now);
+      const digests = await queueDigests(ctx.pool, ctx.complaints.calendar(), now, env.PANTAU_NOTIFY_DIGEST_TIME);
+      const r = await sendDueNotifications({ ...options, log }, now);
+      if (stale + digests + r.sent + r.failed + r.retried + r.held > 0)
+        log.info({ staleSources: stale, digests, ...r }, 'notifications');
+    },
+  });
+  return {
+    name: loop.name,
+    stop: async () => {
+      await loop.stop();
+      options.email?.close?.();
+    },
+  };
+};

@@ -1,0 +1,4 @@
+export * from './subscriptions.ts';
+export * from './enqueue.ts';
+export * from './outbox.ts';
+export * from './deliveries.ts';

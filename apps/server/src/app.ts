@@ -3,6 +3,7 @@ import type { Server as SocketServer } from 'socket.io';
 import type { AuthEnv } from './auth/principal.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './auth/sessions.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { ppidCaseRoutes } from './routes/ppid-cases.ts';
@@ -128,6 +129,10 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     }),
   );
   app.route('/', auditRoutes(deps.pool));
+  app.route(
+    '/',
+    notificationRoutes(deps.pool, () => deps.complaints?.ladder),
+  );
   app.route('/', wallScreenRoutes(deps.pool));
   app.route('/', wallPlaylistRoutes(deps.pool, deps.pack));
   app.route('/', sourceRoutes(deps.pool));

@@ -157,3 +157,16 @@ export function canManageSources(p: Principal): boolean {
 export function canReadSources(p: Principal): boolean {
   return p.role === 'admin' || p.role === 'duty_officer';
 }
+
+/**
+ * Notifications: every person with a console account chooses their own; admins set anyone's (the ladder
+ * names people) and read the delivery log, which names every recipient.
+ */
+export function canManageNotifications(p: Principal): boolean {
+  return p.role === 'admin';
+}
+
+/** An OPD admin's notifications may name its own OPD only; everyone else's any OPD. */
+export function canSubscribeToOpds(p: { role: string; opdId: string | null }, opdIds: readonly string[]): boolean {
+  return p.role !== 'opd_admin' || opdIds.every((o) => o === p.opdId);
+}

@@ -55,6 +55,16 @@ const TABLE: Record<string, Row> = {
   'POST /api/devices': { allow: ADMIN, body: { name: 'Layar matriks' } },
   'DELETE /api/devices/:id': { allow: ADMIN, path: '/api/devices/nope' },
   'GET /api/audit': { allow: ADMIN },
+  'GET /api/notifications/subscription': { allow: SIGNED },
+  // Every person saves their own; a token with no console account is answered 422, which is not a refusal.
+  'PUT /api/notifications/subscription': { allow: SIGNED, body: {} },
+  'GET /api/notifications/subscriptions': { allow: ADMIN },
+  'PUT /api/notifications/subscriptions/:userId': {
+    allow: ADMIN,
+    body: {},
+    path: '/api/notifications/subscriptions/nobody',
+  },
+  'GET /api/notifications/deliveries': { allow: ADMIN },
   'POST /api/audit/verify': { allow: ADMIN },
   'GET /api/wall/whoami': { allow: DEVICE },
   'GET /api/wall/screens': { allow: DESK },

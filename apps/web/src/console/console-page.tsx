@@ -12,7 +12,9 @@ import { PlaylistPage } from './playlist.tsx';
 import { RulesPage } from './rules.tsx';
 import { SourcesPage } from './sources.tsx';
 import { DevicesPage } from './devices.tsx';
+import { LateAlerts } from './late-alerts.tsx';
 import { LoginPage } from './login.tsx';
+import { NotificationsPage } from './notifications.tsx';
 import { goToLogin, useConsoleSession } from './session.ts';
 import { UsersPage } from './users.tsx';
 import { Worklist } from './worklist.tsx';
@@ -73,6 +75,7 @@ export function ConsolePage(props: PageProps) {
     ['/console/calendar', t('console.nav.calendar'), s.user.role !== 'viewer'],
     ['/console/rules', t('console.nav.rules'), s.user.role !== 'viewer'],
     ['/console/sources', t('console.nav.sources'), isAdmin || s.user.role === 'duty_officer'],
+    ['/console/notifications', t('console.nav.notifications'), true],
     ['/console/widgets', t('console.nav.widgets'), true],
     ['/dashboard', t('console.nav.dashboard'), true],
   ];
@@ -96,6 +99,7 @@ export function ConsolePage(props: PageProps) {
               </a>
             ))}
         </nav>
+        <LateAlerts session={s} />
         <span className="cs-user" data-testid="signed-in-as">
           {s.user.displayName} · {t(`console.role.${s.user.role}`)}
         </span>
@@ -112,7 +116,15 @@ export function ConsolePage(props: PageProps) {
       {isAdmin && <CalendarDueBanner />}
       <RecomputeBanner timeZone={province?.timeZone ?? 'Asia/Jakarta'} tzLabel={province?.timeZoneLabel ?? ''} />
       <main className="cs-main">
-        {page === '/console/sources' ? (
+        {page === '/console/notifications' ? (
+          <NotificationsPage
+            names={names}
+            isAdmin={isAdmin}
+            userOpdId={s.user.opdId}
+            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+            tzLabel={province?.timeZoneLabel ?? ''}
+          />
+        ) : page === '/console/sources' ? (
           <SourcesPage
             names={names}
             timeZone={province?.timeZone ?? 'Asia/Jakarta'}

@@ -1,3 +1,4 @@
+import { notificationsEn } from './notifications.ts';
 import { consoleEn } from './console.ts';
 import { dashboardEn } from './dashboard.ts';
 import type { MessageKey } from './id.ts';
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...wallEn,
   ...dashboardEn,
   ...consoleEn,
+  ...notificationsEn,
   ...widgetsEn,
   'app.name': 'Pantau',
   'app.tagline': 'Smart Province Command Center',

@@ -1,4 +1,5 @@
 /** Bahasa Indonesia — the default locale. Every key here must exist in `en.ts` (the type enforces it). */
+import { notificationsId } from './notifications.ts';
 import { consoleId } from './console.ts';
 import { dashboardId } from './dashboard.ts';
 import { wallId } from './wall.ts';
@@ -8,6 +9,7 @@ export const id = {
   ...wallId,
   ...dashboardId,
   ...consoleId,
+  ...notificationsId,
   ...widgetsId,
   'app.name': 'Pantau',
   'app.tagline': 'Pusat Komando Provinsi Cerdas',

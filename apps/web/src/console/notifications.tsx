@@ -168,10 +168,11 @@ export function NotificationsPage(props: {
                 </label>
               ))}
             </fieldset>
-            <label>
-              {t('console.notify.opds')}
+            <fieldset>
+              <legend>{t('console.notify.opds')}</legend>
               <select
                 multiple
+                aria-label={t('console.notify.opds')}
                 size={Math.min(6, Math.max(2, opds.length))}
                 value={form.opdIds}
                 onChange={(e) => set({ opdIds: [...e.target.selectedOptions].map((o) => o.value) })}
@@ -183,7 +184,7 @@ export function NotificationsPage(props: {
                   </option>
                 ))}
               </select>
-            </label>
+            </fieldset>
             <fieldset>
               <legend>{t('console.notify.quiet')}</legend>
               <label className="cs-check">

@@ -93,6 +93,10 @@ describe('the console: notifications, the delivery log and the late-items alerts
     await signIn(tab, `${pantau.url}/console/notifications`, 'adminnotif');
     await expect.poll(() => tab.getByTestId('delivery-row').count(), { timeout: 15_000 }).toBe(4);
     expect(await tab.getByRole('heading', { name: 'Log pengiriman' }).count()).toBe(1);
+    // Who receives what: the one subscriber, their channels and events.
+    expect(await tab.getByTestId('subscriber-row').allTextContents()).toEqual([
+      expect.stringMatching(/Uji piketnotif \(piketnotif\) · Petugas piket✓E-mail, TelegramTerlambatSemuaSemua–Segera/),
+    ]);
     const rows = await tab.getByTestId('delivery-row').allTextContents();
     expect(rows.filter((r) => /E-mail/.test(r))).toHaveLength(2);
     expect(rows.filter((r) => /Telegram/.test(r))).toHaveLength(2);

@@ -10,6 +10,7 @@ import { isMessageKey, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './console-page.tsx';
 import { DeliveryLog } from './delivery-log.tsx';
 import { getJson } from './session.ts';
+import { Subscribers } from './subscribers.tsx';
 
 const CHANNELS = ['email', 'webhook', 'telegram'] as const satisfies readonly NotificationChannel[];
 const EVENTS = [
@@ -257,6 +258,7 @@ export function NotificationsPage(props: {
           </form>
         )}
       </section>
+      {props.isAdmin && <Subscribers names={props.names} />}
       {props.isAdmin && <DeliveryLog names={props.names} timeZone={props.timeZone} tzLabel={props.tzLabel} />}
     </div>
   );

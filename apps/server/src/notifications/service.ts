@@ -7,6 +7,9 @@ import { queueDigests } from './digest.ts';
 import { notifyStaleSources } from './events.ts';
 import { sendDueNotifications, type SenderOptions } from './sender.ts';
 
+const BATCH = 50;
+const MAX_BATCHES_PER_PASS = 20;
+
 /**
  * The notification sender, on one node at a time (the leader), every PANTAU_NOTIFY_SECONDS: queues a
  * message for each newly stale source, queues today's digests once their time has come on a working
@@ -48,7 +51,14 @@ export const startNotificationSender: BackgroundStarter = async (ctx) => {
       const now = new Date();
       const stale = await notifyStaleSources(ctx.pool, now);
       const digests = await queueDigests(ctx.pool, ctx.complaints.calendar(), now, env.PANTAU_NOTIFY_DIGEST_TIME);
-      const r = await sendDueNotifications({ ...options, log }, now);
+      // A burst (34 items late at midnight × recipients × channels) drains in one pass, batch after
+      // batch, up to a bound so a pass still ends and the leader loop stays responsive.
+      const r = { sent: 0, failed: 0, retried: 0, held: 0 };
+      for (let i = 0; i < MAX_BATCHES_PER_PASS; i++) {
+        const b = await sendDueNotifications({ ...options, batch: BATCH, log }, i === 0 ? now : new Date());
+        for (const k of ['sent', 'failed', 'retried', 'held'] as const) r[k] += b[k];
+        if (b.sent + b.failed + b.retried + b.held < BATCH) break;
+      }
       if (stale + digests + r.sent + r.failed + r.retried + r.held > 0)
         log.info({ staleSources: stale, digests, ...r }, 'notifications');
     },

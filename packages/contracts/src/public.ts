@@ -3,8 +3,8 @@ import { z } from 'zod';
 /**
  * The public statistics API (`/api/public/v1/...`) and the embeddable widgets (`/embed/<kind>`): their
  * query parameters and the shapes they answer with. Aggregates only: no item, no text, no reporter;
- * a count below the province's threshold is the string "<5" (for the default threshold 5), and a share
- * computed from such a count is null.
+ * a count below the province's threshold is the string "<5" (for the default threshold 5), a count
+ * hidden to protect such a one is "withheld", and a share computed from either is null.
  */
 
 /** `province`, an OPD id (`kalteng.pupr`) or a kabupaten/kota code (`62.71`). */
@@ -24,8 +24,12 @@ export const publicQuery = z.strictObject({
 });
 export type PublicQuery = z.infer<typeof publicQuery>;
 
-/** A count as published: the number, or "<N" when it is below the threshold N (re-identification risk). */
-export const publicCount = z.union([z.number().int().nonnegative(), z.string().regex(/^<\d+$/)]);
+/**
+ * A count as published: the number; "<N" when it is below the threshold N (re-identification risk);
+ * or "withheld" — a count of at least N hidden so that a "<N" elsewhere cannot be worked out by
+ * subtraction (a total minus its other parts, the province minus its other OPDs).
+ */
+export const publicCount = z.union([z.number().int().nonnegative(), z.string().regex(/^<\d+$/), z.literal('withheld')]);
 export type PublicCount = z.infer<typeof publicCount>;
 
 const share = z.number().min(0).max(1).nullable();
@@ -41,10 +45,18 @@ export const publicComplaints = z.object({
   avgFollowUpHK: z.number().nullable(),
   open: publicCount,
   overdue: publicCount,
+  /** This month by channel and by topic (the ten largest): the province only, empty for other scopes. */
   byChannel: z.record(z.string(), publicCount),
   byTopic: z.array(z.object({ topic: z.string(), received: publicCount })),
-  /** The last 30 local days. */
-  trend: z.array(z.object({ day: z.string(), received: publicCount, resolved: publicCount })),
+  /**
+   * The province: its last 30 local days. An OPD or a kabupaten/kota: its last 4 weeks of 7 days ending
+   * today (`day` the first, `to` the last) — a day of one OPD is almost always a handful of reports,
+   * and publishing it would mostly show "<5" while forcing larger counts elsewhere to be withheld.
+   */
+  trendUnit: z.enum(['day', 'week']),
+  trend: z.array(
+    z.object({ day: z.string(), to: z.string().optional(), received: publicCount, resolved: publicCount }),
+  ),
 });
 export type PublicComplaints = z.infer<typeof publicComplaints>;
 

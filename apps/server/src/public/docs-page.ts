@@ -9,7 +9,7 @@ const TEXT = {
     title: 'API statistik publik',
     intro:
       'Angka agregat pengaduan, permohonan informasi publik (PPID) dan media sosial pemerintah provinsi dan setiap OPD. ' +
-      'Tidak ada data pribadi: jumlah di bawah ambang ditampilkan sebagai "<5". Terbuka untuk dibaca dari situs mana pun (CORS), ' +
+      'Tidak ada data pribadi: jumlah di bawah ambang ditampilkan sebagai "<5", dan jumlah yang lebih besar ditahan ("withheld") bila dapat membuka angka kecil lewat pengurangan. Terbuka untuk dibaca dari situs mana pun (CORS), ' +
       'dengan ETag dan Cache-Control sehingga CDN dapat menyimpannya.',
     params:
       'Parameter: scope = province, kode OPD atau kode kabupaten/kota; period = month (bulan ini) atau today (hari ini).',
@@ -22,7 +22,7 @@ const TEXT = {
     title: 'Public statistics API',
     intro:
       'Aggregate figures of complaints, public-information requests (PPID) and the social media of the province and each OPD. ' +
-      'No personal data: counts below the threshold read "<5". Readable from any site (CORS), with ETag and Cache-Control so a CDN can hold it.',
+      'No personal data: counts below the threshold read "<5", and larger counts that would give one away by subtraction read "withheld". Readable from any site (CORS), with ETag and Cache-Control so a CDN can hold it.',
     params: 'Parameters: scope = province, an OPD id or a regency code; period = month (this month) or today.',
     examples: 'Examples',
     openapi: 'OpenAPI document',

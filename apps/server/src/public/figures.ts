@@ -8,17 +8,19 @@ import type {
   PublicSocial,
   PublicSummary,
 } from '@pantau/contracts';
-import { complaintOverview, type ComplaintOverview, type Pool } from '@pantau/db';
-import { localDateOf } from '@pantau/domain';
+import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
-import { ppidSection } from '../live/sections/ppid.ts';
 import { socialSection } from '../live/sections/social.ts';
 import type { TopicScope } from '../live/topic-builders.ts';
+import type { TrendCells } from '../widgets/trend-series.ts';
+import { publicCubeCache, WITHHELD, type PublicCube } from './cube.ts';
 
 export interface PublicOptions {
   /** Counts below this are published as "<N". @default 5 */
   minCount: number;
   now?: () => Date;
+  /** How old protected figures may get when nothing changed (see PublicCubeCache). */
+  cube?: { maxAgeMs?: number };
 }
 
 /** A resolved public scope: what the caller named, checked against the province pack. */
@@ -34,16 +36,6 @@ export function resolveScope(pack: ProvincePack, scope: string): ResolvedScope |
   return null;
 }
 
-/** Small-count suppression: a count in 1..min-1 becomes "<min" (zero stays zero: it identifies no one). */
-export function suppress(n: number, min: number): PublicCount {
-  return n > 0 && n < min ? `<${min}` : n;
-}
-
-/** A share is published only when its denominator is at least the threshold. */
-function shareOf(part: number, whole: number, min: number): number | null {
-  return whole >= min && whole > 0 ? round(part / whole, 3) : null;
-}
-
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -51,58 +43,94 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
-export function complaintFigures(
-  o: ComplaintOverview,
-  period: PublicPeriod,
-  today: string,
-  min: number,
-): PublicComplaints {
+/** The cube's name for a public scope. */
+export function cubeScope(scope: TopicScope): string {
+  return scope.kind === 'opd'
+    ? `opd:${scope.opdId}`
+    : scope.kind === 'regency'
+      ? `regency:${scope.regencyCode}`
+      : 'province';
+}
+
+/**
+ * A share of a whole split into two parts, published only when the whole and both parts are published
+ * exactly: otherwise share × whole would give a suppressed part back.
+ */
+function shareOf(cube: PublicCube, scope: string, whole: string, part: string, rest: string): number | null {
+  const w = cube.value(scope, whole);
+  if (w <= 0 || !cube.exact(scope, whole) || !cube.exact(scope, part) || !cube.exact(scope, rest)) return null;
+  return round(cube.value(scope, part) / w, 3);
+}
+
+/** Published counts sort by their number; "<N" and withheld (at least N) between the numbers they bound. */
+const sortable = (c: PublicCount, min: number) => (typeof c === 'number' ? c : c === WITHHELD ? min : min - 0.5);
+
+export function complaintFigures(cube: PublicCube, scope: string, period: PublicPeriod, min: number): PublicComplaints {
   const month = period === 'month';
-  const received = month ? o.month.received : o.today.received;
-  const followedUp = month ? o.month.followedUp : o.today.followedUp;
+  const today = cube.today;
+  const c = (m: string) => cube.count(scope, m);
+  const followedUp = cube.value(scope, 'm:fu');
   return {
-    period: { from: month ? `${today.slice(0, 8)}01` : today, to: today },
-    received: suppress(received, min),
-    resolved: suppress(month ? o.month.completed : o.today.completed, min),
-    followedUp: suppress(followedUp, min),
+    period: { from: month ? cube.monthStart : today, to: today },
+    received: c(month ? 'm:rec' : `d:${today}:rec`),
+    resolved: c(month ? 'm:comp' : `d:${today}:comp`),
+    followedUp: c(month ? 'm:fu' : 't:fu'),
     // Timeliness and duration come from the month's rollups; a single day has too few to rate.
-    onTimeShare:
-      month && o.month.followedUp >= min && o.month.onTimeShare !== null ? round(o.month.onTimeShare, 3) : null,
+    onTimeShare: month ? shareOf(cube, scope, 'm:fu', 'm:ot', 'm:late') : null,
     avgFollowUpHK:
-      month && o.month.followedUp >= min && o.month.avgFollowUpHK !== null ? round(o.month.avgFollowUpHK, 1) : null,
-    open: suppress(o.open.total, min),
-    overdue: suppress(o.open.overdue, min),
-    byChannel: month ? Object.fromEntries(Object.entries(o.byChannel).map(([k, v]) => [k, suppress(v, min)])) : {},
-    byTopic: month ? o.byTopic.map((t) => ({ topic: t.topic, received: suppress(t.received, min) })) : [],
-    trend: o.trend.map((t) => ({
-      day: t.day,
-      received: suppress(t.received, min),
-      resolved: suppress(t.completed, min),
-    })),
+      month && followedUp > 0 && cube.exact(scope, 'm:fu') ? round(cube.followUpHkSum(scope) / followedUp, 1) : null,
+    open: c('open'),
+    overdue: c('overdue'),
+    byChannel:
+      month && scope === 'province'
+        ? Object.fromEntries(cube.measures(scope, 'ch:').map((m) => [m.slice(3), c(m)]))
+        : {},
+    byTopic:
+      month && scope === 'province'
+        ? cube
+            .measures(scope, 'tp:')
+            .map((m) => ({ topic: m.slice(3), received: c(m) }))
+            .sort((a, b) => sortable(b.received, min) - sortable(a.received, min) || a.topic.localeCompare(b.topic))
+            .slice(0, 10)
+        : [],
+    ...(scope === 'province'
+      ? {
+          trendUnit: 'day' as const,
+          trend: cube.trendDays.map((day) => ({ day, received: c(`d:${day}:rec`), resolved: c(`d:${day}:comp`) })),
+        }
+      : {
+          trendUnit: 'week' as const,
+          trend: cube.weeks.map((w, i) => ({
+            day: w.from,
+            to: w.to,
+            received: c(`w${i}:rec`),
+            resolved: c(`w${i}:comp`),
+          })),
+        }),
   };
 }
 
-export function ppidFigures(section: Record<string, unknown> | null, min: number): PublicPpid | null {
+export function ppidFigures(cube: PublicCube, scope: string): PublicPpid | null {
+  const section = cube.ppid(scope);
   if (!section) return null;
   const month = obj(section.month);
-  const now = obj(section.now);
   const period = obj(section.period);
-  const requests = num(month.requests);
-  const decided = num(month.decided);
   const ki = obj(section.ki);
+  const c = (m: string) => cube.count(scope, m);
+  const decidedExact = cube.value(scope, 'p:dec') > 0 && cube.exact(scope, 'p:dec');
   return {
     period: { from: str(period.from), to: str(period.to) },
-    requests: suppress(requests, min),
-    decided: suppress(decided, min),
-    decisions: Object.fromEntries(
-      Object.entries(obj(month.decisions)).map(([k, v]) => [k, suppress(num(obj(v).count), min)]),
-    ),
-    onTimeShare: decided >= min ? numOrNull(month.onTimeShare) : null,
-    avgWorkingDaysToDecide: decided >= min ? numOrNull(month.avgWorkingDaysToDecide) : null,
-    objections: suppress(num(now.objectionsFiledThisMonth), min),
-    disputes: suppress(num(now.disputesFiledThisMonth), min),
+    requests: c('p:req'),
+    decided: c('p:dec'),
+    decisions: Object.fromEntries(cube.measures(scope, 'p:dk:').map((m) => [m.slice(5), c(m)])),
+    onTimeShare: shareOf(cube, scope, 'p:dec', 'p:ot', 'p:late') === null ? null : numOrNull(month.onTimeShare),
+    avgWorkingDaysToDecide: decidedExact ? numOrNull(month.avgWorkingDaysToDecide) : null,
+    objections: c('p:obj'),
+    disputes: c('p:disp'),
     ki:
-      typeof ki.year === 'number' ? { year: ki.year, score: num(ki.meanScore ?? ki.score), band: str(ki.band) } : null,
+      typeof ki.year === 'number'
+        ? { year: ki.year, score: numOrNull(ki.meanScore ?? ki.score) ?? 0, band: str(ki.band) }
+        : null,
   };
 }
 
@@ -123,7 +151,7 @@ export function socialFigures(section: Record<string, unknown> | null): PublicSo
   };
 }
 
-/** Everything public about one scope in one period, computed from rollups (never from raw rows). */
+/** Everything public about one scope in one period, from the protected public cube (never raw rows). */
 export async function summaryFigures(
   pool: Pool,
   pack: ProvincePack,
@@ -131,84 +159,75 @@ export async function summaryFigures(
   period: PublicPeriod,
   options: PublicOptions,
 ): Promise<PublicSummary> {
-  return (await summaryWithDaily(pool, pack, scope, period, options)).summary;
+  return (await summaryWithTrend(pool, pack, scope, period, options)).summary;
 }
 
-/**
- * The summary and, beside it, the unsuppressed daily totals of its 30-day trend, for a widget that
- * aggregates them (to weeks or one total) before suppressing. The daily totals never leave the server
- * as they are.
- */
-export async function summaryWithDaily(
+/** The summary and, beside it, the protected cells a widget's trend is drawn from. */
+export async function summaryWithTrend(
   pool: Pool,
   pack: ProvincePack,
   scope: ResolvedScope,
   period: PublicPeriod,
   options: PublicOptions,
-): Promise<{ summary: PublicSummary; daily: ComplaintOverview['trend']; today: string }> {
+): Promise<{ summary: PublicSummary; trend: TrendCells }> {
   const now = options.now?.() ?? new Date();
-  const today = localDateOf(now, pack.timeZone);
-  const [overview, ppid, social] = await Promise.all([
-    complaintOverview(pool, {
-      timeZone: pack.timeZone,
-      opdId: scope.kind === 'opd' ? scope.opdId : null,
-      regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
-      now,
-    }),
-    ppidSection(pool, scope, pack),
+  const [cube, social] = await Promise.all([
+    publicCubeCache(pool, pack, options.minCount, options.cube).get(now),
     socialSection(pool, scope, pack),
   ]);
+  const key = cubeScope(scope);
   const summary: PublicSummary = {
     scope: { id: scope.id, kind: scope.kind, name: scope.name },
     period,
-    generatedAt: now.toISOString(),
-    complaints: complaintFigures(overview, period, today, options.minCount),
-    ppid: ppidFigures(ppid, options.minCount),
+    generatedAt: cube.generatedAt.toISOString(),
+    complaints: complaintFigures(cube, key, period, options.minCount),
+    ppid: ppidFigures(cube, key),
     social: socialFigures(social),
   };
-  return { summary, daily: overview.trend, today };
+  return { summary, trend: trendCells(cube, key) };
 }
 
-function rankRows(
-  rows: Array<{ id: string; received: number; followedUp: number; onTime: number; overdue: number }>,
-  nameOf: (id: string) => string | undefined,
-  min: number,
-): PublicRankingRow[] {
-  return rows
-    .filter((r) => nameOf(r.id) !== undefined)
-    .map((r) => ({
-      id: r.id,
-      name: nameOf(r.id)!,
-      received: suppress(r.received, min),
-      onTimeShare: shareOf(r.onTime, r.followedUp, min),
-      overdue: suppress(r.overdue, min),
-      overdueRaw: r.overdue,
-    }))
-    .sort(
-      (a, b) =>
-        (b.onTimeShare ?? -1) - (a.onTimeShare ?? -1) || a.overdueRaw - b.overdueRaw || a.name.localeCompare(b.name),
-    )
-    .map(({ overdueRaw: _drop, ...row }) => row);
+/** A scope's trend cells as the cube publishes them: 30 days, 4 weeks and both windows' totals. */
+export function trendCells(cube: PublicCube, scope: string): TrendCells {
+  const cell = (from: string, to: string, m: string) => ({
+    from,
+    to,
+    received: cube.count(scope, `${m}:rec`),
+    resolved: cube.count(scope, `${m}:comp`),
+  });
+  return {
+    days: scope === 'province' ? cube.trendDays.map((d) => cell(d, d, `d:${d}`)) : null,
+    weeks: cube.weeks.map((w, i) => cell(w.from, w.to, `w${i}`)),
+    total30: cell(cube.trendDays[0]!, cube.today, 'r30'),
+    total28: cell(cube.weeks[0]!.from, cube.today, 'r28'),
+  };
 }
 
-/** OPDs and kabupaten/kota ranked by this month's on-time share (the province's own rollups). */
+/** OPDs and kabupaten/kota ranked by this month's on-time share, from the protected public cube. */
 export async function rankingFigures(pool: Pool, pack: ProvincePack, options: PublicOptions): Promise<PublicRankings> {
   const now = options.now?.() ?? new Date();
-  const o = await complaintOverview(pool, { timeZone: pack.timeZone, now });
-  const opdName = new Map(pack.opds.map((x) => [x.id, x.shortName]));
-  const regName = new Map(pack.regencies.map((x) => [x.code, x.name]));
+  const cube = await publicCubeCache(pool, pack, options.minCount, options.cube).get(now);
+  const min = options.minCount;
+  const rows = (list: Array<{ scope: string; id: string; name: string }>): PublicRankingRow[] =>
+    list
+      .filter((x) => ['m:rec', 'm:fu', 'overdue'].some((m) => cube.value(x.scope, m) > 0))
+      .map((x) => ({
+        id: x.id,
+        name: x.name,
+        received: cube.count(x.scope, 'm:rec'),
+        onTimeShare: shareOf(cube, x.scope, 'm:fu', 'm:ot', 'm:late'),
+        overdue: cube.count(x.scope, 'overdue'),
+      }))
+      .sort(
+        (a, b) =>
+          (b.onTimeShare ?? -1) - (a.onTimeShare ?? -1) ||
+          sortable(a.overdue, min) - sortable(b.overdue, min) ||
+          a.name.localeCompare(b.name),
+      );
   return {
     period: 'month',
-    generatedAt: now.toISOString(),
-    opds: rankRows(
-      o.opdRanking.map((r) => ({ ...r, id: r.opdId })),
-      (id) => opdName.get(id),
-      options.minCount,
-    ),
-    regencies: rankRows(
-      o.regencyRanking.map((r) => ({ ...r, id: r.regencyCode })),
-      (id) => regName.get(id),
-      options.minCount,
-    ),
+    generatedAt: cube.generatedAt.toISOString(),
+    opds: rows(pack.opds.map((o) => ({ scope: `opd:${o.id}`, id: o.id, name: o.shortName }))),
+    regencies: rows(pack.regencies.map((r) => ({ scope: `regency:${r.code}`, id: r.code, name: r.name }))),
   };
 }

@@ -42,7 +42,7 @@ export function openApiDocument(pack: ProvincePack, endpoints: PublicEndpoint[])
       version: '1',
       description:
         'Public aggregate statistics of complaints (SP4N-LAPOR!), public-information requests (PPID) and ' +
-        'the social-media accounts of the province and its OPDs. Aggregates only; small counts suppressed.',
+        'the social-media accounts of the province and its OPDs. Aggregates only; small counts suppressed ("<5"), and larger counts that would give one away by subtraction withheld ("withheld").',
     },
     paths,
   };

@@ -49,23 +49,29 @@ describe('the public statistics API', () => {
     }
   });
 
-  it('publishes this month’s counts of an OPD above the threshold and suppresses one below it', async () => {
+  it('suppresses an OPD’s small count and withholds the larger one that would give it back', async () => {
     const app = appWith();
-    const busy = await (await app.request(`${PUBLIC_BASE}/complaints?scope=${fixture.busyOpd}`)).json();
-    expect(busy.complaints.received).toBe(12);
-    expect(busy.complaints.byChannel).toEqual({ sms1708: 6, web: 6 });
-    expect(busy.complaints.byTopic).toEqual([{ topic: 'Infrastruktur Jalan', received: 12 }]);
     const quiet = await (await app.request(`${PUBLIC_BASE}/complaints?scope=${fixture.quietOpd}`)).json();
     expect(quiet.complaints.received).toBe('<5');
     for (const v of Object.values(quiet.complaints.byChannel as Record<string, unknown>)) expect(v).toBe('<5');
     // No follow-ups yet: no on-time share to publish, rather than 0 %.
     expect(quiet.complaints.onTimeShare).toBeNull();
+    // The province is 14, the busy OPD 12 and the quiet one 2: publishing 14 and 12 would give the 2
+    // away (the case seen in the issue). The province stays exact; the busy OPD's count is withheld,
+    // and an OPD publishes no breakdown by channel from which the 12 could be summed back.
     const province = await (await app.request(`${PUBLIC_BASE}/summary`)).json();
     expect(province.complaints.received).toBe(14);
+    const busy = await (await app.request(`${PUBLIC_BASE}/complaints?scope=${fixture.busyOpd}`)).json();
+    expect(busy.complaints.received).toBe('withheld');
+    expect(busy.complaints.byChannel).toEqual({});
+    expect(busy.complaints.trendUnit).toBe('week');
+    expect(busy.complaints.trend.map((w: { received: unknown }) => w.received)).not.toContain(12);
+    expect(province.complaints.byChannel).toEqual({ sms1708: 7, web: 7 });
     expect(province.ppid.requests).toBe('<5');
     const ranking = await (await app.request(`${PUBLIC_BASE}/rankings`)).json();
     const row = ranking.opds.find((r: { id: string }) => r.id === fixture.quietOpd);
     expect(row).toMatchObject({ received: '<5', onTimeShare: null });
+    expect(ranking.opds.find((r: { id: string }) => r.id === fixture.busyOpd)).toMatchObject({ received: 'withheld' });
   });
 
   it('a higher threshold suppresses more', async () => {

@@ -1,5 +1,5 @@
 import { loadWorkingCalendar, seedProvincePack } from '@pantau/db';
-import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
+import { createTestDatabase } from '@pantau/db/testing';
 import { addDays, localDateOf } from '@pantau/domain';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,76 +34,98 @@ const tableRows = (html: string) =>
     .map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1]!).trim()))
     .slice(1);
 
-// Complaints seeded on chosen days in the past, so an OPD's 30 days hold exactly the pattern a test needs.
-describe('widgets with small counts and empty days', () => {
-  let db: TestDatabase;
-  let app: ReturnType<typeof createApp>;
-  const [small, weekly, gappy] = [pack.opds[2]!.id, pack.opds[3]!.id, pack.opds[4]!.id];
+/** An app over its own database holding only the complaints `seeds` place (OPD, days ago, count). */
+async function scenario(label: string, seeds: Array<[opdId: string, daysAgo: number, count: number]>) {
+  const db = await createTestDatabase({ label });
+  await seedProvincePack(db.pool, pack);
+  const calendar = await loadWorkingCalendar(db.pool, pack.code, pack.timeZone);
+  const ctx: ComplaintContext = { pack, calendar: () => calendar };
   const today = localDateOf(new Date(), pack.timeZone);
-
-  beforeAll(async () => {
-    db = await createTestDatabase({ label: 'widgethonest' });
-    await seedProvincePack(db.pool, pack);
-    const calendar = await loadWorkingCalendar(db.pool, pack.code, pack.timeZone);
-    const ctx: ComplaintContext = { pack, calendar: () => calendar };
-    let n = 0;
-    const items: unknown[] = [];
-    // `count` complaints submitted `daysAgo` days ago (local noon, so the day is unambiguous) for `opdId`.
-    const seed = (opdId: string, daysAgo: number, count: number) => {
-      const at = new Date(Date.parse(`${addDays(today, -daysAgo)}T12:00:00+07:00`));
-      const when = (at.getTime() > Date.now() ? new Date(Date.now() - 60_000) : at).toISOString();
-      for (let i = 0; i < count; i++, n++) {
-        items.push(
-          {
-            externalId: `honest-${n}`,
-            event: {
-              type: 'submitted',
-              eventId: 's',
-              occurredAt: when,
-              trackingId: `${5_500_000 + n}`,
-              channel: 'web',
-              classification: 'pengaduan',
-              topic: 'Infrastruktur Jalan',
-              title: `Jalan rusak ${n}`,
-              body: 'Jalan rusak',
-              regencyCode: pack.capitalRegencyCode,
-              isRahasia: false,
-              isAnonim: true,
-              reporter: { name: 'Warga', contact: '-' },
-            },
+  let n = 0;
+  const items: unknown[] = [];
+  for (const [opdId, daysAgo, count] of seeds) {
+    // Local noon, so the day is unambiguous (now, when noon is still ahead today).
+    const at = new Date(Date.parse(`${addDays(today, -daysAgo)}T12:00:00+07:00`));
+    const when = (at.getTime() > Date.now() ? new Date(Date.now() - 60_000) : at).toISOString();
+    for (let i = 0; i < count; i++, n++) {
+      items.push(
+        {
+          externalId: `honest-${n}`,
+          event: {
+            type: 'submitted',
+            eventId: 's',
+            occurredAt: when,
+            trackingId: `${5_500_000 + n}`,
+            channel: 'web',
+            classification: 'pengaduan',
+            topic: 'Infrastruktur Jalan',
+            title: `Jalan rusak ${n}`,
+            body: 'Jalan rusak',
+            regencyCode: pack.capitalRegencyCode,
+            isRahasia: false,
+            isAnonim: true,
+            reporter: { name: 'Warga', contact: '-' },
           },
-          {
-            externalId: `honest-${n}`,
-            event: { type: 'verified', eventId: 'v', occurredAt: new Date(Date.now() - 30_000).toISOString(), opdId },
-          },
-        );
-      }
-    };
-    // Three complaints in 30 days, on two days: every day is "<5", the 30 days are "<5" too.
-    seed(small, 0, 2);
-    seed(small, 3, 1);
-    // Two a day on three days of this week and three a day on two days of last week: small days,
-    // weeks of 6 each.
-    for (const d of [0, 1, 2]) seed(weekly, d, 2);
-    for (const d of [8, 9]) seed(weekly, d, 3);
-    // Two busy days 17 days apart, nothing in between.
-    seed(gappy, 20, 5);
-    seed(gappy, 3, 6);
-    const r = await ingestComplaintBatch(db.pool, ctx, 'honest', items);
-    if (!r.every((x) => x.status === 'accepted')) throw new Error(`seed rejected: ${JSON.stringify(r)}`);
-    app = createApp({
+        },
+        {
+          externalId: `honest-${n}`,
+          event: { type: 'verified', eventId: 'v', occurredAt: new Date(Date.now() - 30_000).toISOString(), opdId },
+        },
+      );
+    }
+  }
+  const r = await ingestComplaintBatch(db.pool, ctx, 'honest', items);
+  if (!r.every((x) => x.status === 'accepted')) throw new Error(`seed rejected: ${JSON.stringify(r)}`);
+  const appWith = (minCount = DEFAULT_PUBLIC_OPTIONS.minCount) =>
+    createApp({
       pool: db.pool,
       pack,
       logger: createLogger('silent'),
       webDist: '/nonexistent',
       complaints: ctx,
-      publicApi: { ...DEFAULT_PUBLIC_OPTIONS, rateLimitBurst: 100_000 },
+      publicApi: { ...DEFAULT_PUBLIC_OPTIONS, minCount, rateLimitBurst: 100_000 },
     });
-  });
-  afterAll(async () => db.drop());
+  return { db, app: appWith(), appWith };
+}
 
-  const page = async (url: string) => {
-    const res = await app.request(url);
+// Each pattern of complaints lives in its own database: the province is the sum of its OPDs, so one
+// OPD's small counts decide what is withheld elsewhere (complementary suppression, public/cube.ts).
+describe('widgets with small counts and empty days', () => {
+  const [small, weekly, gappy] = [pack.opds[2]!.id, pack.opds[3]!.id, pack.opds[4]!.id];
+  const today = localDateOf(new Date(), pack.timeZone);
+  const worlds: Record<string, Awaited<ReturnType<typeof scenario>>> = {};
+
+  beforeAll(async () => {
+    // Three complaints in 30 days, on two days: every day is "<5", the 30 days are "<5" too.
+    worlds.small = await scenario('honestsmall', [
+      [small, 0, 2],
+      [small, 3, 1],
+    ]);
+    // Two a day on three days of this week and three a day on two days of last week: small days,
+    // weeks of 6 each.
+    worlds.weekly = await scenario('honestweekly', [
+      [weekly, 0, 2],
+      [weekly, 1, 2],
+      [weekly, 2, 2],
+      [weekly, 8, 3],
+      [weekly, 9, 3],
+    ]);
+    // Two busy days 17 days apart, nothing in between.
+    worlds.gappy = await scenario('honestgappy', [
+      [gappy, 20, 5],
+      [gappy, 3, 6],
+    ]);
+    // The gappy OPD beside a small one: the province minus the gappy OPD would be the small one.
+    worlds.both = await scenario('honestboth', [
+      [gappy, 20, 5],
+      [gappy, 3, 6],
+      [small, 3, 2],
+    ]);
+  });
+  afterAll(async () => Promise.all(Object.values(worlds).map((w) => w.db.drop())));
+
+  const page = async (url: string, world = 'small') => {
+    const res = await worlds[world]!.app.request(url);
     expect(res.status, url).toBe(200);
     return res.text();
   };
@@ -131,7 +153,7 @@ describe('widgets with small counts and empty days', () => {
   });
 
   it('draws weeks instead of a line of "<5" days when daily counts are small, with exact weekly totals', async () => {
-    const html = await page(`/embed/trend?scope=${weekly}`);
+    const html = await page(`/embed/trend?scope=${weekly}`, 'weekly');
     expect(textOf(html)).toMatch(/Aduan per minggu/);
     const rows = tableRows(html);
     expect(rows.map((r) => r[1])).toEqual(['0', '0', '6', '6']);
@@ -141,24 +163,18 @@ describe('widgets with small counts and empty days', () => {
   });
 
   it('follows the public API minimum when it is raised', async () => {
-    const strict = createApp({
-      pool: db.pool,
-      pack,
-      logger: createLogger('silent'),
-      webDist: '/nonexistent',
-      publicApi: { ...DEFAULT_PUBLIC_OPTIONS, minCount: 10, rateLimitBurst: 100_000 },
-    });
-    const html = await (await strict.request(`/embed/trend?scope=${gappy}`)).text();
+    const html = await (await worlds.gappy!.appWith(10).request(`/embed/trend?scope=${gappy}`)).text();
     // 5 and 6 on two days are below 10: no week or day is drawn, the 30 days (11) are shown once.
     expect(captionOf(html)).toMatch(/11 aduan masuk/);
     expect(tableRows(html)).toEqual([]);
-    const kpi = textOf(await (await strict.request(`/embed/kpi?scope=${small}`)).text());
+    const kpi = textOf(await (await worlds.small!.appWith(10).request(`/embed/kpi?scope=${small}`)).text());
     expect(kpi).toContain('<10');
     expect(kpi).toMatch(/"<10" berarti 1 sampai 9/);
   });
 
   it('keeps a day with no complaints on the chart as zero, across the whole 30 days, and states the period', async () => {
-    const html = await page(`/embed/trend?scope=${gappy}`);
+    // The province draws days (an OPD draws weeks at most); here the province is the gappy OPD alone.
+    const html = await page(`/embed/trend?scope=province`, 'gappy');
     const rows = tableRows(html);
     expect(rows).toHaveLength(30);
     const received = rows.map((r) => r[1]);
@@ -174,7 +190,30 @@ describe('widgets with small counts and empty days', () => {
     const to = new Date(Date.parse(`${today}T00:00:00Z`));
     const period = (lang: string) => fmt(lang).formatRange(from, to).replace(/\s+/g, ' ');
     expect(captionOf(html)).toContain(period('id-ID'));
-    const en = await page(`/embed/trend?scope=${gappy}&lang=en&theme=light`);
+    const en = await page(`/embed/trend?scope=province&lang=en&theme=light`, 'gappy');
     expect(captionOf(en)).toContain(period('en-GB'));
+  });
+
+  it('withholds a count that, with the province total, would give a small OPD away, and says why', async () => {
+    // Province 13 = gappy 11 + small 2: publishing 13 and 11 would tell everyone the small one is 2.
+    const province = await (await worlds.both!.app.request('/api/public/v1/complaints?scope=province')).json();
+    const quiet = await (await worlds.both!.app.request(`/api/public/v1/complaints?scope=${small}`)).json();
+    const busy = await (await worlds.both!.app.request(`/api/public/v1/complaints?scope=${gappy}`)).json();
+    // The last week: province 8 = gappy 6 + small 2. At most one of the two larger counts is exact.
+    expect(quiet.complaints.trend.at(-1).received).toBe('<5');
+    const provinceWeek = province.complaints.trend
+      .slice(-7)
+      .reduce(
+        (n: number | null, d: { received: unknown }) =>
+          n === null || typeof d.received !== 'number' ? null : n + d.received,
+        0,
+      );
+    const busyWeek = busy.complaints.trend.at(-1).received;
+    expect([provinceWeek, busyWeek].filter((v) => typeof v === 'number').length).toBeLessThan(2);
+    expect(busyWeek).toBe('withheld');
+    // The widget then says only what is safe, in words: at least 5, not 11.
+    const trend = captionOf(await page(`/embed/trend?scope=${gappy}`, 'both'));
+    expect(trend).toMatch(/sedikitnya 5 aduan masuk/);
+    expect(trend).not.toMatch(/\b11 aduan masuk/);
   });
 });

@@ -22,14 +22,15 @@ export const WIDGET_TEXT = {
     trendCaption: '{period}: {received} aduan masuk, {resolved} selesai.',
     peak: { day: 'Hari tertinggi: {peak} aduan pada {when}.', week: 'Minggu tertinggi: {peak} aduan pada {when}.' },
     coarser: {
-      week: 'Digambar per minggu karena angka hariannya terlalu kecil untuk ditampilkan.',
-      total: 'Angka per hari dan per minggu terlalu kecil untuk digambar.',
+      week: 'Digambar per minggu karena angka hariannya tidak dapat ditampilkan persis.',
+      total: 'Angka per hari dan per minggu tidak dapat ditampilkan persis, jadi tidak digambar.',
     },
     kpiCaption: {
       day: 'Grafik kecil: aduan masuk per hari, {period}.',
       week: 'Grafik kecil: aduan masuk per minggu, {period}.',
     },
     fewer: 'kurang dari {min}',
+    atLeast: 'sedikitnya {min}',
     tableSummary: 'Tabel data grafik',
     periodCol: 'Periode',
     gaugeCaption: '{share} tindak lanjut {period} tepat waktu; rata-rata {avg} hari kerja.',
@@ -61,6 +62,8 @@ export const WIDGET_TEXT = {
     noData: 'Belum ada data',
     suppressed:
       '"<{min}" berarti 1 sampai {max}: angka sekecil itu tidak ditampilkan persis, untuk melindungi pelapor.',
+    withheld:
+      '"≥{min}" adalah angka {min} atau lebih yang ditahan agar angka kecil di tempat lain tidak dapat dihitung dengan pengurangan.',
     unauthorized: 'Widget ini memerlukan token yang sah.',
     badOption: 'Pilihan widget tidak sah',
     province: 'Provinsi',
@@ -94,14 +97,15 @@ export const WIDGET_TEXT = {
     trendCaption: '{period}: {received} complaints received, {resolved} resolved.',
     peak: { day: 'Busiest day: {peak} on {when}.', week: 'Busiest week: {peak} in {when}.' },
     coarser: {
-      week: 'Drawn per week because the daily counts are too small to show.',
-      total: 'The daily and weekly counts are too small to draw.',
+      week: 'Drawn per week because the daily counts cannot be shown exactly.',
+      total: 'The daily and weekly counts cannot be shown exactly, so nothing is drawn.',
     },
     kpiCaption: {
       day: 'Small chart: complaints received per day, {period}.',
       week: 'Small chart: complaints received per week, {period}.',
     },
     fewer: 'fewer than {min}',
+    atLeast: 'at least {min}',
     tableSummary: 'Chart data as a table',
     periodCol: 'Period',
     gaugeCaption: '{share} of follow-ups {period} on time; {avg} working days on average.',
@@ -132,6 +136,8 @@ export const WIDGET_TEXT = {
     updated: 'updated',
     noData: 'No data yet',
     suppressed: '"<{min}" means 1 to {max}: counts that small are not shown exactly, to protect those who report.',
+    withheld:
+      '"≥{min}" is a count of {min} or more held back so that a small count elsewhere cannot be worked out by subtraction.',
     unauthorized: 'This widget needs a valid token.',
     badOption: 'Invalid widget option',
     province: 'Province',

@@ -41,15 +41,24 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
   const t = WIDGET_TEXT[o.lang];
   const locale = o.lang === 'id' ? 'id-ID' : 'en-GB';
   const nf = new Intl.NumberFormat(locale);
-  // Set once a "<min" is shown, so the page says in words what it means.
+  // Set once a "<min" or a withheld count is shown, so the page says in words what it means.
   let suppressedShown = false;
+  let withheldShown = false;
   const count = (v: PublicCount | number | null | undefined) => {
-    if (typeof v === 'string') suppressedShown = true;
-    return v === null || v === undefined ? '–' : typeof v === 'number' ? nf.format(v) : v;
+    if (v === null || v === undefined) return '–';
+    if (typeof v === 'number') return nf.format(v);
+    if (v === 'withheld') {
+      withheldShown = true;
+      return `≥${nf.format(ctx.minCount)}`;
+    }
+    suppressedShown = true;
+    return v;
   };
-  // A total in running text: "kurang dari 5", never "<5" inside a sentence.
+  // A total in running text: "kurang dari 5" or "sedikitnya 5", never "<5" inside a sentence.
   const total = (v: PublicCount) =>
-    typeof v === 'number' ? nf.format(v) : t.fewer.replace('{min}', nf.format(ctx.minCount));
+    typeof v === 'number'
+      ? nf.format(v)
+      : (v === 'withheld' ? t.atLeast : t.fewer).replace('{min}', nf.format(ctx.minCount));
   const dates = (b: { from: string; to: string }, month: 'long' | 'short' = 'long', year = true) =>
     new Intl.DateTimeFormat(locale, {
       day: 'numeric',
@@ -270,9 +279,13 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(ctx.generatedAt);
-  const note = suppressedShown
-    ? `<p class="note" data-testid="suppressed-note">${esc(t.suppressed.replace('{min}', nf.format(ctx.minCount)).replace('{max}', nf.format(ctx.minCount - 1)))}</p>`
-    : '';
+  const note =
+    (suppressedShown
+      ? `<p class="note" data-testid="suppressed-note">${esc(t.suppressed.replace('{min}', nf.format(ctx.minCount)).replace('{max}', nf.format(ctx.minCount - 1)))}</p>`
+      : '') +
+    (withheldShown
+      ? `<p class="note" data-testid="withheld-note">${esc(t.withheld.replaceAll('{min}', nf.format(ctx.minCount)))}</p>`
+      : '');
   // Credit and age on every widget: where the figures come from (the public page about them, in a new
   // tab: the widget sits in someone else's page) and when they were read.
   const footer =

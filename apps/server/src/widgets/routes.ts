@@ -25,7 +25,7 @@ import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ppidSection } from '../live/sections/ppid.ts';
 import { canManageEmbedTokens } from '../permissions.ts';
 import { PublicCache, etagOf } from '../public/cache.ts';
-import { rankingFigures, resolveScope, summaryWithDaily } from '../public/figures.ts';
+import { rankingFigures, resolveScope, summaryWithTrend } from '../public/figures.ts';
 import { rateLimit } from '../public/rate-limit.ts';
 import { sendCached, type PublicApiOptions } from '../public/routes.ts';
 import { galleryPage } from './gallery.ts';
@@ -166,8 +166,8 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
         },
       };
     }
-    const { summary, daily, today } = await summaryWithDaily(pool, pack, scope, o.period, figures);
-    return { kind, summary, trend: trendSeries(daily, today, options.minCount) };
+    const { summary, trend } = await summaryWithTrend(pool, pack, scope, o.period, figures);
+    return { kind, summary, trend: trendSeries(trend) };
   }
 
   // A widget page renews its own token: same id and scope, a fresh expiry, unless revoked meanwhile.

@@ -1,17 +1,46 @@
+import type { PublicCount } from '@pantau/contracts';
+import { addDays } from '@pantau/domain';
 import { describe, expect, it } from 'vitest';
-import { trendSeries } from './trend-series.ts';
+import { trendSeries, type TrendCells } from './trend-series.ts';
 
 const today = '2026-11-30';
 
+/** Cells as the public cube publishes them: days from a map (absent = 0), weeks and totals given. */
+function cells(
+  days: Record<string, [PublicCount, PublicCount]>,
+  weeks: Array<[PublicCount, PublicCount]>,
+  total30: [PublicCount, PublicCount],
+  total28: [PublicCount, PublicCount],
+): TrendCells {
+  const dayList = Array.from({ length: 30 }, (_, i) => addDays(today, i - 29));
+  const weekStart = (i: number) => addDays(today, -(4 - i) * 7 + 1);
+  return {
+    days: dayList.map((d) => ({ from: d, to: d, received: days[d]?.[0] ?? 0, resolved: days[d]?.[1] ?? 0 })),
+    weeks: weeks.map(([received, resolved], i) => ({
+      from: weekStart(i),
+      to: addDays(weekStart(i), 6),
+      received,
+      resolved,
+    })),
+    total30: { from: dayList[0]!, to: today, received: total30[0], resolved: total30[1] },
+    total28: { from: weekStart(0), to: today, received: total28[0], resolved: total28[1] },
+  };
+}
+
 describe('trendSeries', () => {
-  it('covers 1–30 November day by day, filling days without rows with zeros', () => {
+  it('covers 1–30 November day by day when every day is published exactly, zeros included', () => {
     const s = trendSeries(
-      [
-        { day: '2026-11-30', received: 6, completed: 0 },
-        { day: '2026-11-03', received: 5, completed: 5 },
-      ],
-      today,
-      5,
+      cells(
+        { '2026-11-30': [6, 0], '2026-11-03': [5, 5] },
+        [
+          [5, 5],
+          [0, 0],
+          [0, 0],
+          [6, 0],
+        ],
+        [11, 5],
+        [11, 5],
+      ),
     );
     expect(s.granularity).toBe('day');
     expect(s.period).toEqual({ from: '2026-11-01', to: '2026-11-30' });
@@ -22,15 +51,19 @@ describe('trendSeries', () => {
     expect(s.peak?.from).toBe('2026-11-30');
   });
 
-  it('goes to 4 whole weeks when a day is small, and the totals then cover those 28 days', () => {
+  it('goes to 4 whole weeks when a day is not exact, and the totals then cover those 28 days', () => {
     const s = trendSeries(
-      [
-        { day: '2026-11-30', received: 2, completed: 0 },
-        { day: '2026-11-29', received: 3, completed: 0 },
-        { day: '2026-11-01', received: 9, completed: 0 }, // outside the 4 weeks
-      ],
-      today,
-      5,
+      cells(
+        { '2026-11-30': ['<5', 0], '2026-11-29': ['<5', 0], '2026-11-01': [9, 0] },
+        [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+          [5, 0],
+        ],
+        [14, 0],
+        [5, 0],
+      ),
     );
     expect(s.granularity).toBe('week');
     expect(s.period).toEqual({ from: '2026-11-03', to: '2026-11-30' });
@@ -43,16 +76,58 @@ describe('trendSeries', () => {
     expect(s.received).toBe(5);
   });
 
-  it('draws nothing and suppresses the 30-day total once when even a week is small', () => {
-    const s = trendSeries([{ day: '2026-11-30', received: 3, completed: 1 }], today, 5);
+  it('draws nothing and shows the 30-day total as published when even a week is not exact', () => {
+    const s = trendSeries(
+      cells(
+        { '2026-11-30': ['<5', '<5'] },
+        [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+          ['<5', '<5'],
+        ],
+        ['<5', '<5'],
+        ['<5', '<5'],
+      ),
+    );
     expect(s.granularity).toBe('total');
     expect(s.buckets).toEqual([]);
     expect(s.received).toBe('<5');
     expect(s.resolved).toBe('<5');
   });
 
+  it('does not draw weeks when one is withheld to protect another cell', () => {
+    const s = trendSeries(
+      cells(
+        { '2026-11-30': ['<5', 0] },
+        [
+          [7, 0],
+          ['withheld', 0],
+          [0, 0],
+          ['<5', 0],
+        ],
+        [20, 0],
+        ['withheld', 0],
+      ),
+    );
+    expect(s.granularity).toBe('total');
+    expect(s.received).toBe(20);
+  });
+
   it('keeps a real zero as zero, drawn day by day', () => {
-    const s = trendSeries([], today, 5);
+    const s = trendSeries(
+      cells(
+        {},
+        [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+        [0, 0],
+        [0, 0],
+      ),
+    );
     expect(s.granularity).toBe('day');
     expect(s.received).toBe(0);
     expect(s.buckets.every((b) => b.received === 0)).toBe(true);

@@ -1,6 +1,4 @@
 import type { PublicCount } from '@pantau/contracts';
-import { addDays } from '@pantau/domain';
-import { suppress } from '../public/figures.ts';
 
 /** How finely a trend is drawn: per day, per 7-day week, or not at all (one total for the window). */
 export type TrendGranularity = 'day' | 'week' | 'total';
@@ -14,9 +12,8 @@ export interface TrendBucket {
 }
 
 /**
- * A trend as a widget draws it. Every bucket holds an exact count that is either zero or at least the
- * public minimum, so the chart never needs a "<N" point and never draws a suppressed count as zero.
- * The totals are summed over the unsuppressed days first and suppressed once.
+ * A trend as a widget draws it. Every bucket holds an exact published count, so the chart never needs
+ * a "<N" point and never draws a suppressed count as zero. The totals are the window's published cells.
  */
 export interface TrendSeries {
   granularity: TrendGranularity;
@@ -30,50 +27,49 @@ export interface TrendSeries {
   peak: TrendBucket | null;
 }
 
-/** Daily totals as the rollups give them: only days that had something, in any order. */
-export type DailyTotals = ReadonlyArray<{ day: string; received: number; completed: number }>;
+/** One published cell pair of a trend: a day, a week or a window's total (local dates, inclusive). */
+export interface TrendCell {
+  from: string;
+  to: string;
+  received: PublicCount;
+  resolved: PublicCount;
+}
 
-const DAYS = 30;
-const WEEKS = 4;
+/** The trend cells of one scope as the protected public cube publishes them (see public/cube.ts). */
+export interface TrendCells {
+  /** The last 30 days, oldest first; null where the scope publishes no days (OPDs, regencies). */
+  days: TrendCell[] | null;
+  /** The last 4 whole weeks ending today, oldest first. */
+  weeks: TrendCell[];
+  total30: TrendCell;
+  total28: TrendCell;
+}
 
 /**
- * Picks the finest granularity whose every bucket is publishable as an exact number (zero, or at least
- * `min`): 30 days, else the last 4 whole weeks (28 days, ending today), else one total for the 30 days.
- * Coarsening instead of suppressing keeps the chart honest — a line of "<5" days would have to be drawn
- * as gaps or zeros — and leaves no suppressed cell inside the widget to recover by subtraction.
+ * Picks the finest granularity whose every bucket is published exactly: 30 days (the province), else the last 4
+ * whole weeks (28 days, ending today), else one total for the 30 days. Coarsening instead of showing
+ * "<N" keeps the chart honest — a line of "<5" days would have to be drawn as gaps or zeros. Which
+ * cells are exact is decided once for every public answer together (the public cube), so the weeks a
+ * widget draws cannot be set against the days another answer publishes.
  */
-export function trendSeries(daily: DailyTotals, today: string, min: number): TrendSeries {
-  const byDay = new Map(daily.map((d) => [d.day, d]));
-  const bucket = (from: string, length: number): TrendBucket => {
-    const b: TrendBucket = { from, to: addDays(from, length - 1), received: 0, resolved: 0 };
-    for (let i = 0; i < length; i++) {
-      const d = byDay.get(addDays(from, i));
-      b.received += d?.received ?? 0;
-      b.resolved += d?.completed ?? 0;
-    }
-    return b;
-  };
-  const series = (count: number, length: number) =>
-    Array.from({ length: count }, (_, i) => bucket(addDays(today, -(count - i) * length + 1), length));
-  const publishable = (bs: TrendBucket[]) =>
-    bs.every((b) => (b.received === 0 || b.received >= min) && (b.resolved === 0 || b.resolved >= min));
-
-  const days = series(DAYS, 1);
-  const weeks = series(WEEKS, 7);
-  const [granularity, buckets] = publishable(days)
-    ? (['day', days] as const)
-    : publishable(weeks)
-      ? (['week', weeks] as const)
-      : (['total', [] as TrendBucket[]] as const);
-  const window = granularity === 'week' ? weeks : days;
-  const sum = (k: 'received' | 'resolved') => window.reduce((a, b) => a + b[k], 0);
+export function trendSeries(cells: TrendCells): TrendSeries {
+  const exact = (bs: TrendCell[]) => bs.every((b) => typeof b.received === 'number' && typeof b.resolved === 'number');
+  const asBuckets = (bs: TrendCell[]): TrendBucket[] =>
+    bs.map((b) => ({ from: b.from, to: b.to, received: b.received as number, resolved: b.resolved as number }));
+  const [granularity, buckets] =
+    cells.days && exact(cells.days)
+      ? (['day', asBuckets(cells.days)] as const)
+      : exact(cells.weeks)
+        ? (['week', asBuckets(cells.weeks)] as const)
+        : (['total', [] as TrendBucket[]] as const);
+  const total = granularity === 'week' ? cells.total28 : cells.total30;
   const peak = buckets.reduce<TrendBucket | null>((best, b) => (b.received > (best?.received ?? 0) ? b : best), null);
   return {
     granularity,
-    period: { from: window[0]!.from, to: window[window.length - 1]!.to },
+    period: { from: total.from, to: total.to },
     buckets,
-    received: suppress(sum('received'), min),
-    resolved: suppress(sum('resolved'), min),
+    received: total.received,
+    resolved: total.resolved,
     peak,
   };
 }

@@ -4,6 +4,7 @@ import type { AuthEnv } from './auth/principal.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './auth/sessions.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { ppidCaseRoutes } from './routes/ppid-cases.ts';
@@ -166,6 +167,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   if (deps.complaints) app.route('/', ppidRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', complaintSettingsRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', complaintRoutes(deps.pool, deps.complaints));
+  if (deps.complaints) app.route('/', reportRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', worklistRoutes(deps.pool, deps.complaints));
   if (deps.complaints)
     app.route('/', calendarRoutes(deps.pool, deps.complaints, deps.reloadCalendar ?? (async () => undefined)));

@@ -123,3 +123,4 @@ export {
 } from './queries/ppid/ppid-case.ts';
 export { pruneDeadSessions, pruneLoginAttempts } from './queries/retention.ts';
 export * from './queries/notifications/index.ts';
+export * from './queries/reports/complaint-period.ts';

@@ -5,3 +5,4 @@ export * from './complaints/index.ts';
 export * from './ppid/index.ts';
 export * from './social/index.ts';
 export * from './notifications/index.ts';
+export * from './reports/index.ts';

@@ -65,6 +65,7 @@ const TABLE: Record<string, Row> = {
     path: '/api/notifications/subscriptions/nobody',
   },
   'GET /api/notifications/deliveries': { allow: ADMIN },
+  'GET /api/reports/leadership.pdf': { allow: SIGNED, path: '/api/reports/leadership.pdf?month=2026-11' },
   'POST /api/audit/verify': { allow: ADMIN },
   'GET /api/wall/whoami': { allow: DEVICE },
   'GET /api/wall/screens': { allow: DESK },

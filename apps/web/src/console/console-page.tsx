@@ -15,6 +15,7 @@ import { DevicesPage } from './devices.tsx';
 import { LateAlerts } from './late-alerts.tsx';
 import { LoginPage } from './login.tsx';
 import { NotificationsPage } from './notifications.tsx';
+import { ReportsPage } from './reports.tsx';
 import { goToLogin, useConsoleSession } from './session.ts';
 import { UsersPage } from './users.tsx';
 import { Worklist } from './worklist.tsx';
@@ -76,6 +77,7 @@ export function ConsolePage(props: PageProps) {
     ['/console/rules', t('console.nav.rules'), s.user.role !== 'viewer'],
     ['/console/sources', t('console.nav.sources'), isAdmin || s.user.role === 'duty_officer'],
     ['/console/notifications', t('console.nav.notifications'), true],
+    ['/console/reports', t('console.nav.reports'), true],
     ['/console/widgets', t('console.nav.widgets'), true],
     ['/dashboard', t('console.nav.dashboard'), true],
   ];
@@ -116,7 +118,9 @@ export function ConsolePage(props: PageProps) {
       {isAdmin && <CalendarDueBanner />}
       <RecomputeBanner timeZone={province?.timeZone ?? 'Asia/Jakarta'} tzLabel={province?.timeZoneLabel ?? ''} />
       <main className="cs-main">
-        {page === '/console/notifications' ? (
+        {page === '/console/reports' ? (
+          <ReportsPage names={names} userOpdId={s.user.opdId} timeZone={province?.timeZone ?? 'Asia/Jakarta'} />
+        ) : page === '/console/notifications' ? (
           <NotificationsPage
             names={names}
             isAdmin={isAdmin}

@@ -4,6 +4,13 @@
  */
 export const notificationsId = {
   'console.nav.notifications': 'Notifikasi',
+  'console.nav.reports': 'Laporan',
+  'console.reports.title': 'Laporan pimpinan',
+  'console.reports.hint':
+    'Laporan bulanan untuk kantor gubernur atau kepala OPD: aduan periode itu dibanding bulan sebelumnya, OPD dan kabupaten/kota terburuk lebih dulu, dan daftar terlambat. PDF, tanpa identitas pelapor.',
+  'console.reports.month': 'Bulan',
+  'console.reports.province': 'Seluruh provinsi',
+  'console.reports.download': 'Unduh PDF',
   'console.notify.mine': 'Langganan notifikasi saya',
   'console.notify.mineHint':
     'Pantau memberi tahu Anda lewat e-mail, webhook atau Telegram saat aduan atau permohonan hampir jatuh tempo, terlambat, dieskalasi atau diakui. Pesan tidak pernah memuat identitas pelapor atau isi aduan rahasia.',
@@ -70,6 +77,13 @@ export const notificationsId = {
 
 export const notificationsEn: Record<keyof typeof notificationsId, string> = {
   'console.nav.notifications': 'Notifications',
+  'console.nav.reports': 'Reports',
+  'console.reports.title': 'Leadership report',
+  'console.reports.hint':
+    'A monthly report for the governor’s office or a head of OPD: the month’s complaints against the previous month, OPDs and regencies worst first, and the late list. PDF, without reporters’ identities.',
+  'console.reports.month': 'Month',
+  'console.reports.province': 'Whole province',
+  'console.reports.download': 'Download PDF',
   'console.notify.mine': 'My notifications',
   'console.notify.mineHint':
     'Pantau tells you by e-mail, webhook or Telegram when a complaint or request is almost due, overdue, escalated or acknowledged. Messages never carry a reporter’s identity or rahasia text.',

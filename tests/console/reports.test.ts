@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfTextLines } from '../../apps/server/src/reports/pdf-text.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { startPantau, type Pantau } from '../support/pantau.ts';
+import { addUser, seedLateComplaints, signIn } from './support.ts';
+
+const DESK = { width: 1366, height: 768 };
+
+// The leadership report from the console, in real Chromium: pick a month and an OPD, download the PDF.
+describe('the console: Laporan pimpinan', () => {
+  let pantau: Pantau;
+  let browser: Browser;
+  let pupr = '';
+
+  beforeAll(async () => {
+    pantau = await startPantau({ label: 'reportui' });
+    pupr = pantau.server.pack.opds[0]!.id;
+    await addUser(pantau, 'pimpinanlap', 'viewer');
+    await addUser(pantau, 'opdlap', 'opd_admin', pupr);
+    await seedLateComplaints(pantau, [{ id: '7400001', opdId: pupr, daysAgo: 2 }]);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pantau?.close();
+  });
+
+  it('a viewer downloads an OPD’s report for this month as a PDF', async () => {
+    const context = await browser.newContext({ viewport: DESK, acceptDownloads: true });
+    const tab = await context.newPage();
+    await signIn(tab, `${pantau.url}/console/reports`, 'pimpinanlap');
+    expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Laporan pimpinan');
+    await tab.getByTestId('report-opd').selectOption(pupr);
+    const [download] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('report-download').click()]);
+    const month = await tab.getByTestId('report-month').inputValue();
+    expect(download.suggestedFilename()).toBe(`laporan-pimpinan-${pupr}-${month}.pdf`);
+    const lines = await pdfTextLines(new Uint8Array(await readFile(await download.path())));
+    expect(lines[0]).toBe('Laporan Pimpinan');
+    expect(lines[1]).toContain(pantau.server.pack.opds[0]!.name);
+    // The month's complaints of that OPD, as the dashboard counts them (by local day of submission).
+    const { rows } = await pantau.server.pool.query(
+      `SELECT count(*)::int AS n FROM complaint WHERE opd_id = $1
+         AND to_char(submitted_at AT TIME ZONE $2, 'YYYY-MM') = $3`,
+      [pupr, pantau.server.pack.timeZone, month],
+    );
+    expect(lines.find((l) => l.startsWith('Aduan masuk | '))?.split(' | ')[1]).toBe(String(rows[0].n));
+    await context.close();
+  });
+
+  it('an OPD admin’s report is its own OPD’s, with no OPD to choose', async () => {
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/reports`, 'opdlap');
+    expect(await tab.getByTestId('report-opd').count()).toBe(0);
+    expect(await tab.getByTestId('report-opd-fixed').textContent()).toBe(pantau.server.pack.opds[0]!.shortName);
+    expect(await tab.getByTestId('report-download').getAttribute('href')).toContain(`opd=${encodeURIComponent(pupr)}`);
+  });
+});

@@ -56,6 +56,17 @@ describe('the leadership report as a PDF', () => {
     expect(lines).toContain('Per OPD (terburuk lebih dulu)');
     expect(lines.some((l) => l.startsWith('7100002 | '))).toBe(true);
     expect(lines.join('\n')).not.toMatch(/MARKER/);
+    // PPID: the same figures as GET /api/ppid/kpis for the month.
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+    const kpis = await (
+      await f.call('admin', 'GET', `/api/ppid/kpis?from=${month}-01&to=${month}-${String(last).padStart(2, '0')}`)
+    ).json();
+    expect(lines).toContain('Layanan informasi publik (PPID)');
+    expect(value(lines, 'Permohonan masuk')).toBe(String(kpis.kpis.requests));
+    expect(value(lines, 'Diputuskan')).toBe(String(kpis.kpis.decided));
+    expect(value(lines, 'Keberatan')).toBe(String(kpis.kpis.objections));
+    expect(value(lines, 'Sengketa ke Komisi Informasi')).toBe(String(kpis.kpis.disputes));
+    expect(lines.join('\n')).not.toMatch(/MARKER-(SUBJECT|REQUESTER|ADDRESS)/);
   });
 
   it('keeps an OPD admin to its own OPD, and names a bad month', async () => {

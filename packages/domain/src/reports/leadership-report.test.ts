@@ -25,6 +25,48 @@ describe('the leadership report', () => {
     expect(changeAgainst(4, 4)).toBe('sama dengan periode sebelumnya');
   });
 
+  it('adds the PPID section: requests, decisions, on-time share, keberatan, sengketa and the KI band', () => {
+    const kpis = (requests: number, decided: number, onTimeShare: number | null) => ({
+      requests,
+      decided,
+      onTimeShare,
+      avgWorkingDaysToDecide: decided ? 6.5 : null,
+      objections: 1,
+      disputes: 0,
+    });
+    const doc = leadershipReport({
+      provinceName: 'Kalimantan Selatan',
+      scopeLabel: 'Provinsi',
+      period: monthPeriod('2026-11'),
+      timeZone: 'Asia/Makassar',
+      tzLabel: 'WITA',
+      generatedAt: new Date('2026-12-01T01:00:00Z'),
+      complaints: {
+        current: figures(0, 0, 0, 0),
+        previous: figures(0, 0, 0, 0),
+        openNow: { total: 0, overdue: 0, atRisk: 0, escalated: 0 },
+        byOpd: [],
+        byRegency: [],
+      },
+      late: [],
+      ppid: {
+        current: kpis(12, 10, 0.9),
+        previous: kpis(8, 8, 1),
+        ki: { band: 'Menuju Informatif', score: 83.71, year: 2025 },
+      },
+    });
+    const ppid = doc.sections.find((s) => s.heading === 'Layanan informasi publik (PPID)')!.blocks[0]!;
+    expect(ppid.kind === 'figures' && ppid.rows.map((r) => [r.label, r.value, r.change])).toEqual([
+      ['Permohonan masuk', '12', '+4 (+50%) dari periode sebelumnya'],
+      ['Diputuskan', '10', '+2 (+25%) dari periode sebelumnya'],
+      ['Diputuskan tepat waktu', '90%', '−10 poin dari periode sebelumnya'],
+      ['Rata-rata waktu keputusan', '6,5 HK', null],
+      ['Keberatan', '1', 'sama dengan periode sebelumnya'],
+      ['Sengketa ke Komisi Informasi', '0', 'sama dengan periode sebelumnya'],
+      ['Monev Komisi Informasi', 'Menuju Informatif (83,71; 2025)', null],
+    ]);
+  });
+
   it('puts the figures first, the worst OPD first, and the late list last', () => {
     const doc = leadershipReport({
       provinceName: 'Kalimantan Selatan',

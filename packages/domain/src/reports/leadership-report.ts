@@ -45,6 +45,16 @@ export interface RankedRow extends PeriodComplaintFigures {
   overdueNow: number;
 }
 
+/** The PPID figures a report shows (a subset of the contracts' PpidKpis). */
+export interface PeriodPpidFigures {
+  requests: number;
+  decided: number;
+  onTimeShare: number | null;
+  avgWorkingDaysToDecide: number | null;
+  objections: number;
+  disputes: number;
+}
+
 export interface LeadershipReportInput {
   provinceName: string;
   /** "Provinsi" or the OPD's name. */
@@ -62,6 +72,12 @@ export interface LeadershipReportInput {
   };
   /** Open and overdue when the report was made, longest overdue first (no title, no reporter). */
   late: Array<{ trackingId: string; opd: string; regency: string; deadlineAt: Date; overdueHK: number; level: number }>;
+  /** Requests received in the period and the one before; the latest Komisi Informasi monev band. */
+  ppid?: {
+    current: PeriodPpidFigures;
+    previous: PeriodPpidFigures;
+    ki: { band: string; score: number; year: number } | null;
+  };
 }
 
 const nf = new Intl.NumberFormat('id-ID');
@@ -170,6 +186,51 @@ export function leadershipReport(input: LeadershipReportInput): ReportDocument {
       heading: 'Per kabupaten/kota (terburuk lebih dulu)',
       blocks: [ranking(c.byRegency, 'Kabupaten/kota')],
     });
+  if (input.ppid) {
+    const p = input.ppid;
+    const score = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+    sections.push({
+      heading: 'Layanan informasi publik (PPID)',
+      blocks: [
+        {
+          kind: 'figures',
+          rows: [
+            {
+              label: 'Permohonan masuk',
+              value: n(p.current.requests),
+              change: changeAgainst(p.current.requests, p.previous.requests),
+            },
+            {
+              label: 'Diputuskan',
+              value: n(p.current.decided),
+              change: changeAgainst(p.current.decided, p.previous.decided),
+            },
+            {
+              label: 'Diputuskan tepat waktu',
+              value: pct(p.current.onTimeShare),
+              change: shareChange(p.current.onTimeShare, p.previous.onTimeShare),
+            },
+            { label: 'Rata-rata waktu keputusan', value: hk(p.current.avgWorkingDaysToDecide), change: null },
+            {
+              label: 'Keberatan',
+              value: n(p.current.objections),
+              change: changeAgainst(p.current.objections, p.previous.objections),
+            },
+            {
+              label: 'Sengketa ke Komisi Informasi',
+              value: n(p.current.disputes),
+              change: changeAgainst(p.current.disputes, p.previous.disputes),
+            },
+            {
+              label: 'Monev Komisi Informasi',
+              value: p.ki ? `${p.ki.band} (${score.format(p.ki.score)}; ${p.ki.year})` : 'belum dinilai',
+              change: null,
+            },
+          ],
+        },
+      ],
+    });
+  }
   sections.push({
     heading: 'Daftar terlambat',
     blocks:

@@ -1,5 +1,5 @@
 import { runAsLeader } from '@pantau/db';
-import type { BackgroundContext, BackgroundService } from './background.ts';
+import type { BackgroundContext, BackgroundService } from './service-context.ts';
 import type { Logger } from './logger.ts';
 
 export interface LeaderLoopOptions {

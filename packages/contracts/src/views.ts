@@ -25,6 +25,28 @@ export interface WorklistRow {
   version: number;
 }
 
+/** A worklist row as `GET /api/worklist` sends it: the row plus its age and time left in working days (hari kerja). */
+export type WorklistItem = WorklistRow & { ageHK: number; leftHK: number | null; overdueHK: number | null };
+
+/**
+ * One item of the live `worklist` topic: an open complaint or PPID request that is overdue or at risk.
+ * It carries no free text and no reporter; the console pages the full rows (`WorklistItem`) from the API.
+ */
+export interface WorklistTopicItem {
+  kind: 'complaint' | 'ppid_request';
+  id: string;
+  trackingId: string | null;
+  opdId: string | null;
+  regencyCode: string | null;
+  channel: string;
+  topic: string | null;
+  status: string;
+  deadlineStep: string | null;
+  deadlineAt: string | null;
+  deadlineState: string;
+  escalationLevel: number;
+}
+
 /** One entry of `GET /api/audit`. */
 export interface AuditRow {
   seq: number;

@@ -18,7 +18,7 @@ export {
 export { findWallDevice, issueWallDevice, revokeWallDevice } from './queries/live/wall-devices.ts';
 export { listen, type Listener } from './listen.ts';
 export { complaintOverview, type ComplaintOverview, type OverviewFilter } from './queries/topics/complaint-overview.ts';
-export { worklistItems, type WorklistItem } from './queries/topics/worklist-items.ts';
+export { worklistItems } from './queries/topics/worklist-items.ts';
 export { requestTopic } from './queries/live/request-topic.ts';
 export * from './queries/complaints/complaint-writes.ts';
 export { loadWorkingCalendar } from './queries/complaints/working-calendar.ts';

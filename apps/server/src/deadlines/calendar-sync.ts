@@ -1,5 +1,5 @@
 import { calendarChannel, listen } from '@pantau/db';
-import type { BackgroundStarter } from '../background.ts';
+import type { BackgroundStarter } from '../service-context.ts';
 import { loadComplaintSettings } from './complaint-settings.ts';
 
 export interface CalendarSyncOptions {

@@ -13,7 +13,7 @@ import {
   type RecomputeJob,
 } from '@pantau/db';
 import { completionDueOf, deadlineOf, type ComplaintContext } from '../ingest/complaint-ingest.ts';
-import { stockFacts } from './watcher.ts';
+import { stockFacts } from './stock-facts.ts';
 
 export { recomputeStatus } from '@pantau/db';
 

@@ -6,7 +6,6 @@ import {
   RollupBatch,
   setDeadlineState,
   withTransaction,
-  type ComplaintRollupFacts,
   type LockedWatchedComplaint,
   type Pool,
   type WatchedComplaint,
@@ -17,12 +16,13 @@ import {
   dueEscalationLevel,
   remainingWorkingTime,
 } from '@pantau/domain';
-import type { BackgroundStarter } from '../background.ts';
+import type { BackgroundStarter } from '../service-context.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
 import { notifyCaseEvent } from '../notifications/events.ts';
 import { loadComplaintSettings } from './complaint-settings.ts';
 import { resumeRecomputeJobs } from './recompute.ts';
+import { stockFacts } from './stock-facts.ts';
 
 export interface WatchOptions {
   /** Complaints read per query. @default 1000 */
@@ -33,31 +33,6 @@ export interface WatchResult {
   stateChanges: number;
   escalations: number;
   autoClosed: number;
-}
-
-export function stockFacts(
-  c: Pick<WatchedComplaint, 'opdId' | 'regencyCode' | 'status' | 'deadlineAt'>,
-  deadlineState: string,
-  escalationLevel: number,
-): ComplaintRollupFacts {
-  return {
-    opdId: c.opdId,
-    regencyCode: c.regencyCode,
-    channel: '',
-    topic: null,
-    classification: '',
-    submittedAt: c.deadlineAt,
-    verifiedAt: null,
-    firstFollowUpAt: null,
-    completedAt: null,
-    deletedAt: null,
-    followUpWorkingDays: null,
-    followUpOnTime: null,
-    open: true,
-    status: c.status,
-    deadlineState,
-    escalated: escalationLevel > 0,
-  };
 }
 
 /** Whether the locked row still runs on the deadline (and step) the watcher judged. */

@@ -2,7 +2,7 @@ import type { IngestItemResult } from '@pantau/contracts';
 import { demoFeedPosition, runAsLeader, saveDemoFeedCursor, type Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import { PpidSimulator, SocialSimulator } from '@pantau/simulator';
-import type { BackgroundStarter } from '../background.ts';
+import type { BackgroundStarter } from '../service-context.ts';
 import { ingestPpidBatch, type PpidContext } from '../ingest/ppid-ingest.ts';
 import { ingestSocialBatch } from '../ingest/social-ingest.ts';
 

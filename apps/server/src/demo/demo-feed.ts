@@ -1,6 +1,6 @@
 import { demoFeedPosition, runAsLeader, saveDemoFeedCursor } from '@pantau/db';
 import { ComplaintSimulator } from '@pantau/simulator';
-import type { BackgroundStarter } from '../background.ts';
+import type { BackgroundStarter } from '../service-context.ts';
 import { ingestComplaintBatch } from '../ingest/complaint-ingest.ts';
 
 const DAY = 86_400_000;

@@ -15,7 +15,7 @@ import {
   ppidDeadline,
   type EscalationLadder,
 } from '@pantau/domain';
-import type { BackgroundStarter } from '../background.ts';
+import type { BackgroundStarter } from '../service-context.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
 import { notifyCaseEvent } from '../notifications/events.ts';
 import type { PpidContext } from './ppid-ingest.ts';

@@ -1,11 +1,12 @@
-import type { BackgroundStarter } from '../background.ts';
+import type { BackgroundStarter } from '../service-context.ts';
 import { lookupSession, lookupSessionByHash, sessionFromCookieHeader, sessionSettingsOf } from '../auth/sessions.ts';
 import { canReadLiveTopic } from '../permissions.ts';
 import { startLiveEngine } from './live-engine.ts';
 import { createTopicBuilder, isKnownTopic } from './topic-builders.ts';
 
 export { startLiveEngine, type LiveEngine } from './live-engine.ts';
-export { createTopicBuilder, sectionBuilders, type SectionBuilder, type TopicScope } from './topic-builders.ts';
+export { createTopicBuilder, sectionBuilders } from './topic-builders.ts';
+export type { SectionBuilder, TopicScope } from './topic-scope.ts';
 
 /** Starts the live engine on this node (publisher elects itself; tailer and gateway run everywhere). */
 export const startLive: BackgroundStarter = async (ctx) => {

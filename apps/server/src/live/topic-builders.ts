@@ -4,7 +4,6 @@ import {
   wallOverrides,
   wallPlaylists,
   worklistItems,
-  type Pool,
   type TopicBuilder,
 } from '@pantau/db';
 import type { JsonObject } from '@pantau/domain';
@@ -13,16 +12,7 @@ import { resolveScope, summaryFigures } from '../public/figures.ts';
 import { calendarSection } from './sections/calendar.ts';
 import { ppidSection } from './sections/ppid.ts';
 import { socialSection } from './sections/social.ts';
-
-/** The scope a topic covers. */
-export type TopicScope =
-  { kind: 'province' } | { kind: 'opd'; opdId: string } | { kind: 'regency'; regencyCode: string };
-
-/**
- * One stream's part of a scoped snapshot (complaints, ppid, social). A stream that has nothing yet
- * returns null and its key is left out. Streams register here; the topic builder stays the same.
- */
-export type SectionBuilder = (pool: Pool, scope: TopicScope, pack: ProvincePack) => Promise<JsonObject | null>;
+import type { SectionBuilder, TopicScope } from './topic-scope.ts';
 
 export const sectionBuilders: Record<string, SectionBuilder> = {
   complaints: async (pool, scope, pack) =>

@@ -11,7 +11,7 @@ import type {
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import { socialSection } from '../live/sections/social.ts';
-import type { TopicScope } from '../live/topic-builders.ts';
+import type { TopicScope } from '../live/topic-scope.ts';
 import type { TrendCells } from '../widgets/trend-series.ts';
 import { publicCubeCache, WITHHELD, type PublicCube } from './cube.ts';
 

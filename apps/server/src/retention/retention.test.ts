@@ -2,7 +2,7 @@ import { seedProvincePack } from '@pantau/db';
 import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackgroundContext, BackgroundService } from '../background.ts';
+import type { BackgroundContext, BackgroundService } from '../service-context.ts';
 import { backgroundStarters } from '../background.ts';
 import { loadEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';

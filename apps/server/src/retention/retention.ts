@@ -1,5 +1,5 @@
 import { pruneDeadSessions, pruneLoginAttempts, type Pool } from '@pantau/db';
-import type { BackgroundStarter } from '../background.ts';
+import type { BackgroundStarter } from '../service-context.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '@pantau/domain';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import type { BackgroundContext, BackgroundService } from '../background.ts';
+import type { BackgroundContext, BackgroundService } from '../service-context.ts';
 import { calendarSync } from '../deadlines/calendar-sync.ts';
 import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { createLogger } from '../logger.ts';

@@ -23,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { stockFacts } from '../deadlines/watcher.ts';
+import { stockFacts } from '../deadlines/stock-facts.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { notifyCaseEvent } from '../notifications/events.ts';
 import { complaintRowFor, complaintTimelineFor } from '../auth/complaint-text.ts';

@@ -1,4 +1,4 @@
-import { firstIssue } from '@pantau/contracts';
+import { firstIssue, type WorklistItem } from '@pantau/contracts';
 import {
   WORKLIST_SORTS,
   worklistGroups,
@@ -50,9 +50,6 @@ const worklistQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-
-/** A worklist row with its age and time left in working days (hari kerja), for the province's calendar. */
-export type WorklistItem = WorklistRow & { ageHK: number; leftHK: number | null; overdueHK: number | null };
 
 /**
  * The console's worklist: what is late or at risk across complaints, PPID requests and unanswered

@@ -1,5 +1,4 @@
-import type { PublicScopes, SessionResponse } from '@pantau/contracts';
-import { useEffect, useMemo, useState } from 'react';
+import type { SessionResponse } from '@pantau/contracts';
 import type { PageProps } from '../page-props.ts';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
@@ -15,36 +14,12 @@ import { DevicesPage } from './devices.tsx';
 import { LateAlerts } from './late-alerts.tsx';
 import { LoginPage } from './login.tsx';
 import { NotificationsPage } from './notifications.tsx';
+import { useNames } from './province-names.ts';
 import { ReportsPage } from './reports.tsx';
 import { goToLogin, useConsoleSession } from './session.ts';
 import { UsersPage } from './users.tsx';
 import { Worklist } from './worklist.tsx';
 import './console.css';
-
-/** OPD and kabupaten/kota names for ids, from the public scope list. */
-export interface ProvinceNames {
-  opds: PublicScopes['opds'];
-  opd: (id: string | null) => string;
-  regency: (code: string | null) => string;
-}
-
-function useNames(): ProvinceNames {
-  const [scopes, setScopes] = useState<PublicScopes | null>(null);
-  useEffect(() => {
-    void fetch('/api/public/v1/scopes')
-      .then((r) => (r.ok ? (r.json() as Promise<PublicScopes>) : null))
-      .then(setScopes);
-  }, []);
-  return useMemo(() => {
-    const opds = new Map(scopes?.opds.map((o) => [o.id, o.shortName]));
-    const regs = new Map(scopes?.regencies.map((r) => [r.code, r.name]));
-    return {
-      opds: scopes?.opds ?? [],
-      opd: (id) => (id ? (opds.get(id) ?? id) : '–'),
-      regency: (code) => (code ? (regs.get(code) ?? code) : '–'),
-    };
-  }, [scopes]);
-}
 
 const ADMIN_PAGES = ['/console/audit', '/console/devices', '/console/users', '/console/playlist'];
 

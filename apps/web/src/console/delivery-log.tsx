@@ -1,7 +1,7 @@
 import type { NotificationDeliveryView } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 import { getJson } from './session.ts';
 
 const STATUSES = ['pending', 'sending', 'sent', 'failed', 'held', 'digested'] as const;

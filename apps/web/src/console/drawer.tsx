@@ -2,10 +2,10 @@ import type { SessionResponse } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
-import type { WorklistItem } from './worklist.tsx';
+import type { WorklistItem } from '@pantau/contracts';
 
 interface ComplaintDetail {
   id: string;

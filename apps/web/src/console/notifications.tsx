@@ -7,7 +7,7 @@ import type {
 import { useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { isMessageKey, useT } from '../i18n/index.ts';
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 import { DeliveryLog } from './delivery-log.tsx';
 import { getJson } from './session.ts';
 import { Subscribers } from './subscribers.tsx';

@@ -1,4 +1,4 @@
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 
 /** The province's OPDs as a select; `empty` labels the no-choice option ("Semua", or blank). */
 export function OpdSelect(props: {

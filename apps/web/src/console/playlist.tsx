@@ -5,7 +5,7 @@ import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import { useLiveTopic } from '../live/use-live.ts';
 import { DEFAULT_PLAYLIST } from '../wall/playlist.ts';
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 import { getJson } from './session.ts';
 
 interface Screen {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../i18n/index.ts';
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 
 /** The current month in the province's zone, as YYYY-MM. */

@@ -2,7 +2,7 @@ import type { ConnectorView, SourcesView, SourceView } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 import { getJson } from './session.ts';
 

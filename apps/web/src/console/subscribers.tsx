@@ -1,7 +1,7 @@
 import type { NotificationSubscriptionView } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
 import { isMessageKey, useT } from '../i18n/index.ts';
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 import { getJson } from './session.ts';
 
 interface LadderLevel {

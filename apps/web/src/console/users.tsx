@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 

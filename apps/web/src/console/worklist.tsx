@@ -1,19 +1,16 @@
 import type { SessionResponse } from '@pantau/contracts';
-import type { WorklistRow } from '@pantau/contracts';
+import type { WorklistItem } from '@pantau/contracts';
 import { useLabel } from '../i18n/labels.ts';
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber, intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
 import { useLiveTopic } from '../live/use-live.ts';
-import type { ProvinceNames } from './console-page.tsx';
+import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 import { Drawer } from './drawer.tsx';
 import { getJson } from './session.ts';
 import { apiQuery, parseView, viewSearch, type WorklistView } from './worklist-state.ts';
-
-/** A worklist row as GET /api/worklist sends it: the query's row plus working days (hari kerja). */
-export type WorklistItem = WorklistRow & { ageHK: number; leftHK: number | null; overdueHK: number | null };
 
 const PAGE = 100;
 const keyOf = (i: Pick<WorklistItem, 'kind' | 'id'>) => `${i.kind}:${i.id}`;

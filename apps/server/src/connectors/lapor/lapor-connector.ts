@@ -5,7 +5,7 @@ import {
   saveLaporConnectorState,
   type Pool,
 } from '@pantau/db';
-import type { BackgroundStarter } from '../../background.ts';
+import type { BackgroundStarter } from '../../service-context.ts';
 import { ingestComplaintBatch, type ComplaintContext } from '../../ingest/complaint-ingest.ts';
 import { startLeaderLoop } from '../../leader-loop.ts';
 import type { Logger } from '../../logger.ts';

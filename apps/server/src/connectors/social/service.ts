@@ -1,5 +1,5 @@
 import { runAsLeader } from '@pantau/db';
-import type { BackgroundStarter } from '../../background.ts';
+import type { BackgroundStarter } from '../../service-context.ts';
 import type { Env } from '../../env.ts';
 import { pollPlatformOnce } from './connector.ts';
 import { facebookClient, instagramClient } from './graph-api.ts';

@@ -1,5 +1,5 @@
 import { loadedCalendarYears } from '@pantau/db';
-import type { SectionBuilder } from '../topic-builders.ts';
+import type { SectionBuilder } from '../topic-scope.ts';
 
 /**
  * The province topic says when this year's or next year's official working-day calendar is missing, so

@@ -16,7 +16,7 @@ import {
   type WorkingCalendar,
 } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
-import type { SectionBuilder } from '../topic-builders.ts';
+import type { SectionBuilder } from '../topic-scope.ts';
 
 export interface PpidSectionOptions {
   /** @default () => new Date() */

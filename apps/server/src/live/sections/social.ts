@@ -1,6 +1,6 @@
 import { socialOpenIssues, socialPeriodTotals, socialReplySummary } from '@pantau/db';
 import { addDays, localDateOf, summarizeSocial, type JsonObject } from '@pantau/domain';
-import type { SectionBuilder } from '../topic-builders.ts';
+import type { SectionBuilder } from '../topic-scope.ts';
 
 export interface SocialSectionOptions {
   /** @default () => new Date() */

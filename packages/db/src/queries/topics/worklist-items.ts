@@ -1,25 +1,11 @@
+import type { WorklistTopicItem } from '@pantau/contracts';
 import type { Pool } from '../../connection.ts';
-
-export interface WorklistItem {
-  kind: 'complaint' | 'ppid_request';
-  id: string;
-  trackingId: string | null;
-  opdId: string | null;
-  regencyCode: string | null;
-  channel: string;
-  topic: string | null;
-  status: string;
-  deadlineStep: string | null;
-  deadlineAt: string | null;
-  deadlineState: string;
-  escalationLevel: number;
-}
 
 /**
  * The live worklist: open complaints and PPID requests that are overdue or at risk, latest deadline first in urgency
  * order, capped (the console pages the rest from the API). No reporter data, no body text.
  */
-export async function worklistItems(pool: Pool, limit = 200): Promise<WorklistItem[]> {
+export async function worklistItems(pool: Pool, limit = 200): Promise<WorklistTopicItem[]> {
   // The subject of a PPID request is not personal data, but the worklist carries no free text at all:
   // its number, OPD and deadline are what an officer needs to open it.
   const { rows } = await pool.query(

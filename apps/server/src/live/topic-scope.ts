@@ -1,0 +1,17 @@
+import type { Pool } from '@pantau/db';
+import type { JsonObject } from '@pantau/domain';
+import type { ProvincePack } from '@pantau/provinces';
+
+// The types that the topic builder, its sections and the public figures all speak. They sit apart from
+// `topic-builders.ts` so a section (or `public/`) can name them without importing the builder that
+// imports it.
+
+/** The scope a topic covers. */
+export type TopicScope =
+  { kind: 'province' } | { kind: 'opd'; opdId: string } | { kind: 'regency'; regencyCode: string };
+
+/**
+ * One stream's part of a scoped snapshot (complaints, ppid, social). A stream that has nothing yet
+ * returns null and its key is left out. Streams register in `topic-builders.ts`; the builder stays the same.
+ */
+export type SectionBuilder = (pool: Pool, scope: TopicScope, pack: ProvincePack) => Promise<JsonObject | null>;

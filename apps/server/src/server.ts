@@ -5,6 +5,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import { Server as SocketServer } from 'socket.io';
 import {
   createPool,
+  currentSchema,
   loadWorkingCalendar,
   migrate,
   seedProvincePack,
@@ -23,7 +24,8 @@ import { sessionSettingsOf } from './auth/sessions.ts';
 import { loadComplaintSettings } from './deadlines/complaint-settings.ts';
 import { recomputeOpenDeadlines } from './deadlines/recompute.ts';
 import type { ComplaintContext } from './ingest/complaint-ingest.ts';
-import { backgroundStarters, type BackgroundService } from './background.ts';
+import { backgroundStarters } from './background.ts';
+import type { BackgroundService } from './service-context.ts';
 import type { Env } from './env.ts';
 import { untilDatabaseReady } from './database-wait.ts';
 import { startingRoutes } from './routes/health.ts';
@@ -133,8 +135,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
           adminPassword: env.PANTAU_ADMIN_PASSWORD,
           demo: isDemo(env),
         });
-        const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
-        return { firstUsers: users, schema: rows[0]?.schema ?? 'public' };
+        return { firstUsers: users, schema: await currentSchema(pool) };
       },
       { onWaiting: (reason) => (waiting.reason = reason) },
     ));

@@ -28,6 +28,7 @@ export { verifyAuditChain, type AuditVerdict } from './queries/audit/verify-audi
 export { demoFeedPosition, saveDemoFeedCursor, type DemoFeedRow } from './queries/demo-feed.ts';
 export * from './queries/complaints/deadline-watch.ts';
 export * from './queries/complaints/rebuild-source.ts';
+export { currentSchema, pingDatabase } from './queries/database-identity.ts';
 export * from './queries/ppid/index.ts';
 export * from './queries/social/index.ts';
 export { importCheckpoint, saveImportCheckpoint } from './queries/import-checkpoint.ts';

@@ -1,5 +1,12 @@
 import { complaintEvent, type ComplaintEvent } from '@pantau/contracts';
-import { clearComplaintRollups, complaintsWithEvents, RollupBatch, withTransaction, type Pool } from '@pantau/db';
+import {
+  clearComplaintRollups,
+  complaintsWithEvents,
+  lockRollupRebuild,
+  RollupBatch,
+  withTransaction,
+  type Pool,
+} from '@pantau/db';
 import { foldEvents } from '@pantau/domain';
 import { rollupFacts, type ComplaintContext } from './complaint-ingest.ts';
 
@@ -11,7 +18,7 @@ import { rollupFacts, type ComplaintContext } from './complaint-ingest.ts';
 export async function rebuildComplaintRollups(pool: Pool, ctx: ComplaintContext): Promise<{ complaints: number }> {
   let complaints = 0;
   await withTransaction(pool, async (client) => {
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('pantau:rebuild:' || current_schema()))`);
+    await lockRollupRebuild(client);
     await clearComplaintRollups(client);
     let after = 0;
     for (;;) {

@@ -1,5 +1,5 @@
 import type { HeartbeatMessage } from '@pantau/contracts';
-import { findWallDevice, sourceFreshness, type Pool, type TopicBuilder } from '@pantau/db';
+import { currentSchema, findWallDevice, sourceFreshness, type Pool, type TopicBuilder } from '@pantau/db';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger.ts';
 import { createGateway, type Gateway, type LivePrincipal } from './gateway.ts';
@@ -39,8 +39,7 @@ export interface LiveEngine {
 
 /** Starts the live engine on one node: publisher (leader only), tailer and socket.io gateway. */
 export async function startLiveEngine(options: LiveEngineOptions): Promise<LiveEngine> {
-  const { rows } = await options.pool.query<{ schema: string }>('SELECT current_schema() AS schema');
-  const schema = rows[0]?.schema ?? 'public';
+  const schema = await currentSchema(options.pool);
   const gateway = createGateway({
     io: options.io,
     pool: options.pool,

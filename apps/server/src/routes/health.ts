@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { migrationsApplied, recomputeStatus, type Pool } from '@pantau/db';
+import { migrationsApplied, pingDatabase, recomputeStatus, type Pool } from '@pantau/db';
 
 /**
  * `/healthz`: the process is alive (no I/O). `/readyz`: it can serve — the database answers and every
@@ -11,7 +11,7 @@ export function healthRoutes(pool: Pool): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
-      await pool.query('SELECT 1');
+      await pingDatabase(pool);
       if (!(await migrationsApplied(pool))) return c.json({ status: 'not_ready', reason: 'migrations_pending' }, 503);
       return c.json({ status: 'ready' });
     } catch (err) {

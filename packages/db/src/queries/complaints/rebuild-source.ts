@@ -140,3 +140,11 @@ export async function escalationAnomalies(client: PoolClient | Pool, limit = 100
     problem: r.problem,
   }));
 }
+
+/**
+ * Takes the rebuild's lock for the rest of the transaction (per schema), so two rebuilds never clear
+ * and refill the rollups over each other.
+ */
+export async function lockRollupRebuild(client: PoolClient): Promise<void> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext('pantau:rebuild:' || current_schema()))`);
+}

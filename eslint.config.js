@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// How a SQL statement starts (upper-case keywords, as every query here is written), for the rule below.
+const SQL_START = String.raw`/^\s*\(?\s*(SELECT|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|WITH\s+\S+\s+AS)\b/`;
+
 // One lint setup for the whole workspace. Type-aware rules catch the bugs that matter in a live server:
 // promises nobody awaits, and code nobody uses.
 export default tseslint.config(
@@ -60,11 +63,48 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in packages/db, one query per file with its typed result (docs/architecture.md). A string
+    // or template that starts like a statement anywhere else is a query that escaped. Tests and their
+    // fixtures may arrange and read rows directly.
+    files: ['apps/**/*.{ts,tsx}', 'packages/{contracts,domain,provinces,simulator}/**/*.{ts,tsx}'],
+    ignores: [
+      '**/*.test.ts',
+      'apps/server/src/testing/**',
+      'apps/server/src/faults/support/**',
+      // Owned elsewhere for now (see the report on issue #19): their queries move into packages/db later.
+      'apps/server/src/public/cube.ts',
+      'apps/server/src/notifications/events.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `Literal[value=${SQL_START}]`,
+          message: 'SQL belongs in packages/db/src/queries: export a function from @pantau/db and call it',
+        },
+        {
+          selector: `TemplateLiteral[quasis.0.value.raw=${SQL_START}]`,
+          message: 'SQL belongs in packages/db/src/queries: export a function from @pantau/db and call it',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: { process: 'readonly', console: 'readonly' },
+    },
+  },
+  {
+    // Tool configs that must be CommonJS (.dependency-cruiser.cjs).
+    files: ['**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly' },
     },
   },
 );

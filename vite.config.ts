@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // The workspace's test projects. `unit` is pure (no database, no network); `integration` talks to a real
 // PostgreSQL (DATABASE_URL, or an embedded server started once by the global setup); `e2e` starts the
@@ -9,7 +9,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/{contracts,domain,provinces,simulator}/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
+          include: [
+            'packages/{contracts,domain,provinces,simulator}/src/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+            // The lint rules' own test: no database, no server.
+            'tests/architecture.test.ts',
+          ],
           environment: 'node',
         },
       },
@@ -26,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/architecture.test.ts'],
           globalSetup: ['packages/db/src/testing-global-setup.ts', 'tests/support/web-dist-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,

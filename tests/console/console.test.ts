@@ -146,6 +146,51 @@ describe('the duty-officer console', () => {
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(count + 1);
     expect(await tab.getByTestId('drawer').isVisible()).toBe(true);
   });
+  it('an officer takes an item with one key, finds it under “Milik saya”, gives it on, and the handover lists it', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await signIn(tab, `${pantau.url}/console?kind=complaint&owner=none`, 'piket2');
+    const rows = tab.getByTestId('worklist-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const before = await rows.count();
+    const tracking = (await rows.first().locator('td').nth(1).innerText()).trim();
+    // j focuses the first row, m takes it: the row leaves "no owner yet" and a notice says where it went.
+    await tab.keyboard.press('j');
+    await tab.keyboard.press('m');
+    await expect
+      .poll(() => tab.getByTestId('worklist-notice').textContent())
+      .toBe(`Aduan ${tracking} sekarang milik Anda dan pindah ke tampilan “Milik saya”.`);
+    await expect.poll(() => rows.count()).toBe(before - 1);
+    // "Milik saya" holds it, with the owner's name in its column.
+    await tab.getByTestId('filter-owner').selectOption('me');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain(tracking);
+    expect(await rows.first().innerText()).toContain('Uji piket2');
+    // The drawer shows the owner; giving it to piket1 moves it out of "mine".
+    await tab.keyboard.press('j');
+    await tab.keyboard.press('Enter');
+    const owner = tab.getByTestId('drawer-owner');
+    await expect.poll(() => owner.textContent()).toContain('Pemilik: Uji piket2');
+    await owner.getByTestId('owner-give').selectOption({ label: 'Uji piket1' });
+    await expect
+      .poll(() => tab.getByTestId('worklist-notice').textContent())
+      .toBe(`Aduan ${tracking} diserahkan ke Uji piket1.`);
+    // The shift handover lists what each officer owns.
+    await tab.keyboard.press('Escape');
+    await tab.getByTestId('handover-toggle').click();
+    const handover = tab.getByTestId('handover');
+    await expect
+      .poll(() => handover.textContent())
+      .toMatch(new RegExp(`Uji piket1 — 1 terbuka · ▲ 1 terlambat[\\s\\S]*Aduan ${tracking}`));
+    const audit = await pantau.server.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'worklist.assign' AND details->>'trackingId' = $1`,
+      [tracking],
+    );
+    expect(audit.rows[0].n).toBe(2);
+    expect(errors).toEqual([]);
+    await tab.close();
+  });
 });
 
 describe('a console session that expires', () => {

@@ -59,3 +59,14 @@ export const newDeviceRequest = z.strictObject({
     .optional(),
   name: z.string().trim().min(2).max(120),
 });
+
+/** `POST /api/worklist/assign`: give an item to a person (`me`: the caller), or take it from everyone (null). */
+export const worklistAssignRequest = z.strictObject({
+  kind: z.enum(['complaint', 'ppid_request', 'social_comment']),
+  id: z.string().regex(/^[1-9]\d{0,17}$/, 'expected an item id'),
+  assignee: z.union([z.literal('me'), z.string().regex(/^[A-Za-z0-9._:-]{1,80}$/, 'expected a user id'), z.null()]),
+});
+export type WorklistAssignRequest = z.infer<typeof worklistAssignRequest>;
+
+/** The worklist's owner filter: mine, no one's, or one person's. */
+export const worklistOwner = z.union([z.enum(['me', 'none']), z.string().regex(/^[A-Za-z0-9._:-]{1,80}$/)]);

@@ -23,6 +23,9 @@ export interface WorklistRow {
   acknowledgedBy: string | null;
   acknowledgedAt: string | null;
   version: number;
+  /** The person who owns the item, if anyone does. */
+  assigneeId: string | null;
+  assigneeName: string | null;
 }
 
 /** A worklist row as `GET /api/worklist` sends it: the row plus its age and time left in working days (hari kerja). */

@@ -105,6 +105,15 @@ export {
   type WorklistRow,
   type WorklistSort,
 } from './queries/console/worklist-page.ts';
+export {
+  assignableUsers,
+  assignItem,
+  handoverGroups,
+  lockAssignableItem,
+  type Assignee,
+  type HandoverGroup,
+  type HandoverItem,
+} from './queries/console/assignment.ts';
 export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';
 export { setWallOverride, wallOverrides, type WallOverride } from './queries/live/wall-overrides.ts';
 export {

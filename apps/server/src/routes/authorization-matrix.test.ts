@@ -110,6 +110,10 @@ const TABLE: Record<string, Row> = {
   'GET /api/worklist': { allow: SIGNED },
   'GET /api/worklist/groups': { allow: SIGNED },
   'GET /api/worklist.csv': { allow: SIGNED },
+  // The item is in the body: an unknown one is 404 to those allowed; OPD scoping is in assignment.test.ts.
+  'POST /api/worklist/assign': { allow: NOT_VIEWER, body: { kind: 'complaint', id: '999999999', assignee: 'me' } },
+  'GET /api/worklist/assignees': { allow: NOT_VIEWER },
+  'GET /api/worklist/handover': { allow: NOT_VIEWER },
   'GET /api/calendar/status': { allow: SIGNED },
   'GET /api/calendar/years/:year': { allow: NOT_VIEWER, path: '/api/calendar/years/2026' },
   'POST /api/calendar/days': { allow: ADMIN, body: {} },

@@ -1,5 +1,13 @@
-import { firstIssue, type WorklistItem } from '@pantau/contracts';
+import { codeLabel } from '@pantau/contracts/labels';
+import { firstIssue, worklistAssignRequest, worklistOwner, type WorklistItem } from '@pantau/contracts';
 import {
+  appendAudit,
+  assignableUsers,
+  assignItem,
+  handoverGroups,
+  lockAssignableItem,
+  touchTopics,
+  withTransaction,
   WORKLIST_SORTS,
   worklistGroups,
   worklistPage,
@@ -13,6 +21,7 @@ import { z } from 'zod';
 import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { toCsv } from '../http/csv.ts';
+import { canActOnComplaint } from '../permissions.ts';
 
 const list = <T extends string>(values: readonly T[]) =>
   z
@@ -45,6 +54,7 @@ const worklistQuery = z.strictObject({
   deadlineState: list(['overdue', 'at_risk'] as const).optional(),
   step: z.coerce.number().int().min(0).max(10).optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  owner: worklistOwner.optional(),
   sort: z.enum(WORKLIST_SORTS).default('deadline'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -76,6 +86,7 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
       deadlineState: d.deadlineState,
       minStep: d.step,
       q: d.q,
+      assigneeId: d.owner === undefined ? undefined : d.owner === 'none' ? null : d.owner === 'me' ? who.id : d.owner,
     };
     return { filter, q: d } as const;
   };
@@ -102,6 +113,86 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
     return c.json({ items: withDays(page.rows), total: page.total, offset: q.offset, limit: q.limit });
   });
 
+  // Who may own an item: the same people who may act on it (viewers never; an OPD admin its own OPD's).
+  const mayOwn = (who: Principal, item: { opdId: string | null; isRahasia: boolean }) =>
+    canActOnComplaint(who, item, 'note');
+
+  app.post('/api/worklist/assign', async (c) => {
+    const parsed = worklistAssignRequest.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
+    const body = parsed.data;
+    const who = c.get('principal');
+    if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers do not assign' } }, 403);
+    const assigneeId = body.assignee === 'me' ? who.id : body.assignee;
+    type Outcome = { status: 200 | 403 | 404 | 422; json: unknown };
+    const outcome = await withTransaction(pool, async (client): Promise<Outcome> => {
+      const item = await lockAssignableItem(client, body.kind, Number(body.id));
+      if (!item || (who.role === 'opd_admin' && item.opdId !== who.opdId))
+        return { status: 404, json: { error: { field: 'id', message: 'no such item' } } };
+      if (!mayOwn(who, item))
+        return { status: 403, json: { error: { field: 'assignee', message: 'your role may not assign this item' } } };
+      let assigneeName: string | null = null;
+      if (assigneeId !== null) {
+        const candidate = (await assignableUsers(client, item.opdId)).find((u) => u.id === assigneeId);
+        if (!candidate)
+          return {
+            status: 422,
+            json: { error: { field: 'assignee', message: 'this person cannot own an item of this OPD' } },
+          };
+        // An OPD admin hands items only to itself or its OPD's people, never to the desk's.
+        if (who.role === 'opd_admin' && candidate.role !== 'opd_admin')
+          return {
+            status: 403,
+            json: { error: { field: 'assignee', message: 'an OPD admin assigns within its OPD' } },
+          };
+        assigneeName = candidate.displayName;
+      }
+      const { previous } = await assignItem(client, {
+        kind: body.kind,
+        itemId: Number(body.id),
+        assigneeId,
+        by: `user:${who.id}`,
+      });
+      await appendAudit(client, {
+        actor: `user:${who.id}`,
+        action: 'worklist.assign',
+        entity: body.kind,
+        entityId: body.id,
+        details: { assignee: assigneeId, previous, trackingId: item.trackingId },
+      });
+      await touchTopics(client, ['worklist']);
+      return { status: 200, json: { kind: body.kind, id: body.id, assigneeId, assigneeName, previous } };
+    });
+    return c.json(outcome.json, outcome.status);
+  });
+
+  // The people an item of an OPD can be given to (names only), for the drawer's owner picker.
+  app.get('/api/worklist/assignees', async (c) => {
+    const who = c.get('principal');
+    if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers do not assign' } }, 403);
+    const opd = c.req.query('opd');
+    if (opd !== undefined && !/^[a-z]+\.[a-z0-9-]+$/.test(opd))
+      return c.json({ error: { field: 'opd', message: 'expected an OPD id' } }, 400);
+    const opdId = who.role === 'opd_admin' ? who.opdId : (opd ?? null);
+    const people = await assignableUsers(pool, opdId);
+    return c.json({
+      people: people
+        .filter((p) => who.role !== 'opd_admin' || p.role === 'opd_admin')
+        .map((p) => ({ id: p.id, displayName: p.displayName, role: p.role })),
+    });
+  });
+
+  // Shift handover: what each person owns that is still open, most urgent first.
+  app.get('/api/worklist/handover', async (c) => {
+    const who = c.get('principal');
+    if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers have no handover' } }, 403);
+    const opd = c.req.query('opd');
+    if (opd !== undefined && !/^[a-z]+\.[a-z0-9-]+$/.test(opd))
+      return c.json({ error: { field: 'opd', message: 'expected an OPD id' } }, 400);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ groups: await handoverGroups(pool, who.role === 'opd_admin' ? who.opdId : (opd ?? null)) });
+  });
+
   app.get('/api/worklist/groups', async (c) => {
     const parsed = parse(c.req.query(), c.get('principal'));
     if ('error' in parsed) return c.json({ error: parsed.error }, 400);
@@ -120,29 +211,37 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
       rows.push(...withDays(page.rows));
       if (page.rows.length < 500) break;
     }
-    const cols = [
-      'kind',
-      'trackingId',
-      'opdId',
-      'regencyCode',
-      'channel',
-      'topic',
-      'status',
-      'startedAt',
-      'ageHK',
-      'deadlineAt',
-      'leftHK',
-      'overdueHK',
-      'deadlineState',
-      'deadlineStep',
-      'escalationLevel',
-      'acknowledgedBy',
-      'acknowledgedAt',
-    ] as const;
-    const cell = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? v : null);
+    // For people, not programs: Indonesian headers, names instead of ids, local times in the province's
+    // zone (spreadsheet-friendly `YYYY-MM-DD HH:mm`, the zone in the header).
+    const pack = ctx.pack;
+    const tz = pack.timeZoneLabel;
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: pack.timeZone, dateStyle: 'short', timeStyle: 'short' });
+    const at = (iso: string | null) => (iso ? local.format(new Date(iso)) : '');
+    const opdName = new Map(pack.opds.map((o) => [o.id, o.name]));
+    const regencyName = new Map(pack.regencies.map((r) => [r.code, r.name]));
+    const state: Record<string, string> = { overdue: 'Terlambat', at_risk: 'Hampir jatuh tempo' };
+    const columns: Array<[string, (r: WorklistItem) => string | number | null]> = [
+      ['Jenis', (r) => codeLabel('id', 'kind', r.kind)],
+      ['Nomor', (r) => r.trackingId],
+      ['OPD', (r) => (r.opdId ? (opdName.get(r.opdId) ?? r.opdId) : '')],
+      ['Kabupaten/Kota', (r) => (r.regencyCode ? (regencyName.get(r.regencyCode) ?? r.regencyCode) : '')],
+      ['Kanal', (r) => codeLabel('id', 'channel', r.channel)],
+      ['Topik', (r) => r.topic],
+      ['Status', (r) => codeLabel('id', 'status', r.status)],
+      [`Diterima (${tz})`, (r) => at(r.startedAt)],
+      ['Umur (HK)', (r) => r.ageHK],
+      [`Tenggat (${tz})`, (r) => at(r.deadlineAt)],
+      ['Sisa (HK)', (r) => r.leftHK],
+      ['Terlambat (HK)', (r) => r.overdueHK],
+      ['Keadaan tenggat', (r) => state[r.deadlineState] ?? r.deadlineState],
+      ['Tingkat eskalasi', (r) => r.escalationLevel],
+      ['Diakui oleh', (r) => r.acknowledgedBy],
+      [`Diakui pada (${tz})`, (r) => at(r.acknowledgedAt)],
+      ['Pemilik', (r) => r.assigneeName],
+    ];
     const csv = toCsv(
-      cols,
-      rows.map((r) => cols.map((k) => cell(r[k]))),
+      columns.map(([h]) => h),
+      rows.map((r) => columns.map(([, get]) => get(r))),
     );
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="worklist-${new Date().toISOString().slice(0, 10)}.csv"`);

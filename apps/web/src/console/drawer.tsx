@@ -6,6 +6,7 @@ import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 import type { WorklistItem } from '@pantau/contracts';
+import { OwnerLine, type Assigned } from './owner.tsx';
 
 interface ComplaintDetail {
   id: string;
@@ -51,6 +52,7 @@ export function Drawer(props: {
   tzLabel: string;
   onClose: () => void;
   onChanged: () => void;
+  onAssigned: (a: Assigned) => void;
 }) {
   const t = useT();
   const locale = useContext(LocaleContext);
@@ -146,6 +148,7 @@ export function Drawer(props: {
           {t('console.col.step')}: {detail?.escalationLevel ?? props.item.escalationLevel}
         </span>
       </p>
+      <OwnerLine item={props.item} session={props.session} onAssigned={props.onAssigned} />
       {detail?.deadline && (
         // The deadline in front of the officer: when, how much is left (or how late), who is next.
         <p className={`cs-deadline ${detail.deadline.overdue ? 'overdue' : ''}`} data-testid="drawer-deadline">

@@ -5,6 +5,8 @@ export interface WorklistView {
   opd: string;
   channel: string;
   q: string;
+  /** '' everyone's, 'me' mine, 'none' no one's yet. */
+  owner: string;
   sort: 'deadline' | 'age' | 'step' | 'opd' | 'kind' | 'status';
   dir: 'asc' | 'desc';
   group: boolean;
@@ -17,6 +19,7 @@ export const DEFAULT_VIEW: WorklistView = {
   opd: '',
   channel: '',
   q: '',
+  owner: '',
   // Highest escalation level first, then the longest overdue: what the ladder says needs a person now.
   sort: 'step',
   dir: 'desc',
@@ -32,6 +35,7 @@ export function parseView(search: string): WorklistView {
     opd: p.get('opd') ?? '',
     channel: p.get('channel') ?? '',
     q: p.get('q') ?? '',
+    owner: ['me', 'none'].includes(p.get('owner') ?? '') ? p.get('owner')! : '',
     sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as WorklistView['sort']) : DEFAULT_VIEW.sort,
     dir: p.get('dir') === 'asc' ? 'asc' : p.get('dir') === 'desc' ? 'desc' : DEFAULT_VIEW.dir,
     group: p.get('group') === '1',
@@ -41,7 +45,7 @@ export function parseView(search: string): WorklistView {
 /** The query string of a view (defaults left out), for the address bar. */
 export function viewSearch(v: WorklistView): string {
   const p = new URLSearchParams();
-  for (const k of ['kind', 'deadlineState', 'opd', 'channel', 'q'] as const) if (v[k]) p.set(k, v[k]);
+  for (const k of ['kind', 'deadlineState', 'opd', 'channel', 'q', 'owner'] as const) if (v[k]) p.set(k, v[k]);
   if (v.sort !== DEFAULT_VIEW.sort) p.set('sort', v.sort);
   if (v.dir !== DEFAULT_VIEW.dir) p.set('dir', v.dir);
   if (v.group) p.set('group', '1');
@@ -52,7 +56,7 @@ export function viewSearch(v: WorklistView): string {
 /** The same view as an API query (GET /api/worklist). */
 export function apiQuery(v: WorklistView, offset: number, limit: number): string {
   const p = new URLSearchParams();
-  for (const k of ['kind', 'deadlineState', 'opd', 'channel', 'q'] as const) if (v[k]) p.set(k, v[k]);
+  for (const k of ['kind', 'deadlineState', 'opd', 'channel', 'q', 'owner'] as const) if (v[k]) p.set(k, v[k]);
   p.set('sort', v.sort);
   p.set('dir', v.dir);
   p.set('offset', String(offset));

@@ -11,12 +11,14 @@ import { OpdSelect } from './opd-select.tsx';
 import { Drawer } from './drawer.tsx';
 import { getJson } from './session.ts';
 import { apiQuery, parseView, viewSearch, type WorklistView } from './worklist-state.ts';
+import { assign, type Assigned } from './owner.tsx';
+import { Handover } from './handover.tsx';
 
 const PAGE = 100;
 const keyOf = (i: Pick<WorklistItem, 'kind' | 'id'>) => `${i.kind}:${i.id}`;
 const features = tableFeatures({});
 const fingerprint = (i: WorklistItem) =>
-  `${i.version}|${i.deadlineState}|${i.escalationLevel}|${i.acknowledgedAt ?? ''}|${i.status}`;
+  `${i.version}|${i.deadlineState}|${i.escalationLevel}|${i.acknowledgedAt ?? ''}|${i.status}|${i.assigneeId ?? ''}`;
 
 /**
  * The live worklist: server-side filters, order and pages; rows appear, change and leave with the live
@@ -35,6 +37,9 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
   const [open, setOpen] = useState<string | null>(null);
   const [changed, setChanged] = useState<Map<string, number>>(new Map());
   const [help, setHelp] = useState(false);
+  const [handover, setHandover] = useState(false);
+  // What the last ownership change did, said where the officer looks (the item may leave this view).
+  const [notice, setNotice] = useState<string | null>(null);
   const [viewName, setViewName] = useState('');
   const [saved, setSaved] = useState<Array<{ name: string; search: string }>>(() =>
     JSON.parse(window.localStorage.getItem('pantau.worklistViews') ?? '[]'),
@@ -154,6 +159,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
       },
       { id: 'step', header: t('console.col.step'), accessorFn: (r) => String(r.escalationLevel) },
       { id: 'ack', header: t('console.col.ack'), accessorFn: (r) => r.acknowledgedBy ?? '–' },
+      { id: 'owner', header: t('console.col.owner'), accessorFn: (r) => r.assigneeName ?? '–' },
     ],
     [locale, props.names, when],
   );
@@ -205,12 +211,41 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
           virtual.scrollToIndex(i < 0 ? 0 : next, { align: 'auto' });
         }
       } else if (e.key === 'Enter' && selected && !open) setOpen(selected);
+      else if (e.key === 'm' && props.session.user.role !== 'viewer') {
+        // Take the focused item (or the open one) with one key.
+        const item = items.find((i) => keyOf(i) === (open ?? selected));
+        if (item && item.assigneeId !== props.session.user.id) {
+          e.preventDefault();
+          void assign(item, 'me').then((r) => (r.ok ? onAssigned(item, r.body) : setNotice(r.message)));
+        }
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
   const openItem = items.find((i) => keyOf(i) === open) ?? null;
+  // Updates the row at once, says where the item went, then lets the live refresh reconcile.
+  const onAssigned = (item: WorklistItem, a: Assigned) => {
+    setItems((prev) =>
+      prev.map((i) =>
+        keyOf(i) === keyOf(item) ? { ...i, assigneeId: a.assigneeId, assigneeName: a.assigneeName } : i,
+      ),
+    );
+    const ref = `${t(`console.kind.${item.kind}`)} ${item.trackingId}`;
+    const mine = a.assigneeId === props.session.user.id;
+    const leaves = (view.owner === 'none' && a.assigneeId !== null) || (view.owner === 'me' && !mine);
+    setNotice(
+      a.assigneeId === null
+        ? t('console.owner.released').replace('{item}', ref)
+        : mine
+          ? t(leaves ? 'console.owner.takenElsewhere' : 'console.owner.taken').replace('{item}', ref)
+          : t('console.owner.given')
+              .replace('{item}', ref)
+              .replace('{name}', a.assigneeName ?? ''),
+    );
+    void refresh();
+  };
   const set = (patch: Partial<WorklistView>) => navigate({ ...view, ...patch });
   const saveView = () => {
     if (!viewName.trim()) return;
@@ -272,6 +307,14 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
             data-testid="filter-q"
           />
         </label>
+        <label>
+          {t('console.filter.owner')}
+          <select value={view.owner} onChange={(e) => set({ owner: e.target.value })} data-testid="filter-owner">
+            <option value="">{t('console.filter.all')}</option>
+            <option value="me">{t('console.owner.mine')}</option>
+            <option value="none">{t('console.owner.none')}</option>
+          </select>
+        </label>
         <label className="cs-check">
           <input type="checkbox" checked={view.group} onChange={(e) => set({ group: e.target.checked })} />
           {t('console.filter.group')}
@@ -296,7 +339,23 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
           {total === null ? t('console.loading') : t('console.count').replace('{n}', formatNumber(locale, total))}
         </span>
         <span className={`cs-live cs-live-${live.connection}`}>● {t(`connection.${live.connection}`)}</span>
+        {props.session.user.role !== 'viewer' && (
+          <button
+            type="button"
+            onClick={() => setHandover((h) => !h)}
+            aria-expanded={handover}
+            data-testid="handover-toggle"
+          >
+            {t('console.handover.open')}
+          </button>
+        )}
       </p>
+      {notice && (
+        <p className="cs-notice" role="status" data-testid="worklist-notice">
+          {notice}
+        </p>
+      )}
+      {handover && <Handover names={props.names} timeZone={props.timeZone} tzLabel={props.tzLabel} seq={live.seq} />}
       {view.group && groups.length > 0 && (
         <ul className="cs-groups" data-testid="groups">
           {groups.map((g) => (
@@ -393,6 +452,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
           tzLabel={props.tzLabel}
           onClose={() => setOpen(null)}
           onChanged={() => void refresh()}
+          onAssigned={(a) => onAssigned(openItem, a)}
         />
       )}
       {help && (

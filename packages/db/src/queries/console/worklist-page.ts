@@ -15,6 +15,8 @@ export interface WorklistFilter {
   minStep?: number;
   /** A tracking id or registration number. */
   q?: string;
+  /** Owned by this user; null: owned by no one; absent: anyone's. */
+  assigneeId?: string | null;
 }
 
 export type { WorklistKind, WorklistRow } from '@pantau/contracts';
@@ -43,6 +45,8 @@ function worklistUnion(f: WorklistFilter, replyTargetMinutes: number): { sql: st
   // Filters that every branch can apply inside itself, so each uses its own indexes.
   const common = (alias: { opd: string; channel: string; state: string; tracking: string }) => {
     const w: string[] = [`${alias.state} = ANY(${p(states)}::text[])`];
+    if (f.assigneeId === null) w.push('asg.assignee_id IS NULL');
+    else if (f.assigneeId !== undefined) w.push(`asg.assignee_id = ${p(f.assigneeId)}`);
     if (f.opdId) w.push(`${alias.opd} = ${p(f.opdId)}`);
     if (f.channel) w.push(`${alias.channel} = ${p(f.channel)}`);
     if (f.q) w.push(`${alias.tracking} = ${p(f.q)}`);
@@ -57,8 +61,11 @@ function worklistUnion(f: WorklistFilter, replyTargetMinutes: number): { sql: st
     if (f.minStep) w.push(`c.escalation_level >= ${p(f.minStep)}`);
     parts.push(`SELECT 'complaint' AS kind, c.id::text AS id, c.tracking_id, c.opd_id, c.regency_code, c.channel, c.topic,
         c.status, c.submitted_at AS started_at, c.deadline_at, c.deadline_state, c.deadline_step, c.escalation_level,
-        coalesce(ack.display_name, e.acknowledged_by) AS acknowledged_by, e.acknowledged_at, c.version
+        coalesce(ack.display_name, e.acknowledged_by) AS acknowledged_by, e.acknowledged_at, c.version,
+        asg.assignee_id, own.display_name AS assignee_name
       FROM complaint c
+      LEFT JOIN item_assignment asg ON asg.kind = 'complaint' AND asg.item_id = c.id
+      LEFT JOIN app_user own ON own.id = asg.assignee_id
       LEFT JOIN LATERAL (SELECT acknowledged_by, acknowledged_at FROM escalation
                          WHERE complaint_id = c.id AND acknowledged_at IS NOT NULL ORDER BY acknowledged_at DESC LIMIT 1) e ON true
       LEFT JOIN app_user ack ON e.acknowledged_by IN ('user:' || ack.id, ack.id)
@@ -71,8 +78,10 @@ function worklistUnion(f: WorklistFilter, replyTargetMinutes: number): { sql: st
     parts.push(`SELECT 'ppid_request' AS kind, r.id::text AS id, r.reg_no AS tracking_id, r.opd_id, NULL::text AS regency_code,
         r.channel, NULL::text AS topic, r.status, r.received_at AS started_at, r.deadline_at, r.deadline_state,
         r.deadline_step, r.escalation_level, coalesce(ack.display_name, e.acknowledged_by) AS acknowledged_by,
-        e.acknowledged_at, r.version
+        e.acknowledged_at, r.version, asg.assignee_id, own.display_name AS assignee_name
       FROM ppid_request r
+      LEFT JOIN item_assignment asg ON asg.kind = 'ppid_request' AND asg.item_id = r.id
+      LEFT JOIN app_user own ON own.id = asg.assignee_id
       LEFT JOIN LATERAL (SELECT acknowledged_by, acknowledged_at FROM ppid_escalation
                          WHERE request_id = r.id AND acknowledged_at IS NOT NULL ORDER BY acknowledged_at DESC LIMIT 1) e ON true
       LEFT JOIN app_user ack ON e.acknowledged_by IN ('user:' || ack.id, ack.id)
@@ -87,8 +96,10 @@ function worklistUnion(f: WorklistFilter, replyTargetMinutes: number): { sql: st
         NULL::text AS regency_code, a.platform AS channel, i.issue_tag AS topic, 'belum_dibalas' AS status,
         i.received_at AS started_at, i.received_at + make_interval(mins => ${target}) AS deadline_at,
         ${state} AS deadline_state, 'reply' AS deadline_step, 0 AS escalation_level, NULL::text AS acknowledged_by,
-        NULL::timestamptz AS acknowledged_at, 0 AS version
+        NULL::timestamptz AS acknowledged_at, 0 AS version, asg.assignee_id, own.display_name AS assignee_name
       FROM social_interaction i JOIN social_account a ON a.id = i.account_id
+      LEFT JOIN item_assignment asg ON asg.kind = 'social_comment' AND asg.item_id = i.id
+      LEFT JOIN app_user own ON own.id = asg.assignee_id
       WHERE ${w.join(' AND ')}`);
   }
   return { sql: parts.length ? parts.join(' UNION ALL ') : null, params };
@@ -146,6 +157,8 @@ export async function worklistPage(
       acknowledgedBy: r.acknowledged_by ?? null,
       acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null,
       version: Number(r.version),
+      assigneeId: r.assignee_id ?? null,
+      assigneeName: r.assignee_name ?? null,
     })),
   };
 }

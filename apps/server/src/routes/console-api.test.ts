@@ -118,8 +118,16 @@ describe('console API: every route for every role, the worklist, and what each m
       ]),
     );
     const csv = await (await call('viewer', 'GET', `/api/worklist.csv?opd=${pupr}`)).text();
-    expect(csv.split('\n')[0]).toMatch(/^kind,trackingId,opdId/);
-    expect(csv).toMatch(/complaint,5100001,/);
+    // For people: Indonesian headers with the zone, names not ids, local times.
+    expect(csv.split('\r\n')[0]).toBe(
+      'Jenis,Nomor,OPD,Kabupaten/Kota,Kanal,Topik,Status,Diterima (WIB),Umur (HK),Tenggat (WIB),Sisa (HK),' +
+        'Terlambat (HK),Keadaan tenggat,Tingkat eskalasi,Diakui oleh,Diakui pada (WIB),Pemilik',
+    );
+    const row = csv.split('\r\n').find((l) => l.startsWith('Aduan,5100001,'))!;
+    expect(row).toContain(`,${pack.opds.find((o) => o.id === pupr)!.name},`);
+    expect(row).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},/);
+    expect(row).toContain(',Terlambat,');
+    expect(row).not.toMatch(/kalteng\./);
     expect((await call('duty', 'GET', '/api/worklist?deadlineState=late')).status).toBe(400);
   });
 

@@ -28,12 +28,12 @@ describe('CSV exports', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     const rows = parse<Record<string, string>>(text, { columns: true, relax_column_count: false });
-    const ours = rows.filter((r) => r.trackingId!.startsWith('880000'));
+    const ours = rows.filter((r) => r.Nomor!.startsWith('880000'));
     expect(ours).toHaveLength(nasty.length);
     for (const r of ours) {
-      const original = nasty[Number(r.trackingId!.slice(6))]!;
-      expect(r.topic, JSON.stringify(original)).not.toMatch(/^[=+\-@\t\r]/);
-      expect(r.topic!.replace(/^'/, '')).toBe(original);
+      const original = nasty[Number(r.Nomor!.slice(6))]!;
+      expect(r.Topik, JSON.stringify(original)).not.toMatch(/^[=+\-@\t\r]/);
+      expect(r.Topik!.replace(/^'/, '')).toBe(original);
     }
     // Outside quoted cells, records end with a line break and nothing else: no bare CR splits a row.
     expect(

@@ -172,6 +172,11 @@ describe('the duty-officer console', () => {
     await tab.keyboard.press('Enter');
     const owner = tab.getByTestId('drawer-owner');
     await expect.poll(() => owner.textContent()).toContain('Pemilik: Uji piket2');
+    // The history speaks Indonesian: events, levels and actors, never raw codes.
+    const drawerText = await tab.getByTestId('drawer').innerText();
+    expect(drawerText).toMatch(/Aduan masuk — Sumber /);
+    expect(drawerText).toMatch(/Eskalasi ke tingkat 1 — Sistem \(deadline watcher\)/);
+    expect(drawerText).not.toMatch(/\bsubmitted\b|\bverified\b|level_|terverifikasi_didisposisi/);
     await owner.getByTestId('owner-give').selectOption({ label: 'Uji piket1' });
     await expect
       .poll(() => tab.getByTestId('worklist-notice').textContent())
@@ -188,6 +193,47 @@ describe('the duty-officer console', () => {
       [tracking],
     );
     expect(audit.rows[0].n).toBe(2);
+    expect(errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('an officer types in a phone complaint, gets its number to read back, and it is dispatched at once', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await signIn(tab, `${pantau.url}/console`, 'piket1');
+    // At 1366×768 the columns an officer works by are in view without scrolling sideways.
+    await tab.getByTestId('worklist-row').first().waitFor();
+    for (const col of ['deadline', 'left', 'step', 'owner']) {
+      const box = (await tab.locator(`.cs-table th[data-col="${col}"]`).boundingBox())!;
+      expect(box.x + box.width, col).toBeLessThanOrEqual(1366);
+    }
+    const wrap = tab.getByTestId('worklist-scroll');
+    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await tab.getByTestId('walkin-toggle').click();
+    const form = tab.getByTestId('walkin-form');
+    await form.getByTestId('walkin-channel').selectOption('telepon');
+    // The server validates like ingest: an empty subject is refused by name.
+    await form.getByTestId('walkin-body').fill('Sudah seminggu lampu jalan mati.');
+    await form.getByTestId('walkin-title').fill('   ');
+    await form.getByTestId('walkin-submit').click();
+    await expect.poll(() => form.getByTestId('walkin-error').textContent()).toMatch(/.+/);
+    await form.getByTestId('walkin-title').fill('Lampu jalan mati');
+    await form.getByTestId('walkin-regency').selectOption(pantau.server.pack.capitalRegencyCode);
+    await form.getByTestId('walkin-opd').selectOption(pupr);
+    await form.getByTestId('walkin-submit').click();
+    const notice = tab.getByTestId('worklist-notice');
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(/^Aduan 9\d{11} tercatat\. Sampaikan nomor ini kepada pelapor\.$/);
+    const trackingId = /9\d{11}/.exec((await notice.textContent())!)![0];
+    const { rows } = await pantau.server.pool.query(
+      `SELECT channel, status, opd_id, deadline_at IS NOT NULL AS has_deadline FROM complaint WHERE tracking_id = $1`,
+      [trackingId],
+    );
+    expect(rows).toEqual([
+      { channel: 'telepon', status: 'terverifikasi_didisposisi', opd_id: pupr, has_deadline: true },
+    ]);
     expect(errors).toEqual([]);
     await tab.close();
   });

@@ -20,7 +20,17 @@ export const complaintStatus = z.enum([
 export type ComplaintStatus = z.infer<typeof complaintStatus>;
 
 /** Where a complaint came in. Social-media reports and walk-ins are keyed in by Diskominfo. */
-export const complaintChannel = z.enum(['web', 'sms1708', 'app', 'x', 'instagram', 'facebook', 'tatap_muka', 'manual']);
+export const complaintChannel = z.enum([
+  'web',
+  'sms1708',
+  'app',
+  'x',
+  'instagram',
+  'facebook',
+  'tatap_muka',
+  'telepon',
+  'manual',
+]);
 export type ComplaintChannel = z.infer<typeof complaintChannel>;
 
 /** LAPOR's "Klasifikasi Laporan"; `wbs` is whistle-blowing, `lainnya` keeps the list open. */
@@ -180,3 +190,22 @@ export const COMPLAINT_PERSONAL_FIELDS = [
   'reporter.email',
   'body (when rahasia)',
 ] as const;
+
+/**
+ * `POST /api/complaints/walk-in`: a complaint an officer types in for someone at the desk or on the
+ * phone. The same fields and limits as a source's `submitted` event; Pantau gives the tracking id, and
+ * an OPD given here dispatches it at once.
+ */
+export const walkInComplaint = z.strictObject({
+  channel: z.enum(['tatap_muka', 'telepon']),
+  classification: complaintClassification,
+  title: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(10_000),
+  topic: z.string().trim().max(100).optional(),
+  regencyCode: regencyCode.optional(),
+  opdId: opdId.optional(),
+  isAnonim: z.boolean().default(false),
+  isRahasia: z.boolean().default(false),
+  reporter: complaintReporter.optional(),
+});
+export type WalkInComplaint = z.infer<typeof walkInComplaint>;

@@ -4,7 +4,7 @@
  * web's screens and the server's CSV exports read this one catalog; an unknown code is shown humanised
  * (underscores to spaces), never hidden.
  */
-export type LabelGroup = 'status' | 'channel' | 'classification' | 'kind' | 'ppidStatus';
+export type LabelGroup = 'status' | 'channel' | 'classification' | 'kind' | 'ppidStatus' | 'event';
 
 const id: Record<LabelGroup, Record<string, string>> = {
   status: {
@@ -25,6 +25,7 @@ const id: Record<LabelGroup, Record<string, string>> = {
     instagram: 'Instagram',
     facebook: 'Facebook',
     tatap_muka: 'Tatap muka',
+    telepon: 'Telepon',
     manual: 'Input petugas',
   },
   classification: {
@@ -35,6 +36,29 @@ const id: Record<LabelGroup, Record<string, string>> = {
     lainnya: 'Lainnya',
   },
   kind: { complaint: 'Aduan', ppid_request: 'Permohonan PPID', social_comment: 'Komentar media sosial' },
+  event: {
+    submitted: 'Aduan masuk',
+    verified: 'Diverifikasi & didisposisi',
+    follow_up_posted: 'Tindak lanjut',
+    reporter_replied: 'Tanggapan pelapor',
+    completed: 'Selesai',
+    postponed: 'Ditunda',
+    resumed: 'Dilanjutkan',
+    rejected_not_authority: 'Bukan wewenang',
+    archived: 'Diarsipkan',
+    deleted: 'Dihapus',
+    reassigned: 'Dialihkan ke OPD lain',
+    status_label: 'Label status',
+    received: 'Permohonan masuk',
+    decided: 'Diputuskan',
+    extended: 'Diperpanjang',
+    delivered: 'Informasi diserahkan',
+    objection_filed: 'Keberatan diajukan',
+    objection_answered: 'Keberatan dijawab',
+    dispute_filed: 'Sengketa diajukan',
+    dispute_stage: 'Tahap sengketa',
+    dispute_decided: 'Sengketa diputus',
+  },
   ppidStatus: {},
 };
 
@@ -57,6 +81,7 @@ const en: Record<LabelGroup, Record<string, string>> = {
     instagram: 'Instagram',
     facebook: 'Facebook',
     tatap_muka: 'In person',
+    telepon: 'Phone',
     manual: 'Entered by staff',
   },
   classification: {
@@ -67,6 +92,29 @@ const en: Record<LabelGroup, Record<string, string>> = {
     lainnya: 'Other',
   },
   kind: { complaint: 'Complaint', ppid_request: 'PPID request', social_comment: 'Social comment' },
+  event: {
+    submitted: 'Submitted',
+    verified: 'Verified & dispatched',
+    follow_up_posted: 'Follow-up',
+    reporter_replied: 'Reporter replied',
+    completed: 'Completed',
+    postponed: 'Postponed',
+    resumed: 'Resumed',
+    rejected_not_authority: 'Not in our remit',
+    archived: 'Archived',
+    deleted: 'Deleted',
+    reassigned: 'Moved to another OPD',
+    status_label: 'Status label',
+    received: 'Request received',
+    decided: 'Decided',
+    extended: 'Extended',
+    delivered: 'Information delivered',
+    objection_filed: 'Objection filed',
+    objection_answered: 'Objection answered',
+    dispute_filed: 'Dispute filed',
+    dispute_stage: 'Dispute stage',
+    dispute_decided: 'Dispute decided',
+  },
   ppidStatus: {},
 };
 

@@ -114,6 +114,8 @@ const TABLE: Record<string, Row> = {
   'POST /api/worklist/assign': { allow: NOT_VIEWER, body: { kind: 'complaint', id: '999999999', assignee: 'me' } },
   'GET /api/worklist/assignees': { allow: NOT_VIEWER },
   'GET /api/worklist/handover': { allow: NOT_VIEWER },
+  // An empty body is a 400 to those allowed; OPD scoping is in walk-in.test.ts.
+  'POST /api/complaints/walk-in': { allow: NOT_VIEWER, body: {} },
   'GET /api/calendar/status': { allow: SIGNED },
   'GET /api/calendar/years/:year': { allow: NOT_VIEWER, path: '/api/calendar/years/2026' },
   'POST /api/calendar/days': { allow: ADMIN, body: {} },

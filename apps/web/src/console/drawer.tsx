@@ -7,6 +7,7 @@ import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 import type { WorklistItem } from '@pantau/contracts';
 import { OwnerLine, type Assigned } from './owner.tsx';
+import { useLabel } from '../i18n/labels.ts';
 
 interface ComplaintDetail {
   id: string;
@@ -55,6 +56,7 @@ export function Drawer(props: {
   onAssigned: (a: Assigned) => void;
 }) {
   const t = useT();
+  const label = useLabel();
   const locale = useContext(LocaleContext);
   const [detail, setDetail] = useState<ComplaintDetail | null>(null);
   const [action, setAction] = useState<Action | null>(null);
@@ -127,6 +129,20 @@ export function Drawer(props: {
     props.onChanged();
   };
 
+  // What happened and who did it, in the reader's language: never a raw event code or actor id.
+  const timelineLabel = (e: ComplaintDetail['timeline'][number]) => {
+    const level = String(e.details.level ?? e.type.replace(/^level_/, ''));
+    if (e.kind === 'escalation') return t('console.timeline.level').replace('{n}', level);
+    if (e.kind === 'acknowledgement') return t('console.timeline.ack').replace('{n}', level);
+    if (e.kind === 'note') return t('console.timeline.note');
+    return label('event', e.type);
+  };
+  const actorLabel = (actor: string) =>
+    actor.startsWith('source:')
+      ? `${t('console.actor.source')} ${actor.slice(7)}`
+      : actor.startsWith('system:')
+        ? `${t('console.actor.system')} (${actor.slice(7).replace(/-/g, ' ')})`
+        : actor;
   const when = new Intl.DateTimeFormat(intlTag[locale], {
     timeZone: props.timeZone,
     dateStyle: 'medium',
@@ -143,7 +159,8 @@ export function Drawer(props: {
         </button>
       </header>
       <p className="cs-meta">
-        {props.names.opd(props.item.opdId)} · {props.item.status.replace(/_/g, ' ')} ·{' '}
+        {props.names.opd(props.item.opdId)} ·{' '}
+        {label(props.item.kind === 'complaint' ? 'status' : 'ppidStatus', props.item.status)} ·{' '}
         <span data-testid="drawer-step">
           {t('console.col.step')}: {detail?.escalationLevel ?? props.item.escalationLevel}
         </span>
@@ -253,7 +270,7 @@ export function Drawer(props: {
                 <time dateTime={e.at}>
                   {when.format(new Date(e.at))} {props.tzLabel}
                 </time>{' '}
-                <strong>{e.type.replace(/_/g, ' ')}</strong> — {e.actor}
+                <strong>{timelineLabel(e)}</strong> — {actorLabel(e.actor)}
                 {typeof e.details.reason === 'string' && <> · {e.details.reason}</>}
                 {typeof e.details.text === 'string' && <> · {e.details.text}</>}
               </li>

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 /** OPD and kabupaten/kota names for ids, from the public scope list. */
 export interface ProvinceNames {
   opds: PublicScopes['opds'];
+  regencies: PublicScopes['regencies'];
   opd: (id: string | null) => string;
   regency: (code: string | null) => string;
 }
@@ -21,6 +22,7 @@ export function useNames(): ProvinceNames {
     const regs = new Map(scopes?.regencies.map((r) => [r.code, r.name]));
     return {
       opds: scopes?.opds ?? [],
+      regencies: scopes?.regencies ?? [],
       opd: (id) => (id ? (opds.get(id) ?? id) : '–'),
       regency: (code) => (code ? (regs.get(code) ?? code) : '–'),
     };

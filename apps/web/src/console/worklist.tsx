@@ -13,6 +13,7 @@ import { getJson } from './session.ts';
 import { apiQuery, parseView, viewSearch, type WorklistView } from './worklist-state.ts';
 import { assign, type Assigned } from './owner.tsx';
 import { Handover } from './handover.tsx';
+import { WalkInForm } from './walk-in.tsx';
 
 const PAGE = 100;
 const keyOf = (i: Pick<WorklistItem, 'kind' | 'id'>) => `${i.kind}:${i.id}`;
@@ -38,6 +39,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
   const [changed, setChanged] = useState<Map<string, number>>(new Map());
   const [help, setHelp] = useState(false);
   const [handover, setHandover] = useState(false);
+  const [walkIn, setWalkIn] = useState(false);
   // What the last ownership change did, said where the officer looks (the item may leave this view).
   const [notice, setNotice] = useState<string | null>(null);
   const [viewName, setViewName] = useState('');
@@ -340,6 +342,11 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
         </span>
         <span className={`cs-live cs-live-${live.connection}`}>● {t(`connection.${live.connection}`)}</span>
         {props.session.user.role !== 'viewer' && (
+          <button type="button" onClick={() => setWalkIn((w) => !w)} aria-expanded={walkIn} data-testid="walkin-toggle">
+            {t('console.walkin.open')}
+          </button>
+        )}
+        {props.session.user.role !== 'viewer' && (
           <button
             type="button"
             onClick={() => setHandover((h) => !h)}
@@ -354,6 +361,17 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
         <p className="cs-notice" role="status" data-testid="worklist-notice">
           {notice}
         </p>
+      )}
+      {walkIn && (
+        <WalkInForm
+          session={props.session}
+          names={props.names}
+          onCancel={() => setWalkIn(false)}
+          onDone={(r) => {
+            setWalkIn(false);
+            setNotice(t('console.walkin.done').replace('{item}', r.trackingId));
+          }}
+        />
       )}
       {handover && <Handover names={props.names} timeZone={props.timeZone} tzLabel={props.tzLabel} seq={live.seq} />}
       {view.group && groups.length > 0 && (
@@ -378,6 +396,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
                   return (
                     <th
                       key={h.id}
+                      data-col={h.column.id}
                       scope="col"
                       aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                     >
@@ -427,7 +446,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
                   onDoubleClick={() => setOpen(key)}
                 >
                   {row.getAllCells().map((cell) => (
-                    <td key={cell.id}>
+                    <td key={cell.id} data-col={cell.column.id}>
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}

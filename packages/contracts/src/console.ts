@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { opdId } from './common.ts';
+import { commaList, filterInstant, opdId, regencyCode } from './common.ts';
+import { WORKLIST_SORTS } from './constants.ts';
 
 /** Sign-in, users and devices of the console (`/api/auth`, `/api/users`, `/api/devices`). */
 export const roleName = z.enum(['admin', 'duty_officer', 'opd_admin', 'viewer']);
@@ -70,3 +71,37 @@ export type WorklistAssignRequest = z.infer<typeof worklistAssignRequest>;
 
 /** The worklist's owner filter: mine, no one's, or one person's. */
 export const worklistOwner = z.union([z.enum(['me', 'none']), z.string().regex(/^[A-Za-z0-9._:-]{1,80}$/)]);
+
+/** `GET /api/worklist` (and its groups and CSV): filters, order and page; comma lists become arrays. */
+export const worklistQuery = z.strictObject({
+  kind: commaList(['complaint', 'ppid_request', 'social_comment'] as const).optional(),
+  opd: opdId.optional(),
+  regency: regencyCode.optional(),
+  channel: z.string().max(30).optional(),
+  topic: z.string().max(100).optional(),
+  status: z
+    .string()
+    .max(300)
+    .transform((v) => v.split(',').filter(Boolean))
+    .optional(),
+  deadlineState: commaList(['overdue', 'at_risk'] as const).optional(),
+  step: z.coerce.number().int().min(0).max(10).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  owner: worklistOwner.optional(),
+  sort: z.enum(WORKLIST_SORTS).default('deadline'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type WorklistQuery = z.output<typeof worklistQuery>;
+
+/** `GET /api/audit`: who, which item, which OPD, when; pages go back by sequence number. */
+export const auditQuery = z.strictObject({
+  actor: z.string().trim().min(1).max(100).optional(),
+  item: z.string().trim().min(1).max(100).optional(),
+  opd: opdId.optional(),
+  from: filterInstant.optional(),
+  to: filterInstant.optional(),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

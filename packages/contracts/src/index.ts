@@ -1,5 +1,6 @@
 export * from './common.ts';
 export * from './complaints.ts';
+export * from './complaint-requests.ts';
 export * from './live.ts';
 export * from './ppid.ts';
 export * from './social.ts';

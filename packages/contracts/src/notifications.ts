@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { opdId } from './common.ts';
 
 /** Where a notification can go besides the console itself. */
 export const NOTIFICATION_CHANNELS = ['email', 'webhook', 'telegram'] as const;
@@ -64,7 +65,7 @@ export const notificationSubscriptionBody = z
       .nullable(),
     events: z.array(z.enum(NOTIFICATION_EVENTS)).max(NOTIFICATION_EVENTS.length),
     /** Empty: every OPD the user may see. */
-    opdIds: z.array(z.string().regex(/^[a-z]+\.[a-z0-9-]+$/)).max(200),
+    opdIds: z.array(opdId).max(200),
     /** Ladder levels whose escalations and acknowledgements reach this user; empty: every level. */
     levels: z.array(z.number().int().min(1).max(10)).max(10),
     /** Local times in the province's zone; an interval that wraps midnight (22:00–06:00) is allowed. */

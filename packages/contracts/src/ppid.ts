@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { opdId } from './common.ts';
 
 // PPID — public-information requests under UU 14/2008 and Perki 1/2021 (DOMAIN.md §3). These schemas are
 // the wire truth for `POST /api/ingest/ppid`, the CSV import and the KPI/report endpoints.
@@ -80,7 +81,6 @@ export const kiBand = z.enum([
 export type KiBand = z.infer<typeof kiBand>;
 
 const id = z.string().min(1).max(128);
-const opdId = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected an OPD id like kalsel.dishub');
 const reason = z.string().trim().min(3).max(1000);
 const base = { eventId: id, occurredAt: z.iso.datetime({ offset: true }) };
 
@@ -242,3 +242,16 @@ export const PPID_PERSONAL_FIELDS = [
   'requester.contact',
   'requester.email',
 ] as const;
+
+/** `GET /api/ppid/*?opdId=`: one OPD's figures, or the province's when absent. */
+export const ppidOpdQuery = z.object({ opdId: opdId.optional() });
+
+const expectedRevision = z.number().int().nonnegative();
+const officerReason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000);
+/** `POST /api/ppid/requests/:id/actions`, checked against the timeline length the officer saw. */
+export const ppidActionRequest = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('acknowledge'), expectedRevision, reason: officerReason }),
+  z.strictObject({ action: z.literal('escalate'), expectedRevision, reason: officerReason }),
+  z.strictObject({ action: z.literal('note'), expectedRevision, text: z.string().trim().min(1).max(4000) }),
+]);
+export type PpidActionRequest = z.infer<typeof ppidActionRequest>;

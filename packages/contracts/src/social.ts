@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { opdId } from './common.ts';
 
 // Social media of every OPD (DOMAIN.md §4): daily metrics per account, posts, incoming comments and
 // mentions with replies, sentiment and issue/hoax handling. Wire truth for `POST /api/ingest/social`
@@ -114,10 +115,7 @@ export const socialIngestBatch = z
 export const socialKpiQuery = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
-  opdId: z
-    .string()
-    .regex(/^[a-z]+\.[a-z0-9-]+$/)
-    .optional(),
+  opdId: opdId.optional(),
   platform: socialPlatform.optional(),
   /** Engagement-rate denominator. @default reach */
   basis: z.enum(['reach', 'followers']).default('reach'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceId } from './common.ts';
+import { offsetDateTime, sourceId } from './common.ts';
 
 /** `POST /api/sources`: issue (or rotate) a source's API key; the key is answered once. */
 export const sourceKeyRequest = z.strictObject({
@@ -40,3 +40,18 @@ export interface SourcesView {
   connectors: ConnectorView[];
   canEdit: boolean;
 }
+
+/** `POST /api/ingest/sms`: one message as an SMS gateway forwards it. */
+export const smsMessage = z.object({
+  messageId: z.string().min(1).max(128),
+  from: z.string().regex(/^\+?\d{6,16}$/, 'expected a phone number'),
+  text: z.string().max(2000),
+  receivedAt: offsetDateTime.optional(),
+});
+export type SmsMessage = z.infer<typeof smsMessage>;
+
+/** `POST /api/ingest/heartbeat`: a source says it is alive though it has nothing to send. */
+export const ingestHeartbeat = z.strictObject({
+  source: sourceId,
+  stream: z.enum(['complaints', 'ppid', 'social']).default('complaints'),
+});

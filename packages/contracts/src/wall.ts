@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { opdId } from './common.ts';
+import { opdId, regencyCode } from './common.ts';
 import { SCENE_IDS, type SceneIdWire } from './constants.ts';
 
 export { SCENE_IDS, type SceneIdWire };
@@ -28,9 +28,15 @@ export const wallPlaylistRequest = z.strictObject({
 });
 export type WallPlaylistRequest = z.infer<typeof wallPlaylistRequest>;
 
+/**
+ * One step of a wall's rotation: a scene and how long it stays. A type, not an interface, so a live
+ * topic's JSON content can be cast to it.
+ */
+export type PlaylistEntry = { scene: SceneIdWire; seconds: number };
+
 export interface WallPlaylistView {
   screen: string;
-  entries: Array<{ scene: SceneIdWire; seconds: number }>;
+  entries: PlaylistEntry[];
   opdIds: string[] | null;
   lateAlertAt: number | null;
   updatedBy: string;
@@ -39,3 +45,13 @@ export interface WallPlaylistView {
 
 /** What the `wall` live topic carries about playlists: by screen id, '*' for every screen. */
 export type WallPlaylists = Record<string, Omit<WallPlaylistView, 'updatedBy' | 'updatedAt'>>;
+
+/** `POST /api/wall/screens/:id/show`: what a screen shows until released (or for `untilSeconds`). */
+export const wallShowRequest = z.strictObject({
+  scene: sceneId,
+  opdId: opdId.optional(),
+  regencyCode: regencyCode.optional(),
+  /** How long the screen shows it before its rotation resumes; absent = until released. */
+  untilSeconds: z.number().int().min(10).max(86_400).optional(),
+});
+export type WallShowRequest = z.infer<typeof wallShowRequest>;

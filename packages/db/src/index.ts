@@ -99,11 +99,9 @@ export { listAudit, type AuditFilter, type AuditRow } from './queries/audit/list
 export {
   worklistGroups,
   worklistPage,
-  WORKLIST_SORTS,
   type WorklistFilter,
   type WorklistKind,
   type WorklistRow,
-  type WorklistSort,
 } from './queries/console/worklist-page.ts';
 export {
   assignableUsers,
@@ -115,7 +113,6 @@ export {
   type HandoverItem,
 } from './queries/console/assignment.ts';
 export { nextWalkInTrackingId } from './queries/console/walk-in.ts';
-export { socialInteractionRef } from './queries/social/social-interaction-ref.ts';
 export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';
 export { setWallOverride, wallOverrides, type WallOverride } from './queries/live/wall-overrides.ts';
 export {

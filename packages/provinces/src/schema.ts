@@ -1,3 +1,4 @@
+import { OPD_ID_PATTERN, REGENCY_CODE_PATTERN } from '@pantau/contracts/constants';
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -14,7 +15,7 @@ export const timeZoneSchema = z.string().refine((tz) => {
 
 export const regencySchema = z.object({
   /** Kemendagri code `NN.NN`, e.g. `62.71`. */
-  code: z.string().regex(/^\d{2}\.\d{2}$/),
+  code: z.string().regex(REGENCY_CODE_PATTERN),
   name: z.string().min(3),
   kind: z.enum(['kabupaten', 'kota']),
   capital: z.string().min(2),
@@ -35,7 +36,7 @@ export const opdTypeSchema = z.enum([
 
 export const opdSchema = z.object({
   /** Stable id, `<province slug>.<short name in kebab-case>`; never reused for another body. */
-  id: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
+  id: z.string().regex(OPD_ID_PATTERN),
   name: z.string().min(5),
   shortName: z.string().min(2),
   type: opdTypeSchema,
@@ -77,7 +78,7 @@ export const provincePackSchema = z
     timeZone: timeZoneSchema,
     /** WIB / WITA / WIT, shown beside every clock. */
     timeZoneLabel: z.enum(['WIB', 'WITA', 'WIT']),
-    capitalRegencyCode: z.string().regex(/^\d{2}\.\d{2}$/),
+    capitalRegencyCode: z.string().regex(REGENCY_CODE_PATTERN),
     /** How citizens complain by SMS: `<keyword> <isi aduan>` to `number`. */
     sms: z.object({ keyword: z.string().regex(/^[A-Z]+$/), number: z.string().regex(/^\d+$/) }),
     /** The brand of the LAPOR channel in this province, e.g. "Lapor Paman" in Kalsel. */

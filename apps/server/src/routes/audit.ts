@@ -1,26 +1,8 @@
-import { firstIssue } from '@pantau/contracts';
+import { auditQuery, firstIssue } from '@pantau/contracts';
 import { listAudit, verifyAuditChain, type Pool } from '@pantau/db';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { canReadAudit } from '../permissions.ts';
-
-// Year 0 parses in JavaScript but not in PostgreSQL (a 500 once).
-const instant = z.iso
-  .datetime({ offset: true })
-  .refine((d) => Number(d.slice(0, 4)) >= 1900, 'year out of range (1900 or later)');
-const auditQuery = z.strictObject({
-  actor: z.string().trim().min(1).max(100).optional(),
-  item: z.string().trim().min(1).max(100).optional(),
-  opd: z
-    .string()
-    .regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected an OPD id')
-    .optional(),
-  from: instant.optional(),
-  to: instant.optional(),
-  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 /** The audit trail for admins: filtered pages, newest first, and a verification of the whole hash chain. */
 export function auditRoutes(pool: Pool): Hono<AuthEnv> {

@@ -1,4 +1,10 @@
-import { firstIssue } from '@pantau/contracts';
+import {
+  complaintActionRequest,
+  complaintListCursor,
+  complaintListQuery,
+  firstIssue,
+  type ComplaintListCursor,
+} from '@pantau/contracts';
 import {
   acknowledgeEscalations,
   appendAudit,
@@ -21,7 +27,6 @@ import {
 } from '@pantau/domain';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { stockFacts } from '../deadlines/stock-facts.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
@@ -36,75 +41,6 @@ const csv = (v: string | undefined) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : undefined;
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine(
-    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    'not a calendar date',
-  )
-  // Year 0 and the far past parse in JavaScript but not in PostgreSQL (a 500 once).
-  .refine((d) => Number(d.slice(0, 4)) >= 1900, 'year out of range (1900 or later)');
-const listQuery = z.object({
-  status: z.string().optional(),
-  opd: z.string().max(100).optional(),
-  regency: z
-    .string()
-    .regex(/^\d{2}\.\d{2}$/, 'expected NN.NN')
-    .optional(),
-  channel: z.string().max(30).optional(),
-  topic: z.string().trim().min(1).max(100).optional(),
-  /** Local dates in the province's zone, inclusive: the period behind a dashboard figure. */
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  deadline: z.string().optional(),
-  escalation: z.coerce.number().int().min(0).max(10).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
-  sort: z.enum(['deadline', 'newest']).default('deadline'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
-});
-/** A cursor is only what this API hands out: the last row's sort key (an instant) and id. */
-const cursorShape = z.strictObject({
-  key: z.iso
-    .datetime({ offset: true })
-    .refine((d) => Number(d.slice(0, 4)) >= 1900)
-    .nullable(),
-  id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-});
-
-const reason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000);
-/**
- * The number of entries in the item's timeline when the officer looked (the detail's `revision`). Every
- * action adds one, so it also catches an acknowledgement, escalation or note by someone else — which do
- * not change the lifecycle `version`.
- */
-const expectedRevision = z.number().int().nonnegative().optional();
-const actionBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('acknowledge'), expectedVersion: z.number().int(), expectedRevision, reason }),
-  z.object({ action: z.literal('escalate'), expectedVersion: z.number().int(), expectedRevision, reason }),
-  z.object({
-    action: z.literal('note'),
-    expectedVersion: z.number().int(),
-    expectedRevision,
-    text: z.string().trim().min(1).max(4000),
-  }),
-  z.object({
-    action: z.literal('reassign'),
-    expectedVersion: z.number().int(),
-    expectedRevision,
-    opdId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
-    reason,
-  }),
-  z.object({
-    action: z.literal('change_status'),
-    expectedVersion: z.number().int(),
-    expectedRevision,
-    to: z.enum(['ditunda', 'dilanjutkan', 'ditindaklanjuti', 'selesai', 'bukan_wewenang', 'diarsipkan', 'dihapus']),
-    reason,
-  }),
-]);
-
 /** The event a status change from the console appends (the state machine decides whether it may). */
 const STATUS_EVENT = {
   ditunda: 'postponed',
@@ -128,14 +64,14 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
   app.use('/api/complaints/*', requirePrincipal(pool));
 
   app.get('/api/complaints', async (c) => {
-    const parsed = listQuery.safeParse(c.req.query());
+    const parsed = complaintListQuery.safeParse(c.req.query());
     if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
     const q = parsed.data;
     const principal = c.get('principal');
-    let after: z.infer<typeof cursorShape> | null = null;
+    let after: ComplaintListCursor | null = null;
     if (q.cursor) {
       try {
-        after = cursorShape.parse(JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')));
+        after = complaintListCursor.parse(JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')));
       } catch {
         return c.json({ error: { field: 'cursor', message: 'not a cursor from this API' } }, 400);
       }
@@ -224,7 +160,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
     } catch {
       return c.json({ error: { field: 'body', message: 'body is not valid JSON' } }, 400);
     }
-    const parsed = actionBody.safeParse(raw);
+    const parsed = complaintActionRequest.safeParse(raw);
     if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
     const body = parsed.data;
     const principal = c.get('principal');

@@ -1,25 +1,10 @@
-import { complaintIngestBatch, firstIssue } from '@pantau/contracts';
+import { complaintIngestBatch, firstIssue, ingestHeartbeat, smsMessage } from '@pantau/contracts';
 import { recordHeartbeat, sourceForKey, type Pool } from '@pantau/db';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
 import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { parseSmsComplaint, smsFormatHelp, smsToIngestItem } from '../ingest/sms.ts';
 import { isTransientDbError, storeUnavailableResponse } from '../ingest/transient.ts';
-
-const smsMessage = z.object({
-  messageId: z.string().min(1).max(128),
-  from: z.string().regex(/^\+?\d{6,16}$/, 'expected a phone number'),
-  text: z.string().max(2000),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
-});
-
-const heartbeatBody = z
-  .object({
-    source: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'expected a source id'),
-    stream: z.enum(['complaints', 'ppid', 'social']).default('complaints'),
-  })
-  .strict();
 
 const bad = (
   c: Context,
@@ -105,7 +90,7 @@ export function ingestRoutes(pool: Pool, ctx: ComplaintContext): Hono {
     if (!source) return bad(c, 401, 'authorization', 'a valid source API key is required');
     const json = await readJson(c);
     if (!json.ok) return bad(c, 400, 'body', 'body is not valid JSON');
-    const body = heartbeatBody.safeParse(json.value);
+    const body = ingestHeartbeat.safeParse(json.value);
     if (!body.success) {
       const issue = firstIssue(body.error);
       return bad(c, 400, issue.field, issue.message);

@@ -1,4 +1,4 @@
-import { firstIssue } from '@pantau/contracts';
+import { firstIssue, ppidActionRequest } from '@pantau/contracts';
 import {
   acknowledgePpidEscalations,
   appendAudit,
@@ -10,20 +10,11 @@ import {
   type Pool,
 } from '@pantau/db';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { ProvincePack } from '@pantau/provinces';
 import type { EscalationLadder } from '@pantau/domain';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { notifyCaseEvent } from '../notifications/events.ts';
 import { canActOnPpidRequest, canReadPpidRequest } from '../permissions.ts';
-
-const reason = z.string().trim().min(3, 'give a reason of at least 3 characters').max(1000);
-const expectedRevision = z.number().int().nonnegative();
-const actionBody = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('acknowledge'), expectedRevision, reason }),
-  z.strictObject({ action: z.literal('escalate'), expectedRevision, reason }),
-  z.strictObject({ action: z.literal('note'), expectedRevision, text: z.string().trim().min(1).max(4000) }),
-]);
 
 /**
  * A PPID request in the console: `GET /api/ppid/requests/:id` (state and history, never the requester)
@@ -55,7 +46,7 @@ export function ppidCaseRoutes(
   app.post('/api/ppid/requests/:id/actions', async (c) => {
     const id = idOf(c.req.param('id'));
     if (!id) return c.json({ error: { field: 'id', message: 'expected a request id' } }, 400);
-    const parsed = actionBody.safeParse(await c.req.json().catch(() => null));
+    const parsed = ppidActionRequest.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
     const body = parsed.data;
     const principal = c.get('principal');

@@ -1,6 +1,6 @@
 import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
 import { canReadOpdFigures, figuresScope } from '../permissions.ts';
-import { ppidIngestBatch, ppidKpiQuery, type KiBand, type PpidKpis } from '@pantau/contracts';
+import { ppidIngestBatch, ppidKpiQuery, ppidOpdQuery, type KiBand, type PpidKpis } from '@pantau/contracts';
 import { dipSummary, latestMonev, ppidPeriodStates, type Pool } from '@pantau/db';
 import {
   DEFAULT_PPID_RULES,
@@ -12,16 +12,8 @@ import {
 } from '@pantau/domain';
 import { toCsv } from '../http/csv.ts';
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { ingestPpidBatch, type PpidContext } from '../ingest/ppid-ingest.ts';
 import { bad, handleBatchIngest, ingestBodyLimit, parsePeriodQuery } from './ppid-http.ts';
-
-const opdQuery = z.object({
-  opdId: z
-    .string()
-    .regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected an OPD id like kalsel.dishub')
-    .optional(),
-});
 
 /** PPID KPIs of the requests received in a period, folded from their current states. */
 export async function ppidKpisFor(
@@ -86,7 +78,7 @@ export function ppidRoutes(pool: Pool, ctx: PpidContext): Hono<AuthEnv> {
   });
 
   app.get('/api/ppid/dip', async (c) => {
-    const p = opdQuery.safeParse(c.req.query());
+    const p = ppidOpdQuery.safeParse(c.req.query());
     if (!p.success) return bad(c, 400, 'opdId', p.error.issues[0]?.message ?? 'invalid');
     const q = scoped(c, p.data);
     if (!q.ok) return q.response;
@@ -94,7 +86,7 @@ export function ppidRoutes(pool: Pool, ctx: PpidContext): Hono<AuthEnv> {
   });
 
   app.get('/api/ppid/monev', async (c) => {
-    const p = opdQuery.safeParse(c.req.query());
+    const p = ppidOpdQuery.safeParse(c.req.query());
     if (!p.success) return bad(c, 400, 'opdId', p.error.issues[0]?.message ?? 'invalid');
     const q = scoped(c, p.data);
     if (!q.ok) return q.response;

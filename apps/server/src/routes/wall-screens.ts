@@ -1,4 +1,4 @@
-import { firstIssue, sceneId } from '@pantau/contracts';
+import { firstIssue, wallShowRequest, type WallShowRequest } from '@pantau/contracts';
 import {
   appendAudit,
   findWallDevice,
@@ -9,24 +9,8 @@ import {
   type Pool,
 } from '@pantau/db';
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { canDriveWall } from '../permissions.ts';
-
-const scene = sceneId;
-const showBody = z.strictObject({
-  scene,
-  opdId: z
-    .string()
-    .regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected an OPD id')
-    .optional(),
-  regencyCode: z
-    .string()
-    .regex(/^\d{2}\.\d{2}$/, 'expected NN.NN')
-    .optional(),
-  /** How long the screen shows it before its rotation resumes; absent = until released. */
-  untilSeconds: z.number().int().min(10).max(86_400).optional(),
-});
 
 /**
  * The operator sends the current drilldown to a wall screen (`POST /api/wall/screens/:id/show`) and
@@ -55,7 +39,7 @@ export function wallScreenRoutes(pool: Pool): Hono<AuthEnv> {
         .map(({ id, name, lastSeenAt }) => ({ id, name, lastSeenAt })),
     }),
   );
-  const change = async (c: Context<AuthEnv>, show: z.infer<typeof showBody> | null) => {
+  const change = async (c: Context<AuthEnv>, show: WallShowRequest | null) => {
     const id = c.req.param('id')!;
     const until = show?.untilSeconds ? new Date(Date.now() + show.untilSeconds * 1000) : null;
     const who = c.get('principal');
@@ -77,7 +61,7 @@ export function wallScreenRoutes(pool: Pool): Hono<AuthEnv> {
     return c.json({ id, override, until: until?.toISOString() ?? null });
   };
   app.post('/api/wall/screens/:id/show', async (c) => {
-    const body = showBody.safeParse(await c.req.json().catch(() => null));
+    const body = wallShowRequest.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: firstIssue(body.error) }, 400);
     return change(c, body.data);
   });

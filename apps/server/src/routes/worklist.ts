@@ -1,5 +1,6 @@
 import { codeLabel } from '@pantau/contracts/labels';
-import { firstIssue, worklistAssignRequest, worklistOwner, type WorklistItem } from '@pantau/contracts';
+import { firstIssue, worklistAssignRequest, worklistQuery, type WorklistItem } from '@pantau/contracts';
+import { OPD_ID_PATTERN } from '@pantau/contracts/constants';
 import {
   appendAudit,
   assignableUsers,
@@ -8,7 +9,6 @@ import {
   lockAssignableItem,
   touchTopics,
   withTransaction,
-  WORKLIST_SORTS,
   worklistGroups,
   worklistPage,
   type Pool,
@@ -17,49 +17,10 @@ import {
 } from '@pantau/db';
 import { remainingWorkingTime, workingDaysBetween } from '@pantau/domain';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { toCsv } from '../http/csv.ts';
 import { canActOnComplaint } from '../permissions.ts';
-
-const list = <T extends string>(values: readonly T[]) =>
-  z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(values as [T, ...T[]])).max(values.length));
-
-const worklistQuery = z.strictObject({
-  kind: list(['complaint', 'ppid_request', 'social_comment'] as const).optional(),
-  opd: z
-    .string()
-    .regex(/^[a-z]+\.[a-z0-9-]+$/, 'expected an OPD id')
-    .optional(),
-  regency: z
-    .string()
-    .regex(/^\d{2}\.\d{2}$/, 'expected NN.NN')
-    .optional(),
-  channel: z.string().max(30).optional(),
-  topic: z.string().max(100).optional(),
-  status: z
-    .string()
-    .max(300)
-    .transform((v) => v.split(',').filter(Boolean))
-    .optional(),
-  deadlineState: list(['overdue', 'at_risk'] as const).optional(),
-  step: z.coerce.number().int().min(0).max(10).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
-  owner: worklistOwner.optional(),
-  sort: z.enum(WORKLIST_SORTS).default('deadline'),
-  dir: z.enum(['asc', 'desc']).default('asc'),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 /**
  * The console's worklist: what is late or at risk across complaints, PPID requests and unanswered
@@ -171,7 +132,7 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
     const who = c.get('principal');
     if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers do not assign' } }, 403);
     const opd = c.req.query('opd');
-    if (opd !== undefined && !/^[a-z]+\.[a-z0-9-]+$/.test(opd))
+    if (opd !== undefined && !OPD_ID_PATTERN.test(opd))
       return c.json({ error: { field: 'opd', message: 'expected an OPD id' } }, 400);
     const opdId = who.role === 'opd_admin' ? who.opdId : (opd ?? null);
     const people = await assignableUsers(pool, opdId);
@@ -187,7 +148,7 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
     const who = c.get('principal');
     if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers have no handover' } }, 403);
     const opd = c.req.query('opd');
-    if (opd !== undefined && !/^[a-z]+\.[a-z0-9-]+$/.test(opd))
+    if (opd !== undefined && !OPD_ID_PATTERN.test(opd))
       return c.json({ error: { field: 'opd', message: 'expected an OPD id' } }, 400);
     c.header('Cache-Control', 'no-store');
     return c.json({ groups: await handoverGroups(pool, who.role === 'opd_admin' ? who.opdId : (opd ?? null)) });

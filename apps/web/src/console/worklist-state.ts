@@ -1,3 +1,5 @@
+import { WORKLIST_SORTS, type WorklistSort } from '@pantau/contracts/constants';
+
 /** The worklist's filters and order, kept in the URL (shareable; Back works; a saved view is a URL). */
 export interface WorklistView {
   kind: string;
@@ -7,12 +9,11 @@ export interface WorklistView {
   q: string;
   /** '' everyone's, 'me' mine, 'none' no one's yet. */
   owner: string;
-  sort: 'deadline' | 'age' | 'step' | 'opd' | 'kind' | 'status';
+  sort: WorklistSort;
   dir: 'asc' | 'desc';
   group: boolean;
 }
 
-const SORTS = ['deadline', 'age', 'step', 'opd', 'kind', 'status'] as const;
 export const DEFAULT_VIEW: WorklistView = {
   kind: '',
   deadlineState: '',
@@ -36,7 +37,9 @@ export function parseView(search: string): WorklistView {
     channel: p.get('channel') ?? '',
     q: p.get('q') ?? '',
     owner: ['me', 'none'].includes(p.get('owner') ?? '') ? p.get('owner')! : '',
-    sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as WorklistView['sort']) : DEFAULT_VIEW.sort,
+    sort: (WORKLIST_SORTS as readonly string[]).includes(sort ?? '')
+      ? (sort as WorklistView['sort'])
+      : DEFAULT_VIEW.sort,
     dir: p.get('dir') === 'asc' ? 'asc' : p.get('dir') === 'desc' ? 'desc' : DEFAULT_VIEW.dir,
     group: p.get('group') === '1',
   };

@@ -4,8 +4,11 @@
  * just a link that adds a filter (the Plausible habit), and the tests need no DOM.
  */
 
-export const DASHBOARD_SCENES = ['ringkasan', 'pengaduan', 'ppid', 'sosial', 'peta', 'keterlambatan'] as const;
-export type DashboardScene = (typeof DASHBOARD_SCENES)[number];
+import { OPD_ID_PATTERN, REGENCY_CODE_PATTERN, SCENE_IDS, type SceneIdWire } from '@pantau/contracts/constants';
+
+/** The wall's scenes that the dashboard offers, in the wall's order: every one but `opd`. */
+export type DashboardScene = Exclude<SceneIdWire, 'opd'>;
+export const DASHBOARD_SCENES: readonly DashboardScene[] = SCENE_IDS.filter((s): s is DashboardScene => s !== 'opd');
 
 /** The periods the live figures carry: today's and this month's (local days in the province's zone). */
 export const PERIODS = ['today', 'month'] as const;
@@ -40,8 +43,8 @@ export const INITIAL_STATE: DashboardState = { scene: 'ringkasan', period: 'mont
 const FILTER_ORDER: readonly DrillKind[] = ['opd', 'regency', 'topic', 'channel', 'status'];
 
 const VALID: Record<DrillKind, RegExp> = {
-  opd: /^[a-z]+\.[a-z0-9-]+$/,
-  regency: /^\d{2}\.\d{2}$/,
+  opd: OPD_ID_PATTERN,
+  regency: REGENCY_CODE_PATTERN,
   topic: /^[\p{L}\p{N} ._-]{1,100}$/u,
   channel: /^[a-z0-9_-]{1,30}$/,
   status: /^[a-z_]{1,40}$/,

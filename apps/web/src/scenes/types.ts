@@ -1,4 +1,4 @@
-import type { HeartbeatMessage } from '@pantau/contracts';
+import type { HeartbeatMessage, WorklistTopicItem } from '@pantau/contracts';
 import type { DrillTarget } from '../dashboard/dashboard-state.ts';
 import type { ProvinceInfo } from '../province.ts';
 
@@ -76,18 +76,8 @@ export interface ScopeState {
   calendar?: { missingYears?: number[] };
 }
 
-export interface LateItem {
-  kind: string;
-  id: string;
-  trackingId: string | null;
-  opdId: string | null;
-  regencyCode: string | null;
-  channel: string;
-  status: string;
-  deadlineAt: string | null;
-  deadlineState: string;
-  escalationLevel: number;
-}
+/** An overdue or at-risk item as the live `worklist` topic carries it. */
+export type LateItem = WorklistTopicItem;
 
 /** Everything a scene draws from, plus the drilldown the dashboard wires (the wall passes none). */
 export interface SceneProps {

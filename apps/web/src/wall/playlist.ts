@@ -1,9 +1,7 @@
+import type { PlaylistEntry } from '@pantau/contracts';
 import type { SceneId } from '../scenes/types.ts';
 
-export interface PlaylistEntry {
-  scene: SceneId;
-  seconds: number;
-}
+export type { PlaylistEntry };
 
 /** The built-in rotation; the OPD entry shows the next OPD each time it comes round. */
 export const DEFAULT_PLAYLIST: PlaylistEntry[] = [

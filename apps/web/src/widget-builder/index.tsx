@@ -1,5 +1,5 @@
 import type { PublicScopes } from '@pantau/contracts';
-import { RESTRICTED_KINDS, WIDGET_KINDS, type WidgetKind } from '@pantau/contracts/constants';
+import { REGENCY_CODE_PATTERN, RESTRICTED_KINDS, WIDGET_KINDS, type WidgetKind } from '@pantau/contracts/constants';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PageProps } from '../page-props.ts';
 import { useT } from '../i18n/index.ts';
@@ -98,7 +98,7 @@ export function WidgetBuilderPage(props: PageProps) {
     kind === 'ranking'
       ? scope === 'province'
       : ['ppid', 'social', 'late'].includes(kind)
-        ? !/^\d{2}\.\d{2}$/.test(scope)
+        ? !REGENCY_CODE_PATTERN.test(scope)
         : true;
 
   return (

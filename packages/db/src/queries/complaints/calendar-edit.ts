@@ -1,9 +1,8 @@
+import type { CalendarDayKind } from '@pantau/contracts';
 import type { Pool, PoolClient } from '../../connection.ts';
 
 /** The channel every node listens on to re-read the working-day calendar after an edit. */
 export const CALENDAR_CHANNEL_PREFIX = 'pantau_calendar:';
-
-export type CalendarDayKind = 'libur_nasional' | 'cuti_bersama' | 'libur_daerah';
 
 export interface CalendarDayInput {
   date: string;

@@ -1,8 +1,6 @@
 import type { WorklistKind, WorklistRow } from '@pantau/contracts';
+import type { WorklistSort } from '@pantau/contracts/constants';
 import type { Pool } from '../../connection.ts';
-
-export const WORKLIST_SORTS = ['deadline', 'age', 'step', 'opd', 'kind', 'status'] as const;
-export type WorklistSort = (typeof WORKLIST_SORTS)[number];
 
 export interface WorklistFilter {
   kinds?: WorklistKind[];

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { startPantau, type Pantau } from '../support/pantau.ts';
+import { ingestSocialBatch } from '../../apps/server/src/ingest/social-ingest.ts';
 import { addUser, seedLateComplaints, signIn } from './support.ts';
 
 // A duty officer's shift in real Chromium against a real node: sign in, filter, escalate with a reason,
@@ -234,6 +235,40 @@ describe('the duty-officer console', () => {
     expect(rows).toEqual([
       { channel: 'telepon', status: 'terverifikasi_didisposisi', opd_id: pupr, has_deadline: true },
     ]);
+    expect(errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('an officer marks an unanswered comment answered from the worklist, and it leaves the list', async () => {
+    const account = pantau.server.pack.socialAccounts.find((a) => a.opdId === pupr)!;
+    await ingestSocialBatch(pantau.server.pool, 'connector-x', [
+      {
+        externalId: 'ig-c-1',
+        event: {
+          type: 'interaction_received',
+          eventId: 'in',
+          occurredAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+          account: { platform: account.platform, handle: account.handle },
+          kind: 'comment',
+          text: 'Kapan jalan diperbaiki?',
+        },
+      },
+    ]);
+    const tab = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await signIn(tab, `${pantau.url}/console?kind=social_comment`, 'piket1');
+    const rows = tab.getByTestId('worklist-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    await tab.keyboard.press('j');
+    await tab.keyboard.press('Enter');
+    const actions = tab.getByTestId('social-actions');
+    await actions.getByTestId('social-reply-url').fill('https://instagram.com/p/balasan');
+    await actions.getByTestId('social-answered').click();
+    await expect
+      .poll(() => tab.getByTestId('worklist-notice').textContent())
+      .toBe('Komentar ig-c-1 ditandai sudah dibalas dan keluar dari daftar kerja.');
+    await expect.poll(() => rows.count()).toBe(0);
     expect(errors).toEqual([]);
     await tab.close();
   });

@@ -12,6 +12,7 @@ import { userRoutes } from './routes/users.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { wallPlaylistRoutes } from './routes/wall-playlist.ts';
 import { wallScreenRoutes } from './routes/wall-screens.ts';
+import { socialActionRoutes } from './routes/social-actions.ts';
 import { walkInRoutes } from './routes/walk-in.ts';
 import { worklistRoutes } from './routes/worklist.ts';
 import { secureHeaders } from 'hono/secure-headers';
@@ -168,6 +169,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   if (deps.complaints) app.route('/', ppidRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', complaintSettingsRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', walkInRoutes(deps.pool, deps.complaints));
+  app.route('/', socialActionRoutes(deps.pool));
   if (deps.complaints) app.route('/', complaintRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', reportRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', worklistRoutes(deps.pool, deps.complaints));

@@ -116,6 +116,12 @@ const TABLE: Record<string, Row> = {
   'GET /api/worklist/handover': { allow: NOT_VIEWER },
   // An empty body is a 400 to those allowed; OPD scoping is in walk-in.test.ts.
   'POST /api/complaints/walk-in': { allow: NOT_VIEWER, body: {} },
+  // An unknown comment is 404 to those allowed; OPD scoping is in social-actions.test.ts.
+  'POST /api/social/interactions/:id/actions': {
+    allow: NOT_VIEWER,
+    body: { action: 'hoax' },
+    path: '/api/social/interactions/999999999/actions',
+  },
   'GET /api/calendar/status': { allow: SIGNED },
   'GET /api/calendar/years/:year': { allow: NOT_VIEWER, path: '/api/calendar/years/2026' },
   'POST /api/calendar/days': { allow: ADMIN, body: {} },

@@ -7,6 +7,7 @@ import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 import type { WorklistItem } from '@pantau/contracts';
 import { OwnerLine, type Assigned } from './owner.tsx';
+import { SocialActions } from './social-actions.tsx';
 import { useLabel } from '../i18n/labels.ts';
 
 interface ComplaintDetail {
@@ -54,6 +55,8 @@ export function Drawer(props: {
   onClose: () => void;
   onChanged: () => void;
   onAssigned: (a: Assigned) => void;
+  /** An action whose result the worklist should say (the item may leave it). */
+  onNotice?: (text: string) => void;
 }) {
   const t = useT();
   const label = useLabel();
@@ -179,7 +182,16 @@ export function Drawer(props: {
           )}
         </p>
       )}
-      {!supported && <p>{t('console.drawer.onlyComplaints')}</p>}
+      {props.item.kind === 'social_comment' && (
+        <SocialActions
+          item={props.item}
+          session={props.session}
+          onDone={(text) => {
+            props.onNotice?.(text);
+            props.onChanged();
+          }}
+        />
+      )}
       {detail && (
         <>
           <h3>{detail.title ?? detail.regNo}</h3>

@@ -472,6 +472,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
           onClose={() => setOpen(null)}
           onChanged={() => void refresh()}
           onAssigned={(a) => onAssigned(openItem, a)}
+          onNotice={setNotice}
         />
       )}
       {help && (

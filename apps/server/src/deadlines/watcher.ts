@@ -13,6 +13,7 @@ import {
 import {
   DEFAULT_COMPLAINT_RULES,
   DEFAULT_ESCALATION_LADDER,
+  deadlineStanding,
   dueEscalationLevel,
   remainingWorkingTime,
 } from '@pantau/domain';
@@ -88,7 +89,7 @@ export async function watchDeadlines(
   const pageSize = options.pageSize ?? 1000;
   const decide = (c: WatchedComplaint) => {
     const rem = remainingWorkingTime(cal, now, c.deadlineAt);
-    const state = rem.overdue ? 'overdue' : rem.workingDays <= rules.atRiskHK ? 'at_risk' : 'on_time';
+    const state = deadlineStanding(rem, rules.atRiskHK);
     return { state, due: dueEscalationLevel(rem.overdue, rem.overdue ? rem.workingDays : 0, ladder), rem };
   };
   const mayMove = (c: WatchedComplaint, d: { state: string; due: number }) =>

@@ -20,6 +20,7 @@ import {
   applyEvent,
   completionClock,
   DEFAULT_COMPLAINT_RULES,
+  deadlineStanding,
   OPEN_STATUSES,
   DEFAULT_LAPOR_LABELS,
   nextDeadlineStep,
@@ -61,7 +62,7 @@ export function deadlineOf(state: ComplaintState, ctx: ComplaintContext, now: Da
   let st: DeadlineState = 'none';
   if (clock.escalates) {
     const rem = remainingWorkingTime(cal, now, r.deadline);
-    st = rem.overdue ? 'overdue' : rem.workingDays <= rules.atRiskHK ? 'at_risk' : 'on_time';
+    st = deadlineStanding(rem, rules.atRiskHK);
   }
   return { step: clock.step, at: r.deadline, state: st, warnings: r.warnings };
 }

@@ -77,6 +77,23 @@ export function remainingWorkingTime(cal: WorkingCalendar, now: Date, deadline: 
   return { overdue, workingDays: between.days, warnings: between.warnings };
 }
 
+/** Where a running deadline stands: before it with room to spare, close to it, or past it. */
+export type DeadlineStanding = 'on_time' | 'at_risk' | 'overdue';
+
+/**
+ * The at-risk rule, for complaints and PPID requests alike: past the deadline is overdue; due within
+ * `atRiskHK` working days (today counting as 0) is at risk; anything further off is on time.
+ *
+ * @example deadlineStanding({ overdue: false, workingDays: 2 }, 2) // 'at_risk'
+ */
+export function deadlineStanding(
+  rem: Pick<RemainingTime, 'overdue' | 'workingDays'>,
+  atRiskHK: number,
+): DeadlineStanding {
+  if (rem.overdue) return 'overdue';
+  return rem.workingDays <= atRiskHK ? 'at_risk' : 'on_time';
+}
+
 /**
  * A short label: "sisa 2 HK" / "jatuh tempo hari ini" / "terlambat 3 HK" / "lewat tenggat", or
  * "2 working days left" / "due today" / "3 working days late" / "past due".

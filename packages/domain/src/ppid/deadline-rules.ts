@@ -4,7 +4,7 @@ import {
   type CalendarWarning,
   type WorkingCalendar,
 } from '../calendar/working-calendar.ts';
-import { remainingWorkingTime as remaining } from '../calendar/deadline.ts';
+import { deadlineStanding, remainingWorkingTime as remaining } from '../calendar/deadline.ts';
 import type { PpidState } from './lifecycle.ts';
 
 /** PPID deadline rules (UU 14/2008, Perki 1/2021; DOMAIN.md §3.2). Configurable per province. */
@@ -113,7 +113,7 @@ export function ppidDeadline(
       warnings: r.warnings,
     };
   const rem = remaining(cal, now, r.deadline);
-  const state: PpidDeadlineState = rem.overdue ? 'overdue' : rem.workingDays <= rules.atRiskHK ? 'at_risk' : 'on_time';
+  const state: PpidDeadlineState = deadlineStanding(rem, rules.atRiskHK);
   return {
     step: clock.step,
     at: r.deadline,

@@ -113,6 +113,7 @@ export {
   type HandoverItem,
 } from './queries/console/assignment.ts';
 export { nextWalkInTrackingId } from './queries/console/walk-in.ts';
+export { socialInteractionRef } from './queries/social/social-interaction-ref.ts';
 export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';
 export { setWallOverride, wallOverrides, type WallOverride } from './queries/live/wall-overrides.ts';
 export {

@@ -1,3 +1,4 @@
+import { opdTopic } from '@pantau/contracts';
 import type { Principal } from './auth/principal.ts';
 
 /**
@@ -100,7 +101,7 @@ export function canReadAudit(p: Principal): boolean {
  */
 export function canReadLiveTopic(p: { role: string; opdId: string | null }, topic: string): boolean {
   if (p.role !== 'opd_admin') return true;
-  return topic === `opd:${p.opdId}`;
+  return p.opdId !== null && topic === opdTopic(p.opdId);
 }
 
 /**

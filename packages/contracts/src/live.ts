@@ -1,4 +1,8 @@
 import * as z from 'zod/mini';
+import { OPD_ID_PATTERN, REGENCY_CODE_PATTERN } from './constants.ts';
+
+/** A whole-string pattern's body, to embed it in a larger one. */
+const inner = (pattern: RegExp) => pattern.source.replace(/^\^/, '').replace(/\$$/, '');
 
 /**
  * The live protocol between a Pantau node and its screens (socket.io). Every payload is parsed with
@@ -13,11 +17,33 @@ export const topicName = z
   .check(
     z.maxLength(120, 'topic too long'),
     z.regex(
-      /^(province|worklist|wall|opd:[a-z]+\.[a-z0-9-]+|regency:\d{2}\.\d{2}|public:[a-z0-9:._-]+)$/,
+      new RegExp(
+        `^(province|worklist|wall|opd:${inner(OPD_ID_PATTERN)}|regency:${inner(REGENCY_CODE_PATTERN)}|public:[a-z0-9:._-]+)$`,
+      ),
       'unknown topic',
     ),
   );
 export type TopicName = z.infer<typeof topicName>;
+
+/** The live topic of one OPD's figures and items: `opd:<id>`. */
+export const opdTopic = (opdId: string): `opd:${string}` => `opd:${opdId}`;
+
+/** The live topic of one kabupaten/kota: `regency:<code>`. */
+export const regencyTopic = (regencyCode: string): `regency:${string}` => `regency:${regencyCode}`;
+
+/** A topic's public variant, served on the public namespace with small counts suppressed: `public:<topic>`. */
+export const publicTopic = (topic: string): `public:${string}` => `public:${topic}`;
+
+/**
+ * The topic of a scope: its OPD's, else its kabupaten/kota's, else the province's.
+ *
+ * @example scopeTopic({ opdId: 'kalsel.dishub' }) // 'opd:kalsel.dishub'
+ */
+export function scopeTopic(scope: { opdId?: string | null; regencyCode?: string | null }): string {
+  if (scope.opdId) return opdTopic(scope.opdId);
+  if (scope.regencyCode) return regencyTopic(scope.regencyCode);
+  return 'province';
+}
 
 export const isPublicTopic = (topic: string): boolean => topic.startsWith('public:');
 

@@ -1,3 +1,4 @@
+import { opdTopic, publicTopic } from '@pantau/contracts';
 import {
   appendAudit,
   lockWatchedPpidRequest,
@@ -91,7 +92,7 @@ export async function watchPpidDeadlines(
         changed = true;
       }
       if (changed) {
-        const opd = c.opdId ? [`opd:${c.opdId}`, `public:opd:${c.opdId}`] : [];
+        const opd = c.opdId ? [opdTopic(c.opdId), publicTopic(opdTopic(c.opdId))] : [];
         await touchTopics(client, ['province', 'public:province', 'worklist', ...opd]);
       }
     });

@@ -1,4 +1,11 @@
-import { ppidIngestItem, type IngestItemResult, type PpidEvent, type PpidIngestItem } from '@pantau/contracts';
+import {
+  opdTopic,
+  ppidIngestItem,
+  publicTopic,
+  type IngestItemResult,
+  type PpidEvent,
+  type PpidIngestItem,
+} from '@pantau/contracts';
 import {
   appendPpidEvents,
   lockPpidRequests,
@@ -84,7 +91,7 @@ function checkReferences(item: PpidIngestItem, pack: ProvincePack): ItemError | 
 /** The live topics a request change touches; `worklist` when it is (or was) at risk or overdue. */
 function topicsFor(opdIds: Iterable<string | null>, worklist: boolean): string[] {
   const topics = new Set(['province', 'public:province']);
-  for (const id of opdIds) if (id) topics.add(`opd:${id}`).add(`public:opd:${id}`);
+  for (const id of opdIds) if (id) topics.add(opdTopic(id)).add(publicTopic(opdTopic(id)));
   if (worklist) topics.add('worklist');
   return [...topics];
 }

@@ -1,4 +1,10 @@
-import { socialIngestItem, type IngestItemResult, type SocialIngestItem } from '@pantau/contracts';
+import {
+  opdTopic,
+  publicTopic,
+  socialIngestItem,
+  type IngestItemResult,
+  type SocialIngestItem,
+} from '@pantau/contracts';
 import {
   appendSocialEvents,
   lockSocialInteractions,
@@ -211,7 +217,7 @@ async function applyBatch(
   await touchTopics(client, [
     'province',
     'public:province',
-    ...[...opds].flatMap((id) => [`opd:${id}`, `public:opd:${id}`]),
+    ...[...opds].flatMap((id) => [opdTopic(id), publicTopic(opdTopic(id))]),
   ]);
   await markSourceDelivered(client, { id: source, stream: 'social', label: source, freshnessTargetSeconds: 86_400 });
 }

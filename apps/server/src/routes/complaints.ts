@@ -3,6 +3,8 @@ import {
   complaintListCursor,
   complaintListQuery,
   firstIssue,
+  opdTopic,
+  regencyTopic,
   type ComplaintListCursor,
 } from '@pantau/contracts';
 import {
@@ -189,8 +191,8 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
       const topics = [
         'worklist',
         'province',
-        ...(row.opdId ? [`opd:${row.opdId}`] : []),
-        ...(row.regencyCode ? [`regency:${row.regencyCode}`] : []),
+        ...(row.opdId ? [opdTopic(row.opdId)] : []),
+        ...(row.regencyCode ? [regencyTopic(row.regencyCode)] : []),
       ];
       const audit = (details: Record<string, unknown>) =>
         appendAudit(client, {
@@ -259,10 +261,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
         }
         case 'note':
           await audit({ text: body.text });
-          await touchTopics(
-            client,
-            [`opd:${row.opdId ?? ''}`].filter((t) => t !== 'opd:'),
-          );
+          await touchTopics(client, row.opdId ? [opdTopic(row.opdId)] : []);
           return { status: 200, json: { noted: true } };
         case 'reassign':
         case 'change_status': {

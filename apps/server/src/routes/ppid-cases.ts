@@ -1,4 +1,4 @@
-import { firstIssue, ppidActionRequest } from '@pantau/contracts';
+import { firstIssue, opdTopic, ppidActionRequest } from '@pantau/contracts';
 import {
   acknowledgePpidEscalations,
   appendAudit,
@@ -70,7 +70,7 @@ export function ppidCaseRoutes(
             current: current.row,
           },
         };
-      const topics = ['worklist', 'province', ...(row.opdId ? [`opd:${row.opdId}`] : [])];
+      const topics = ['worklist', 'province', ...(row.opdId ? [opdTopic(row.opdId)] : [])];
       const audit = (details: Record<string, unknown>) =>
         appendAudit(client, {
           actor,

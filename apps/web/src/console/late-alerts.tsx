@@ -1,4 +1,5 @@
 import type { SessionResponse } from '@pantau/contracts';
+import { opdTopic } from '@pantau/contracts/live';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import { useLiveTopic } from '../live/use-live.ts';
@@ -33,7 +34,7 @@ function chime(): void {
 export function LateAlerts(props: { session: SessionResponse }) {
   const t = useT();
   const user = props.session.user;
-  const topic = user.role === 'opd_admin' ? `opd:${user.opdId}` : 'worklist';
+  const topic = user.role === 'opd_admin' && user.opdId ? opdTopic(user.opdId) : 'worklist';
   const live = useLiveTopic(topic);
   const [count, setCount] = useState<number | null>(null);
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(() =>

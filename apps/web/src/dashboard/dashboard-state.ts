@@ -5,6 +5,7 @@
  */
 
 import { OPD_ID_PATTERN, REGENCY_CODE_PATTERN, SCENE_IDS, type SceneIdWire } from '@pantau/contracts/constants';
+import { scopeTopic } from '@pantau/contracts/live';
 
 /** The wall's scenes that the dashboard offers, in the wall's order: every one but `opd`. */
 export type DashboardScene = Exclude<SceneIdWire, 'opd'>;
@@ -120,9 +121,7 @@ export function crumbs(s: DashboardState): Crumb[] {
 
 /** The live topic whose figures the panels show. */
 export function liveTopicOf(s: DashboardState): string {
-  if (s.filter.opd) return `opd:${s.filter.opd}`;
-  if (s.filter.regency) return `regency:${s.filter.regency}`;
-  return 'province';
+  return scopeTopic({ opdId: s.filter.opd, regencyCode: s.filter.regency });
 }
 
 /** Local dates (YYYY-MM-DD, inclusive) of a period, given today's local date. */

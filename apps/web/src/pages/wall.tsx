@@ -1,5 +1,6 @@
 import { useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { WallPlaylists } from '@pantau/contracts';
+import { opdTopic as topicOfOpd } from '@pantau/contracts/live';
 import type { PageProps } from '../page-props.ts';
 import { formatClock, formatDate, LocaleContext, useT } from '../i18n/index.ts';
 import { useDataAt, useHeartbeat, useLiveRefusal, useLiveTopic } from '../live/use-live.ts';
@@ -107,7 +108,7 @@ export function WallPage(_props: PageProps) {
 
   const provinceTopic = useLiveTopic('province');
   const worklist = useLiveTopic('worklist');
-  const opdTopic = useLiveTopic(opdId ? `opd:${opdId}` : 'province');
+  const opdTopic = useLiveTopic(opdId ? topicOfOpd(opdId) : 'province');
   const heartbeat = useHeartbeat();
 
   useEffect(() => {

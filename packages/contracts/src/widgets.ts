@@ -41,7 +41,25 @@ export const embedTokenRequest = z.strictObject({
     .min(5)
     .max(60 * 24 * 365)
     .default(60 * 24),
+  /**
+   * The sites (origins such as `https://dinkes.kalteng.go.id`) a long-lived site key may be used from.
+   * Given, the answer carries a site key for the loader line (`data-key`): each page view trades it for
+   * a token of `ttlMinutes`, so a static page keeps working for new visitors.
+   */
+  origins: z
+    .array(
+      z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'expected an origin like https://dinkes.kalteng.go.id'),
+    )
+    .max(20)
+    .default([]),
+  /** How long the site key lives (days); it can be revoked at any time. */
+  siteKeyDays: z.number().int().min(1).max(3650).default(365),
 });
 export type EmbedTokenRequest = z.infer<typeof embedTokenRequest>;
+
+/** `POST /embed/token/issue`: a page view's short-lived token for a site key, from an allowed origin. */
+export const embedSiteKeyRequest = z.strictObject({
+  key: z.string().regex(/^ek_[A-Za-z0-9_-]{20,80}$/, 'expected a site key'),
+});
 
 export const embedTokenRenewal = z.strictObject({ token: z.string().min(10).max(2000) });

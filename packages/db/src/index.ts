@@ -64,6 +64,7 @@ export * from './queries/complaints/complaint-settings.ts';
 export { embedSecret } from './queries/widgets/embed-secret.ts';
 export {
   activeEmbedToken,
+  embedTokenBySiteKey,
   insertEmbedToken,
   listEmbedTokens,
   revokeEmbedToken,
@@ -112,7 +113,7 @@ export {
   type HandoverGroup,
   type HandoverItem,
 } from './queries/console/assignment.ts';
-export { nextWalkInTrackingId } from './queries/console/walk-in.ts';
+export { complaintIdByTracking, nextWalkInTrackingId } from './queries/console/walk-in.ts';
 export { socialInteractionRef } from './queries/social/social-interaction-ref.ts';
 export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';
 export { setWallOverride, wallOverrides, type WallOverride } from './queries/live/wall-overrides.ts';

@@ -39,6 +39,7 @@ const EXEMPT: Record<string, string> = {
   'POST /api/auth/logout': 'signs out a cookie session, anyone may call (auth.test.ts)',
   'POST /api/auth/password': 'a cookie session changes its own password (auth.test.ts, role-limits.test.ts)',
   'POST /embed/token/renew': 'the widget token travels in the body (widgets tests)',
+  'POST /embed/token/issue': 'the site key travels in the body, checked against the Origin (widgets.test.ts)',
 };
 
 const note = { action: 'note', expectedVersion: 1, expectedRevision: 0, text: 'catatan' };

@@ -1,5 +1,5 @@
 import { firstIssue, walkInComplaint } from '@pantau/contracts';
-import { appendAudit, nextWalkInTrackingId, withTransaction, type Pool } from '@pantau/db';
+import { appendAudit, complaintIdByTracking, nextWalkInTrackingId, withTransaction, type Pool } from '@pantau/db';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
@@ -47,10 +47,7 @@ export function walkInRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
       const field = error.field.replace(/^items\.\d+\.?(event\.)?/, '') || 'body';
       return c.json({ error: { field, message: error.message } }, 400);
     }
-    const { rows } = await pool.query<{ id: string }>('SELECT id::text FROM complaint WHERE tracking_id = $1', [
-      trackingId,
-    ]);
-    const id = rows[0]!.id;
+    const id = (await complaintIdByTracking(pool, trackingId))!;
     await withTransaction(pool, (client) =>
       appendAudit(client, {
         actor: `user:${who.id}`,

@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
+  embedSiteKeyRequest,
   embedTokenRenewal,
   embedTokenRequest,
   firstIssue,
@@ -14,6 +15,7 @@ import {
   activeEmbedToken,
   complaintOverview,
   embedSecret,
+  embedTokenBySiteKey,
   insertEmbedToken,
   listEmbedTokens,
   revokeEmbedToken,
@@ -41,6 +43,16 @@ export interface WidgetRouteOptions extends PublicApiOptions {
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** A short JSON text, or null when it is long or not JSON (the schema then names what is missing). */
+function parseSmallJson(raw: string): unknown {
+  if (raw.length > 2000) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The embeddable widgets: `/embed/<kind>` pages rendered on the server and cached per node, the
@@ -183,6 +195,27 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
     return c.json({ token: signGrant(await secretOf(), grant), exp: grant.exp });
   });
 
+  // A page view on an allowed site trades the loader line's site key for a short-lived token. The body
+  // is text/plain JSON, so the browser sends it without a preflight; the answer is readable only by the
+  // allowed origin (CORS). The key is public in the page's source: the origin check is what binds it
+  // to the site, in browsers (see docs/widgets.md for what that does and does not stop).
+  app.post('/embed/token/issue', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('Vary', 'Origin');
+    const raw = await c.req.text().catch(() => '');
+    const body = embedSiteKeyRequest.safeParse(parseSmallJson(raw));
+    if (!body.success) return c.json({ error: firstIssue(body.error) }, 400);
+    const row = await embedTokenBySiteKey(pool, createHash('sha256').update(body.data.key).digest('hex'));
+    if (!row) return c.json({ error: { field: 'key', message: 'unknown, revoked or expired site key' } }, 401);
+    const origin = c.req.header('origin') ?? '';
+    if (!row.origins.includes(origin))
+      return c.json({ error: { field: 'origin', message: 'this site key is not for this site' } }, 403);
+    c.header('Access-Control-Allow-Origin', origin);
+    const ttl = row.ttlMinutes * 60;
+    const grant = { id: row.id, kinds: row.kinds, opds: row.opds, exp: nowSeconds() + ttl, ttl };
+    return c.json({ token: signGrant(await secretOf(), grant), exp: grant.exp });
+  });
+
   app.use('/api/widgets/*', requirePrincipal(pool));
   app.use('/api/widgets/*', async (c, next) => {
     if (!canManageEmbedTokens(c.get('principal')))
@@ -197,6 +230,8 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
     if (unknownOpd >= 0)
       return c.json({ error: { field: `opds.${unknownOpd}`, message: 'no such OPD in this province' } }, 400);
     const id = randomUUID();
+    // With origins, a site key for static pages: shown once, kept only as a hash.
+    const siteKey = body.data.origins.length > 0 ? `ek_${randomBytes(24).toString('base64url')}` : null;
     const row = await insertEmbedToken(pool, {
       id,
       label: body.data.label,
@@ -204,10 +239,13 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
       opds: body.data.opds,
       ttlMinutes: body.data.ttlMinutes,
       issuedBy: c.get('principal').id,
+      origins: body.data.origins,
+      siteKeyHash: siteKey ? createHash('sha256').update(siteKey).digest('hex') : null,
+      siteKeyExpiresAt: siteKey ? new Date(Date.now() + body.data.siteKeyDays * 86_400_000) : null,
     });
     const ttl = body.data.ttlMinutes * 60;
     const grant = { id, kinds: body.data.kinds, opds: body.data.opds, exp: nowSeconds() + ttl, ttl };
-    return c.json({ ...row, token: signGrant(await secretOf(), grant), exp: grant.exp }, 201);
+    return c.json({ ...row, token: signGrant(await secretOf(), grant), exp: grant.exp, siteKey }, 201);
   });
   app.delete('/api/widgets/tokens/:id', async (c) => {
     const ok = await revokeEmbedToken(pool, c.req.param('id'));

@@ -6,16 +6,20 @@
 /**
  * `/embed.js`: `<script src="https://pantau…/embed.js" data-kind="kpi" data-scope="…" async></script>`
  * inserts an iframe after each such script (once) and sets its height from the widget's messages,
- * accepting them only from this server's origin and from that very frame.
+ * accepting them only from this server's origin and from that very frame. With `data-key` (a
+ * restricted widget on a static site) it first trades the site key for this page view's token.
  */
 export const LOADER_JS = `(function(){
 var s=document.currentScript,origin=new URL(s?s.src:location.href).origin,n=0;
 function mount(el){if(el.getAttribute('data-pantau-mounted'))return;el.setAttribute('data-pantau-mounted','1');
 var d=el.dataset,q=new URLSearchParams();['scope','period','lang','theme','size','accent','live','token'].forEach(function(k){if(d[k])q.set(k,d[k])});
 var f=document.createElement('iframe');f.name='pantau-'+(++n)+'-'+Math.random().toString(36).slice(2,8);
-f.src=origin+'/embed/'+encodeURIComponent(d.kind||'kpi')+'?'+q;f.title=d.title||'Statistik Pantau';f.loading='lazy';
+f.title=d.title||'Statistik Pantau';f.loading='lazy';
 f.style.cssText='border:0;width:100%;display:block;height:'+(d.height||'180')+'px';f.setAttribute('scrolling','no');
-el.parentNode.insertBefore(f,el.nextSibling);}
+var go=function(){f.src=origin+'/embed/'+encodeURIComponent(d.kind||'kpi')+'?'+q;el.parentNode.insertBefore(f,el.nextSibling);};
+if(!d.key)return go();
+fetch(origin+'/embed/token/issue',{method:'POST',headers:{'content-type':'text/plain'},body:JSON.stringify({key:d.key})})
+.then(function(r){return r.ok?r.json():null}).then(function(j){if(j)q.set('token',j.token);go();},go);}
 addEventListener('message',function(e){if(e.origin!==origin||!e.data||e.data.type!=='pantau:height')return;
 var fs=document.getElementsByTagName('iframe');for(var i=0;i<fs.length;i++){if(fs[i].contentWindow===e.source){var h=Math.ceil(+e.data.height);if(h>0&&h<5000)fs[i].style.height=h+'px';}}});
 var all=document.querySelectorAll('script[data-kind][src$="/embed.js"]');for(var i=0;i<all.length;i++)mount(all[i]);})();

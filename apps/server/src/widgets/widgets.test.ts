@@ -229,4 +229,48 @@ describe('embeddable widgets', () => {
     const { gzipSync } = await import('node:zlib');
     expect(gzipSync(body).length).toBeLessThan(2048);
   });
+
+  it('gives a static site a site key: each page view from an allowed origin gets a fresh token, others none', async () => {
+    // A token pasted into a page months ago has expired: every new visitor would see the error.
+    const res = await issue({
+      label: 'Situs Dinkes',
+      kinds: ['late'],
+      opds: [fixture.busyOpd],
+      ttlMinutes: 5,
+      origins: ['https://dinkes.example.go.id'],
+      siteKeyDays: 730,
+    });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: string; siteKey: string; origins: string[]; siteKeyExpiresAt: string };
+    expect(created.siteKey).toMatch(/^ek_/);
+    expect(created.origins).toEqual(['https://dinkes.example.go.id']);
+    expect(Date.parse(created.siteKeyExpiresAt) - Date.now()).toBeGreaterThan(700 * 86_400_000);
+    const trade = (origin: string | null, key = created.siteKey) =>
+      app.request('/embed/token/issue', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', ...(origin ? { origin } : {}) },
+        body: JSON.stringify({ key }),
+      });
+    const ok = await trade('https://dinkes.example.go.id');
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://dinkes.example.go.id');
+    const { token, exp } = (await ok.json()) as { token: string; exp: number };
+    // The page view's token lives the token's lifetime, not the key's.
+    expect(exp - Date.now() / 1000).toBeLessThanOrEqual(5 * 60 + 1);
+    const page = await app.request(`/embed/late?scope=${fixture.busyOpd}&token=${token}`);
+    expect(page.status).toBe(200);
+    // Another site, no origin, a made-up key: nothing.
+    const other = await trade('https://evil.example');
+    expect(other.status).toBe(403);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await trade(null)).status).toBe(403);
+    expect((await trade('https://dinkes.example.go.id', 'ek_aaaaaaaaaaaaaaaaaaaaaaaaaaaa')).status).toBe(401);
+    expect((await trade('https://dinkes.example.go.id', 'nope')).status).toBe(400);
+    // The key is shown once and kept only as a hash.
+    const stored = await db.pool.query(`SELECT site_key_hash FROM embed_token WHERE id = $1`, [created.id]);
+    expect(stored.rows[0].site_key_hash).not.toContain(created.siteKey);
+    // Revoked, the key stops at once.
+    expect((await api(admin, `/api/widgets/tokens/${created.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await trade('https://dinkes.example.go.id')).status).toBe(401);
+  });
 });

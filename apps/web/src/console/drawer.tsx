@@ -134,7 +134,7 @@ export function Drawer(props: {
 
   // What happened and who did it, in the reader's language: never a raw event code or actor id.
   const timelineLabel = (e: ComplaintDetail['timeline'][number]) => {
-    const level = String(e.details.level ?? e.type.replace(/^level_/, ''));
+    const level = typeof e.details.level === 'number' ? String(e.details.level) : e.type.replace(/^level_/, '');
     if (e.kind === 'escalation') return t('console.timeline.level').replace('{n}', level);
     if (e.kind === 'acknowledgement') return t('console.timeline.ack').replace('{n}', level);
     if (e.kind === 'note') return t('console.timeline.note');

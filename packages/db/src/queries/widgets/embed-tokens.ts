@@ -10,9 +10,13 @@ export interface EmbedTokenRow {
   issuedAt: string;
   lastRenewedAt: string | null;
   revokedAt: string | null;
+  /** The site origins a site key may be used from (empty: no site key). */
+  origins: string[];
+  siteKeyExpiresAt: string | null;
 }
 
-const COLUMNS = `id, label, kinds, opds, ttl_minutes, issued_by, issued_at, last_renewed_at, revoked_at`;
+const COLUMNS = `id, label, kinds, opds, ttl_minutes, issued_by, issued_at, last_renewed_at, revoked_at, origins,
+  site_key_expires_at`;
 const toRow = (r: Record<string, unknown>): EmbedTokenRow => ({
   id: r.id as string,
   label: r.label as string,
@@ -23,16 +27,39 @@ const toRow = (r: Record<string, unknown>): EmbedTokenRow => ({
   issuedAt: (r.issued_at as Date).toISOString(),
   lastRenewedAt: r.last_renewed_at ? (r.last_renewed_at as Date).toISOString() : null,
   revokedAt: r.revoked_at ? (r.revoked_at as Date).toISOString() : null,
+  origins: (r.origins as string[] | null) ?? [],
+  siteKeyExpiresAt: r.site_key_expires_at ? (r.site_key_expires_at as Date).toISOString() : null,
 });
 
 export async function insertEmbedToken(
   pool: Pool,
-  t: { id: string; label: string; kinds: string[]; opds: string[]; ttlMinutes: number; issuedBy: string },
+  t: {
+    id: string;
+    label: string;
+    kinds: string[];
+    opds: string[];
+    ttlMinutes: number;
+    issuedBy: string;
+    origins?: string[];
+    siteKeyHash?: string | null;
+    siteKeyExpiresAt?: Date | null;
+  },
 ): Promise<EmbedTokenRow> {
   const { rows } = await pool.query(
-    `INSERT INTO embed_token (id, label, kinds, opds, ttl_minutes, issued_by) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO embed_token (id, label, kinds, opds, ttl_minutes, issued_by, origins, site_key_hash, site_key_expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      RETURNING ${COLUMNS}`,
-    [t.id, t.label, t.kinds, t.opds, t.ttlMinutes, t.issuedBy],
+    [
+      t.id,
+      t.label,
+      t.kinds,
+      t.opds,
+      t.ttlMinutes,
+      t.issuedBy,
+      t.origins ?? [],
+      t.siteKeyHash ?? null,
+      t.siteKeyExpiresAt ?? null,
+    ],
   );
   return toRow(rows[0]);
 }
@@ -59,4 +86,15 @@ export async function revokeEmbedToken(pool: Pool, id: string): Promise<boolean>
     [id],
   );
   return (rowCount ?? 0) > 0;
+}
+
+/** The active record a site key belongs to (by the key's hash), if it is neither revoked nor expired. */
+export async function embedTokenBySiteKey(pool: Pool, keyHash: string): Promise<EmbedTokenRow | null> {
+  const { rows } = await pool.query(
+    `UPDATE embed_token SET last_renewed_at = now()
+     WHERE site_key_hash = $1 AND revoked_at IS NULL AND (site_key_expires_at IS NULL OR site_key_expires_at > now())
+     RETURNING ${COLUMNS}`,
+    [keyHash],
+  );
+  return rows[0] ? toRow(rows[0]) : null;
 }

@@ -17,6 +17,8 @@ export interface BuilderOptions {
   accent: string;
   live: boolean;
   token: string;
+  /** A site key for a static site's loader line (replaces the token there). */
+  siteKey: string;
 }
 
 const DEFAULTS: BuilderOptions = {
@@ -29,6 +31,7 @@ const DEFAULTS: BuilderOptions = {
   accent: '',
   live: false,
   token: '',
+  siteKey: '',
 };
 
 /** The widget's query string: only options that differ from the widget's own defaults. */
@@ -47,7 +50,11 @@ export function widgetQuery(o: BuilderOptions): string {
 
 /** The loader line a webmaster pastes: the same options as data attributes. */
 export function scriptSnippet(origin: string, o: BuilderOptions): string {
-  const attrs = [...new URLSearchParams(widgetQuery(o))].map(([k, v]) => ` data-${k}="${v}"`).join('');
+  const keyed = o.siteKey && RESTRICTED_KINDS.includes(o.kind);
+  const attrs =
+    [...new URLSearchParams(widgetQuery(keyed ? { ...o, token: '' } : o))]
+      .map(([k, v]) => ` data-${k}="${v}"`)
+      .join('') + (keyed ? ` data-key="${o.siteKey}"` : '');
   return `<script src="${origin}/embed.js" data-kind="${o.kind}"${attrs} async></script>`;
 }
 
@@ -230,7 +237,7 @@ export function WidgetBuilderPage(props: PageProps) {
         </section>
         <TokenAdmin
           opds={scopes?.opds ?? []}
-          onIssued={(token) => setO((prev) => ({ ...prev, kind: 'late', token }))}
+          onIssued={(token, siteKey) => setO((prev) => ({ ...prev, kind: 'late', token, siteKey: siteKey ?? '' }))}
         />
       </div>
     </PageFrame>

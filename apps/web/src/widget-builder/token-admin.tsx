@@ -9,18 +9,21 @@ interface TokenRow {
   opds: string[];
   issuedAt: string;
   revokedAt: string | null;
+  origins?: string[];
 }
 
 /** Admins issue restricted-widget tokens for one OPD's `late` widget and revoke them. */
 export function TokenAdmin(props: {
   opds: Array<{ id: string; shortName: string }>;
-  onIssued: (token: string) => void;
+  /** `siteKey` when the token was issued for the sites in `origins` (a static site's loader line). */
+  onIssued: (token: string, siteKey: string | null) => void;
 }) {
   const t = useT();
   const [tokens, setTokens] = useState<TokenRow[] | 'signin' | null>(null);
   const [label, setLabel] = useState('');
   const [opd, setOpd] = useState('');
   const [ttl, setTtl] = useState(1440);
+  const [origins, setOrigins] = useState('');
   const [issued, setIssued] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -51,15 +54,20 @@ export function TokenAdmin(props: {
             onSubmit={(e) => {
               e.preventDefault();
               setError(null);
-              void mutate<{ token: string }>('POST', '/api/widgets/tokens', {
+              const sites = origins
+                .split(/[\s,]+/)
+                .map((x) => x.trim().replace(/\/+$/, ''))
+                .filter(Boolean);
+              void mutate<{ token: string; siteKey: string | null }>('POST', '/api/widgets/tokens', {
                 label,
                 kinds: ['late'],
                 opds: [opd || props.opds[0]?.id],
                 ttlMinutes: ttl,
+                ...(sites.length ? { origins: sites } : {}),
               }).then((r) => {
                 if (!r.ok) return setError(r.message);
-                setIssued(r.body.token);
-                props.onIssued(r.body.token);
+                setIssued(r.body.siteKey ?? r.body.token);
+                props.onIssued(r.body.token, r.body.siteKey ?? null);
                 void load();
               });
             }}
@@ -82,6 +90,15 @@ export function TokenAdmin(props: {
               {t('widgets.tokenTtl')}
               <input type="number" min={5} value={ttl} onChange={(e) => setTtl(Number(e.target.value))} />
             </label>
+            <label>
+              {t('widgets.tokenOrigins')}
+              <input
+                value={origins}
+                onChange={(e) => setOrigins(e.target.value)}
+                placeholder="https://dinkes.kalteng.go.id"
+                data-testid="wb-token-origins"
+              />
+            </label>
             <button type="submit">{t('widgets.issue')}</button>
           </form>
           {error && <p role="alert">{error}</p>}
@@ -96,7 +113,8 @@ export function TokenAdmin(props: {
             <ul className="wb-token-list">
               {tokens.map((x) => (
                 <li key={x.id}>
-                  <strong>{x.label}</strong> — {x.opds.join(', ')} —{' '}
+                  <strong>{x.label}</strong> — {x.opds.join(', ')}
+                  {x.origins?.length ? ` — ${x.origins.join(', ')}` : ''} —{' '}
                   {x.revokedAt ? t('widgets.revoked') : t('widgets.active')}
                   {!x.revokedAt && (
                     <button

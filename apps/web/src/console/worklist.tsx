@@ -1,5 +1,6 @@
 import type { SessionResponse } from '@pantau/contracts';
 import type { WorklistItem } from '@pantau/contracts';
+import { opdTopic } from '@pantau/contracts/live';
 import { useLabel } from '../i18n/labels.ts';
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -52,7 +53,8 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
   loaded.current = items.length;
 
   // The live topic that moves when this officer's items move: the worklist, or its own OPD.
-  const topic = props.session.user.role === 'opd_admin' ? `opd:${props.session.user.opdId}` : 'worklist';
+  const user = props.session.user;
+  const topic = user.role === 'opd_admin' && user.opdId ? opdTopic(user.opdId) : 'worklist';
   const live = useLiveTopic(topic);
 
   const navigate = (next: WorklistView) => {

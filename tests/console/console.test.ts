@@ -2,6 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { startPantau, type Pantau } from '../support/pantau.ts';
+import { loadWorkingCalendar } from '@pantau/db';
+import { ingestPpidBatch } from '../../apps/server/src/ingest/ppid-ingest.ts';
 import { ingestSocialBatch } from '../../apps/server/src/ingest/social-ingest.ts';
 import { addUser, seedLateComplaints, signIn } from './support.ts';
 
@@ -269,6 +271,50 @@ describe('the duty-officer console', () => {
       .poll(() => tab.getByTestId('worklist-notice').textContent())
       .toBe('Komentar ig-c-1 ditandai sudah dibalas dan keluar dari daftar kerja.');
     await expect.poll(() => rows.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('an officer records a PPID decision with its kind from the drawer; a refusal without its ground is named', async () => {
+    const pack = pantau.server.pack;
+    const calendar = await loadWorkingCalendar(pantau.server.pool, pack.code, pack.timeZone);
+    await ingestPpidBatch(pantau.server.pool, { pack, calendar: () => calendar }, 'ppid-test', [
+      {
+        kind: 'request',
+        externalId: 'P-CONSOLE-1',
+        event: {
+          type: 'received',
+          eventId: 'r',
+          occurredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+          regNo: 'REG/2026/0042',
+          ppidLevel: 'pembantu',
+          opdId: pupr,
+          channel: 'email',
+          requesterType: 'perorangan',
+          subject: 'Salinan kontrak jalan',
+          format: 'softcopy',
+        },
+      },
+    ]);
+    const tab = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await signIn(tab, `${pantau.url}/console?kind=ppid_request`, 'piket1');
+    const rows = tab.getByTestId('worklist-row');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
+    await tab.keyboard.press('j');
+    await tab.keyboard.press('Enter');
+    const form = tab.getByTestId('ppid-record');
+    await form.getByTestId('ppid-decision').selectOption('ditolak');
+    await form.getByTestId('ppid-submit').click();
+    await expect.poll(() => form.getByTestId('ppid-error').textContent()).toMatch(/Pasal 17/);
+    await form.getByTestId('ppid-decision').selectOption('dipenuhi');
+    await form.getByTestId('ppid-submit').click();
+    await expect.poll(() => tab.getByTestId('drawer-message').textContent()).toBe('Keputusan dicatat.');
+    const { rows: stored } = await pantau.server.pool.query(
+      `SELECT decision, decided_at IS NOT NULL AS decided FROM ppid_request WHERE reg_no = 'REG/2026/0042'`,
+    );
+    expect(stored).toEqual([{ decision: 'dipenuhi', decided: true }]);
     expect(errors).toEqual([]);
     await tab.close();
   });

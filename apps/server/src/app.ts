@@ -29,6 +29,7 @@ import { complaintRoutes } from './routes/complaints.ts';
 import { complaintSettingsRoutes } from './routes/complaints-settings.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { ppidRoutes } from './routes/ppid.ts';
+import { ppidRecordRoutes } from './routes/ppid-record.ts';
 import { socialRoutes } from './routes/social.ts';
 import { healthRoutes } from './routes/health.ts';
 import { DEFAULT_PUBLIC_OPTIONS, publicApiRoutes } from './public/routes.ts';
@@ -167,6 +168,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   });
   if (deps.complaints) app.route('/', ingestRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', ppidRoutes(deps.pool, deps.complaints));
+  if (deps.complaints) app.route('/', ppidRecordRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', complaintSettingsRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', walkInRoutes(deps.pool, deps.complaints));
   app.route('/', socialActionRoutes(deps.pool));

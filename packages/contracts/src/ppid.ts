@@ -255,3 +255,34 @@ export const ppidActionRequest = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('note'), expectedRevision, text: z.string().trim().min(1).max(4000) }),
 ]);
 export type PpidActionRequest = z.infer<typeof ppidActionRequest>;
+
+/**
+ * `POST /api/ppid/requests/:id/record`: what the PPID decided or did, recorded by an officer from the
+ * console — a decision with its kind (a rejection names its Pasal 17 ground), the one extension with
+ * its reason, the information delivered, a keberatan filed (Pasal 35 ground) or answered. It becomes an
+ * event of the request's own source, checked by the same rules as ingest.
+ */
+export const ppidRecordRequest = z.discriminatedUnion('event', [
+  z.strictObject({
+    event: z.literal('decided'),
+    expectedRevision,
+    decision: ppidDecision,
+    exclusionGround: pasal17Ground.optional(),
+    note: z.string().trim().max(1000).optional(),
+  }),
+  z.strictObject({ event: z.literal('extended'), expectedRevision, reason: officerReason }),
+  z.strictObject({ event: z.literal('delivered'), expectedRevision }),
+  z.strictObject({
+    event: z.literal('objection_filed'),
+    expectedRevision,
+    ground: pasal35Ground,
+    note: z.string().trim().max(1000).optional(),
+  }),
+  z.strictObject({
+    event: z.literal('objection_answered'),
+    expectedRevision,
+    outcome: z.enum(['accepted', 'rejected']),
+    note: z.string().trim().max(1000).optional(),
+  }),
+]);
+export type PpidRecordRequest = z.infer<typeof ppidRecordRequest>;

@@ -117,6 +117,11 @@ const TABLE: Record<string, Row> = {
   'GET /api/worklist/handover': { allow: NOT_VIEWER },
   // An empty body is a 400 to those allowed; OPD scoping is in walk-in.test.ts.
   'POST /api/complaints/walk-in': { allow: NOT_VIEWER, body: {} },
+  'POST /api/ppid/requests/:id/record': {
+    allow: NOT_VIEWER,
+    item: 'ppid',
+    body: { event: 'delivered', expectedRevision: 999 },
+  },
   // An unknown comment is 404 to those allowed; OPD scoping is in social-actions.test.ts.
   'POST /api/social/interactions/:id/actions': {
     allow: NOT_VIEWER,

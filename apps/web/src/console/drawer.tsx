@@ -8,6 +8,7 @@ import { getJson } from './session.ts';
 import type { WorklistItem } from '@pantau/contracts';
 import { OwnerLine, type Assigned } from './owner.tsx';
 import { SocialActions } from './social-actions.tsx';
+import { PpidRecord } from './ppid-record.tsx';
 import { useLabel } from '../i18n/labels.ts';
 
 interface ComplaintDetail {
@@ -214,6 +215,17 @@ export function Drawer(props: {
             >
               {message.text}
             </p>
+          )}
+          {props.item.kind === 'ppid_request' && actions.length > 0 && (
+            <PpidRecord
+              requestId={detail.id}
+              revision={detail.revision}
+              onDone={(text) => {
+                setMessage({ kind: 'done', text });
+                void load();
+                props.onChanged();
+              }}
+            />
           )}
           <h3>{t('console.drawer.actions')}</h3>
           {actions.length === 0 ? (

@@ -116,6 +116,12 @@ export {
 export { complaintIdByTracking, nextWalkInTrackingId } from './queries/console/walk-in.ts';
 export { socialInteractionRef } from './queries/social/social-interaction-ref.ts';
 export { ppidSourceRef } from './queries/ppid/ppid-source-ref.ts';
+export {
+  liveOutboxSequence,
+  publicCubeRollups,
+  publicCubeStock,
+  type CubeRollupRow,
+} from './queries/public/public-cube-rows.ts';
 export { recentComplaints, type RecentComplaint } from './queries/topics/recent-complaints.ts';
 export { setWallOverride, wallOverrides, type WallOverride } from './queries/live/wall-overrides.ts';
 export {

@@ -1,5 +1,5 @@
 import type { PublicCount } from '@pantau/contracts';
-import type { Pool } from '@pantau/db';
+import { liveOutboxSequence, publicCubeRollups, publicCubeStock, type Pool } from '@pantau/db';
 import { addDays, localDateOf } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
 import { ppidSection } from '../live/sections/ppid.ts';
@@ -74,32 +74,9 @@ export async function buildPublicCube(pool: Pool, pack: ProvincePack, now: Date,
     values.set(k, (values.get(k) ?? 0) + n);
   };
 
-  const [{ rows }, { rows: stock }, ppids] = await Promise.all([
-    pool.query<{
-      scope: string;
-      dim: string;
-      key: string;
-      day: string | null;
-      received: number;
-      completed: number;
-      followed_up: number;
-      on_time: number;
-      hk: number;
-    }>(
-      `SELECT scope, dim, key, to_char(day, 'YYYY-MM-DD') AS day, received, completed, followed_up,
-              followed_up_on_time AS on_time, follow_up_hk_sum AS hk
-       FROM complaint_rollup_day WHERE dim = 'total' AND day >= $1::date AND day <= $2::date
-       UNION ALL
-       SELECT scope, dim, key, NULL, sum(received)::int, 0, 0, 0, 0
-       FROM complaint_rollup_day WHERE dim IN ('channel', 'topic') AND day >= $3::date AND day <= $2::date
-       GROUP BY scope, dim, key`,
-      [from, today, monthStart],
-    ),
-    pool.query<{ scope: string; open: number; overdue: number }>(
-      `SELECT scope, sum(n)::int AS open, coalesce(sum(n) FILTER (WHERE deadline_state = 'overdue'), 0)::int AS overdue
-       FROM complaint_stock WHERE dim = 'total' AND n <> 0 AND status = ANY($1) GROUP BY scope`,
-      [OPEN],
-    ),
+  const [rows, stock, ppids] = await Promise.all([
+    publicCubeRollups(pool, { from, today, monthStart }),
+    publicCubeStock(pool, OPEN),
     Promise.all(
       scopes
         .filter((s) => !s.startsWith('regency:'))
@@ -270,10 +247,7 @@ export class PublicCubeCache {
   ) {}
 
   async get(now: Date): Promise<PublicCube> {
-    const { rows } = await this.pool.query<{ seq: string }>(
-      `SELECT CASE WHEN is_called THEN last_value ELSE 0 END::text AS seq FROM live_outbox_id_seq`,
-    );
-    const key = `${localDateOf(now, this.pack.timeZone)}|${rows[0]?.seq ?? '0'}`;
+    const key = `${localDateOf(now, this.pack.timeZone)}|${await liveOutboxSequence(this.pool)}`;
     const e = this.entry;
     if (e && e.key === key && Date.now() - e.at < (this.o.maxAgeMs ?? 15_000)) return e.cube;
     if (this.running) return e ? e.cube : this.running;

@@ -10,10 +10,7 @@ module.exports = {
       severity: 'error',
       comment: 'A cycle ties modules into one: put the shared type or value where both can read it.',
       from: {},
-      // One excuse, until its owner moves it: notifications/service.ts names its BackgroundStarter type
-      // through background.ts, which lists it. Its import belongs on service-context.ts, and then this
-      // line goes.
-      to: { circular: true, viaOnly: { pathNot: '^apps/server/src/notifications/service\\.ts$' } },
+      to: { circular: true },
     },
     {
       name: 'apps-stay-apart',

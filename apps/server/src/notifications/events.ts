@@ -1,4 +1,4 @@
-import { enqueueNotification, staleSources, type Pool, type PoolClient } from '@pantau/db';
+import { caseRef, enqueueNotification, staleSources, type Pool, type PoolClient } from '@pantau/db';
 import type { NotificationEvent, NotificationFacts } from '@pantau/contracts';
 import { DEFAULT_ESCALATION_LADDER, type EscalationLadder } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
@@ -28,14 +28,9 @@ export async function notifyCaseEvent(
   ctx: { pack: ProvincePack; ladder?: EscalationLadder },
   e: CaseEvent,
 ): Promise<number> {
-  const { rows } = await client.query<{ tracking_id: string; opd_id: string | null }>(
-    e.kind === 'complaint'
-      ? 'SELECT tracking_id, opd_id FROM complaint WHERE id = $1'
-      : 'SELECT reg_no AS tracking_id, opd_id FROM ppid_request WHERE id = $1',
-    [e.id],
-  );
-  const c = rows[0];
-  if (!c) return 0;
+  const ref = await caseRef(client, e.kind, e.id);
+  if (!ref) return 0;
+  const c = { tracking_id: ref.trackingId, opd_id: ref.opdId };
   const ladder = ctx.ladder ?? DEFAULT_ESCALATION_LADDER;
   const step = e.level ? ladder.find((s) => s.level === e.level) : undefined;
   const opd = ctx.pack.opds.find((o) => o.id === c.opd_id);

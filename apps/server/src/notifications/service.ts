@@ -1,4 +1,4 @@
-import type { BackgroundStarter } from '../background.ts';
+import type { BackgroundStarter } from '../service-context.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
 import { createEmailChannel } from './channels/email.ts';
 import { createTelegramChannel } from './channels/telegram.ts';

@@ -176,16 +176,23 @@ describe('the duty-officer console', () => {
     const owner = tab.getByTestId('drawer-owner');
     await expect.poll(() => owner.textContent()).toContain('Pemilik: Uji piket2');
     // The history speaks Indonesian: events, levels and actors, never raw codes.
+    await expect.poll(() => tab.getByTestId('drawer').innerText()).toMatch(/Aduan masuk — Sumber /);
     const drawerText = await tab.getByTestId('drawer').innerText();
-    expect(drawerText).toMatch(/Aduan masuk — Sumber /);
     expect(drawerText).toMatch(/Eskalasi ke tingkat 1 — Sistem \(deadline watcher\)/);
     expect(drawerText).not.toMatch(/\bsubmitted\b|\bverified\b|level_|terverifikasi_didisposisi/);
+    // A proper dialog: focus is inside it while open (on its heading first).
+    expect(await tab.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    expect(await tab.evaluate(() => document.activeElement?.id)).toBe('drawer-title');
     await owner.getByTestId('owner-give').selectOption({ label: 'Uji piket1' });
     await expect
       .poll(() => tab.getByTestId('worklist-notice').textContent())
       .toBe(`Aduan ${tracking} diserahkan ke Uji piket1.`);
+    // Closing hands the focus back — here to the list, as the row left "mine" when it was given on.
+    await tab.locator('body').press('Escape');
+    await expect
+      .poll(() => tab.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('worklist-scroll');
     // The shift handover lists what each officer owns.
-    await tab.keyboard.press('Escape');
     await tab.getByTestId('handover-toggle').click();
     const handover = tab.getByTestId('handover');
     await expect
@@ -310,7 +317,8 @@ describe('the duty-officer console', () => {
     await expect.poll(() => form.getByTestId('ppid-error').textContent()).toMatch(/Pasal 17/);
     await form.getByTestId('ppid-decision').selectOption('dipenuhi');
     await form.getByTestId('ppid-submit').click();
-    await expect.poll(() => tab.getByTestId('drawer-message').textContent()).toBe('Keputusan dicatat.');
+    // Said in the list, where it stays even when the decided request leaves the worklist.
+    await expect.poll(() => tab.getByTestId('worklist-notice').textContent()).toBe('REG/2026/0042: Keputusan dicatat.');
     const { rows: stored } = await pantau.server.pool.query(
       `SELECT decision, decided_at IS NOT NULL AS decided FROM ppid_request WHERE reg_no = 'REG/2026/0042'`,
     );

@@ -68,6 +68,18 @@ export function Drawer(props: {
   const [target, setTarget] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'conflict' | 'done'; text: string } | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
+  // A dialog: focus moves into it when it opens (its heading, so a screen reader reads what opened) and
+  // back to what had it when it closes.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    headingRef.current?.focus();
+    return () => {
+      // The row it was opened from may have left the view meanwhile (reassigned, answered): the list then.
+      if (before && document.contains(before) && before !== document.body) before.focus();
+      else document.querySelector<HTMLElement>('[data-focus-fallback]')?.focus();
+    };
+  }, [props.item.kind, props.item.id]);
   const isComplaint = props.item.kind === 'complaint';
   // Complaints and PPID requests have details and actions here; comments are answered on their platform.
   const supported = isComplaint || props.item.kind === 'ppid_request';
@@ -128,6 +140,8 @@ export function Drawer(props: {
       return;
     }
     setMessage({ kind: 'done', text: t('console.drawer.done') });
+    // Said in the list too: a changed item may leave the view and close this drawer.
+    props.onNotice?.(`${props.item.trackingId}: ${t('console.drawer.done')}`);
     setAction(null);
     await load();
     props.onChanged();
@@ -153,9 +167,9 @@ export function Drawer(props: {
     timeStyle: 'short',
   });
   return (
-    <aside className="cs-drawer" role="dialog" aria-label={props.item.trackingId} data-testid="drawer">
+    <aside className="cs-drawer" role="dialog" aria-labelledby="drawer-title" data-testid="drawer">
       <header>
-        <h2>
+        <h2 id="drawer-title" ref={headingRef} tabIndex={-1}>
           {t(`console.kind.${props.item.kind}`)} {props.item.trackingId}
         </h2>
         <button type="button" onClick={props.onClose} aria-label={t('console.drawer.close')}>
@@ -222,6 +236,8 @@ export function Drawer(props: {
               revision={detail.revision}
               onDone={(text) => {
                 setMessage({ kind: 'done', text });
+                // Said in the list too: a decided request may leave the worklist and close this drawer.
+                props.onNotice?.(`${props.item.trackingId}: ${text}`);
                 void load();
                 props.onChanged();
               }}

@@ -211,8 +211,14 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
         const next = Math.max(0, Math.min(items.length - 1, i + (e.key === 'j' ? 1 : -1)));
         const item = items[i < 0 ? 0 : next];
         if (item) {
-          setSelected(keyOf(item));
+          const key = keyOf(item);
+          setSelected(key);
           virtual.scrollToIndex(i < 0 ? 0 : next, { align: 'auto' });
+          // The selected row holds the focus (one tab stop for the table), so the drawer can hand it back.
+          setTimeout(
+            () => document.querySelector<HTMLElement>(`[data-row-key="${key}"]`)?.focus({ preventScroll: true }),
+            0,
+          );
         }
       } else if (e.key === 'Enter' && selected && !open) setOpen(selected);
       else if (e.key === 'm' && props.session.user.role !== 'viewer') {
@@ -387,7 +393,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
           ))}
         </ul>
       )}
-      <div className="cs-table-wrap" ref={scroller} data-testid="worklist-scroll">
+      <div className="cs-table-wrap" ref={scroller} data-testid="worklist-scroll" tabIndex={-1} data-focus-fallback>
         <table className="cs-table">
           <thead>
             {table.getHeaderGroups().map((hg) => (
@@ -433,6 +439,8 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
                 <tr
                   key={row.id}
                   data-testid="worklist-row"
+                  data-row-key={key}
+                  tabIndex={selected === key ? 0 : -1}
                   data-id={item.id}
                   data-kind={item.kind}
                   data-step={item.escalationLevel}

@@ -71,6 +71,17 @@ describe('the one-line widget loader on another site', () => {
         .toBeLessThanOrEqual(2);
       expect(await frames.nth(i).getAttribute('title')).toBeTruthy();
     }
+    // The widgets take the host page's font (sans-serif here), ahead of the system fonts.
+    for (const i of [0, 1]) {
+      expect(new URL((await frames.nth(i).getAttribute('src'))!).searchParams.get('font')).toBe('sans-serif');
+      expect(
+        await frames
+          .nth(i)
+          .contentFrame()
+          .locator('body')
+          .evaluate((b) => getComputedStyle(b).fontFamily),
+      ).toMatch(/^sans-serif, system-ui/);
+    }
     // Different sizes: the trend (640 px wide) is taller than the 180 px default and than the KPI card.
     const heights = await Promise.all([0, 1].map(async (i) => (await frames.nth(i).boundingBox())!.height));
     expect(heights[1]).toBeGreaterThan(180);

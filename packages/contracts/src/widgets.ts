@@ -23,6 +23,17 @@ export const widgetOptions = z.strictObject({
     .regex(/^#?[0-9a-fA-F]{6}$/, 'expected a hex colour like 0b6e4f')
     .transform((v) => `#${v.replace('#', '').toLowerCase()}`)
     .optional(),
+  /**
+   * The host page's font stack (the loader passes the font of the element the widget sits in unless
+   * `data-font` says otherwise): names, quotes, commas and spaces only. A font the host loads as a web
+   * font is not inside the widget's frame; the widget falls back to the system font after it.
+   */
+  font: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[A-Za-z0-9 ,'"_-]+$/, 'expected a font list like Georgia, serif')
+    .optional(),
   /** Refresh the figures while the page stays open. */
   live: z.enum(['0', '1']).default('0'),
   token: z.string().min(10).max(2000).optional(),

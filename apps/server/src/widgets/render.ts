@@ -296,7 +296,7 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
   return `<!doctype html>
 <html lang="${o.lang}" data-theme="${o.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${esc(title)}</title>
-<style>${styles(accentLight, accentDark, compact)}</style></head>
+<style>${styles(accentLight, accentDark, compact, o.font)}</style></head>
 <body data-kind="${data.kind}" data-live="${o.live}"${ctx.tokenExp ? ` data-token-exp="${ctx.tokenExp}"` : ''}>
 <main class="w" tabindex="0" aria-labelledby="w-title"><h1 id="w-title">${esc(title)}</h1>${body}${note}
 <footer>${footer}</footer></main>
@@ -304,13 +304,15 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
 </body></html>`;
 }
 
-function styles(accentLight: string, accentDark: string, compact: boolean): string {
+function styles(accentLight: string, accentDark: string, compact: boolean, font?: string): string {
+  // The host's fonts first (the option admits names, quotes, commas and spaces only), then the system's.
+  const family = `${font ? `${font},` : ''}system-ui,-apple-system,'Segoe UI',sans-serif`;
   const light = `--bg:#ffffff;--fg:#14212b;--muted:#4d5b66;--line:#d5dde3;--accent:${accentLight};--alert:#b42318`;
   const dark = `--bg:#0f1b24;--fg:#f1f5f8;--muted:#b4c3cf;--line:#2b3d4a;--accent:${accentDark};--alert:#ff8a80`;
   return `:root{${light}}[data-theme=dark]{${dark}}
 @media (prefers-color-scheme:dark){[data-theme=auto]{${dark}}[data-theme=auto] .only-light{display:none}}
 @media not (prefers-color-scheme:dark){[data-theme=auto] .only-dark{display:none}}
-html,body{margin:0;background:var(--bg);color:var(--fg);font:${compact ? 13 : 15}px/1.4 system-ui,-apple-system,'Segoe UI',sans-serif}
+html,body{margin:0;background:var(--bg);color:var(--fg);font:${compact ? 13 : 15}px/1.4 ${family}}
 .w{padding:${compact ? '8px 10px' : '14px 16px'};outline-offset:-3px}.w:focus-visible{outline:3px solid var(--accent)}
 h1{font-size:${compact ? 14 : 16}px;margin:0 0 8px;font-weight:600}
 .big{font-size:${compact ? 30 : 42}px;font-weight:700;margin:0;color:var(--accent);line-height:1.1}.big-label{margin:0 0 6px;color:var(--muted)}

@@ -12,7 +12,8 @@
 export const LOADER_JS = `(function(){
 var s=document.currentScript,origin=new URL(s?s.src:location.href).origin,n=0;
 function mount(el){if(el.getAttribute('data-pantau-mounted'))return;el.setAttribute('data-pantau-mounted','1');
-var d=el.dataset,q=new URLSearchParams();['scope','period','lang','theme','size','accent','live','token'].forEach(function(k){if(d[k])q.set(k,d[k])});
+var d=el.dataset,q=new URLSearchParams();['scope','period','lang','theme','size','accent','font','live','token'].forEach(function(k){if(d[k])q.set(k,d[k])});
+if(!d.font&&el.parentNode&&el.parentNode.nodeType===1){var ff=getComputedStyle(el.parentNode).fontFamily.replace(/[^A-Za-z0-9 ,'"_-]/g,'').slice(0,200);if(ff)q.set('font',ff);}
 var f=document.createElement('iframe');f.name='pantau-'+(++n)+'-'+Math.random().toString(36).slice(2,8);
 f.title=d.title||'Statistik Pantau';f.loading='lazy';
 f.style.cssText='border:0;width:100%;display:block;height:'+(d.height||'180')+'px';f.setAttribute('scrolling','no');

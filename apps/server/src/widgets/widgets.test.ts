@@ -273,4 +273,14 @@ describe('embeddable widgets', () => {
     expect((await api(admin, `/api/widgets/tokens/${created.id}`, { method: 'DELETE' })).status).toBe(200);
     expect((await trade('https://dinkes.example.go.id')).status).toBe(401);
   });
+
+  it('takes the host page’s font, and refuses anything in it but names, quotes, commas and spaces', async () => {
+    const html = await (
+      await app.request(`/embed/kpi?font=${encodeURIComponent('"Noto Serif", Georgia, serif')}`)
+    ).text();
+    expect(html).toContain(`font:15px/1.4 "Noto Serif", Georgia, serif,system-ui`);
+    const bad = await app.request(`/embed/kpi?font=${encodeURIComponent('x}</style><script>alert(1)</script>')}`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/font/);
+  });
 });

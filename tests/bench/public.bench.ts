@@ -42,9 +42,10 @@ export async function publicBench(): Promise<BenchResult> {
   let baseline = 0;
   try {
     for (const [name, p] of targets) {
+      // As a browser asks: it always accepts gzip (Node's fetch decompresses; the bytes shown are the body's).
       const first = await fetch(`${base}${p}`);
       const body = Buffer.from(await first.arrayBuffer());
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { 'accept-encoding': 'gzip' };
       if (name.includes('304')) headers['if-none-match'] = first.headers.get('etag') ?? '';
       // Warm the cache and the JIT, then measure.
       await autocannon({ url: `${base}${p}`, connections: 10, duration: 2, headers });

@@ -6,6 +6,8 @@ export interface CachedBody {
   etag: string;
   /** When the figures were computed (ms since epoch). */
   at: number;
+  /** The body gzipped, made on the first request that accepts it. */
+  gzipped?: Buffer;
 }
 
 export interface PublicCacheOptions {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PublicCount } from '@pantau/contracts';
 import { liveOutboxSequence, publicCubeRollups, publicCubeStock, type Pool } from '@pantau/db';
 import { addDays, localDateOf } from '@pantau/domain';
@@ -24,7 +25,12 @@ import { protect, type CellState, type Relation } from './disclosure.ts';
  * - `p:req`, `p:dec`, `p:dk:<decision>`, `p:ot`, `p:late`, `p:obj`, `p:disp` — PPID this month.
  */
 export interface PublicCube {
-  /** The moment the cube's figures are for (when it was computed). */
+  /** A hash of everything the cube publishes. */
+  signature: string;
+  /**
+   * When these figures were computed. A rebuild that finds the very same figures keeps the earlier cube,
+   * so pages (and their ETags) change only when a figure does.
+   */
   generatedAt: Date;
   today: string;
   monthStart: string;
@@ -204,7 +210,20 @@ export async function buildPublicCube(pool: Pool, pack: ProvincePack, now: Date,
   const { state, unprotected } = await protect(values, relations, { min, hidden });
   const stateOf = (k: string): CellState => state.get(k) ?? 'visible';
   const value = (scope: string, measure: string) => values.get(`${scope}|${measure}`) ?? 0;
+  // What the cube publishes, as one string: equal means every public answer would be byte-identical.
+  const signature = createHash('sha256')
+    .update(
+      JSON.stringify([
+        today,
+        [...values].sort(([a], [b]) => a.localeCompare(b)),
+        [...state].sort(([a], [b]) => a.localeCompare(b)),
+        [...ppidOf],
+        [...hkSums],
+      ]),
+    )
+    .digest('base64url');
   return {
+    signature,
     generatedAt: now,
     today,
     monthStart,
@@ -258,7 +277,8 @@ export class PublicCubeCache {
   private rebuild(key: string, now: Date): Promise<PublicCube> {
     const at = Date.now();
     const running = buildPublicCube(this.pool, this.pack, now, this.min)
-      .then((cube) => {
+      .then((built) => {
+        const cube = this.entry && this.entry.cube.signature === built.signature ? this.entry.cube : built;
         this.entry = { key, at, cube };
         return cube;
       })

@@ -98,6 +98,24 @@ describe('the public statistics API', () => {
     expect(other.status).toBe(200);
   });
 
+  it('sends browsers a gzipped copy under its own ETag, and revalidates that too', async () => {
+    const app = appWith();
+    const plain = await app.request(`${PUBLIC_BASE}/summary`);
+    const zipped = await app.request(`${PUBLIC_BASE}/summary`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toMatch(/Accept-Encoding/);
+    const { gunzipSync } = await import('node:zlib');
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    expect(gunzipSync(bytes).toString('utf8')).toBe(await plain.text());
+    expect(bytes.length).toBeLessThan(Number(plain.headers.get('content-length') ?? Infinity));
+    const etag = zipped.headers.get('etag')!;
+    expect(etag).not.toBe(plain.headers.get('etag'));
+    const again = await app.request(`${PUBLIC_BASE}/summary`, {
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
+
   it('serves every origin, preflight included, and can be framed and read cross-origin', async () => {
     const app = appWith();
     const pre = await app.request(`${PUBLIC_BASE}/summary`, {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import { Hono, type Context } from 'hono';
@@ -35,18 +36,27 @@ export const PUBLIC_BASE = '/api/public/v1';
  */
 export function sendCached(c: Context, entry: CachedBody, contentType: string, cacheSeconds: number): Response {
   const age = Math.max(0, Math.floor((Date.now() - entry.at) / 1000));
+  // Browsers always accept gzip: they get the compressed copy kept beside the body (compressed once per
+  // cache entry, not per request), under its own ETag as RFC 9110 asks of another representation.
+  const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '') && entry.body.length > 1024;
+  const etag = gzip ? `${entry.etag.slice(0, -1)}-gz"` : entry.etag;
   const headers: Record<string, string> = {
-    ETag: entry.etag,
+    ETag: etag,
     'Cache-Control': `public, max-age=${cacheSeconds}, s-maxage=${cacheSeconds * 2}, stale-while-revalidate=${cacheSeconds * 8}`,
     Age: String(Math.min(age, cacheSeconds)),
     'Content-Type': contentType,
+    Vary: 'Accept-Encoding',
   };
-  if (matchesEtag(c.req.header('if-none-match'), entry.etag)) {
+  if (matchesEtag(c.req.header('if-none-match'), etag)) {
     for (const [k, v] of Object.entries(headers)) if (k !== 'Content-Type') c.header(k, v);
     return c.body(null, 304);
   }
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
-  return c.req.method === 'HEAD' ? c.body(null, 200) : c.body(entry.body, 200);
+  if (c.req.method === 'HEAD') return c.body(null, 200);
+  if (!gzip) return c.body(entry.body, 200);
+  entry.gzipped ??= gzipSync(entry.body);
+  c.header('Content-Encoding', 'gzip');
+  return c.body(new Uint8Array(entry.gzipped), 200);
 }
 
 /**

@@ -144,7 +144,13 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
         provinceName: pack.name,
         timeZone: pack.timeZone,
         timeZoneLabel: pack.timeZoneLabel,
-        generatedAt: options.now?.() ?? new Date(),
+        // When the figures were computed (the public cube's time), so the page changes only when they do.
+        generatedAt:
+          'summary' in data
+            ? new Date(data.summary.generatedAt)
+            : 'rankings' in data
+              ? new Date(data.rankings.generatedAt)
+              : (options.now?.() ?? new Date()),
         minCount: options.minCount,
         tokenExp: grant?.exp,
       });

@@ -60,6 +60,16 @@ export class PublicCache {
     return p;
   }
 
+  /** A fresh entry for the key if there is one, without computing anything. */
+  peek(key: string): CachedBody | undefined {
+    const hit = this.entries.get(key);
+    if (hit && this.now() - hit.at < this.ttl) {
+      this.hits++;
+      return hit;
+    }
+    return undefined;
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -94,7 +94,15 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
     return c.html(renderProblemPage(lang, heading, detail), status);
   };
 
+  // The same public widget URL again (the common case: every visitor of a page asks the same one) is
+  // answered from the cache before its options are parsed again; only a URL that rendered a page once
+  // is remembered, so an invalid one always goes through validation.
+  const rendered = new Map<string, string>();
   app.get('/embed/:kind', async (c) => {
+    const url = new URL(c.req.url);
+    const seen = rendered.get(url.pathname + url.search);
+    const fast = seen === undefined ? undefined : cache.peek(seen);
+    if (fast) return sendCached(c, fast, 'text/html; charset=utf-8', options.cacheSeconds);
     const raw = c.req.query();
     const lang = raw.lang === 'en' ? 'en' : 'id';
     const t = WIDGET_TEXT[lang];
@@ -155,6 +163,10 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
         tokenExp: grant?.exp,
       });
     });
+    if (!grant) {
+      if (rendered.size >= 5000) rendered.delete(rendered.keys().next().value!);
+      rendered.set(url.pathname + url.search, key);
+    }
     if (grant) {
       // An OPD's internal figures: kept out of shared caches.
       c.header('ETag', entry.etag);

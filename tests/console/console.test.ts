@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
@@ -324,6 +325,20 @@ describe('the duty-officer console', () => {
     );
     expect(stored).toEqual([{ decision: 'dipenuhi', decided: true }]);
     expect(errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('exports the current view as a CSV people can read: Indonesian headers, names, local times', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signIn(tab, `${pantau.url}/console?kind=complaint&deadlineState=overdue`, 'piket1');
+    await tab.getByTestId('worklist-row').first().waitFor();
+    const [download] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('export').click()]);
+    const lines = (await readFile(await download.path(), 'utf8')).split('\r\n');
+    expect(lines[0]).toMatch(/^Jenis,Nomor,OPD,Kabupaten\/Kota,Kanal,Topik,Status,Diterima \(WIB\),/);
+    const row = lines.find((l) => l.startsWith('Aduan,7100002,'))!;
+    expect(row).toContain(`,${pantau.server.pack.opds.find((o) => o.id === dinkes)!.name},`);
+    expect(row).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},/);
+    expect(row).not.toMatch(/kalteng\.|T\d{2}:\d{2}:\d{2}/);
     await tab.close();
   });
 });

@@ -56,4 +56,18 @@ describe('the console: Laporan pimpinan', () => {
     expect(await tab.getByTestId('report-opd-fixed').textContent()).toBe(pantau.server.pack.opds[0]!.shortName);
     expect(await tab.getByTestId('report-download').getAttribute('href')).toContain(`opd=${encodeURIComponent(pupr)}`);
   });
+
+  it('downloads last year’s annual PPID report as a CSV from the same page', async () => {
+    const tab = await browser.newPage();
+    await signIn(tab, `${pantau.url}/console/reports`, 'pimpinanlap');
+    const year = Number(await tab.getByTestId('annual-year').inputValue());
+    expect(year).toBe(new Date().getFullYear() - 1);
+    const [download] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('annual-download').click()]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^laporan-layanan-informasi-.+-${year}-01-01-${year}-12-31\\.csv$`),
+    );
+    const text = await readFile(await download.path(), 'utf8');
+    expect(text.split(/\r?\n/)[0]).toMatch(/\S/);
+    await tab.close();
+  });
 });

@@ -18,6 +18,10 @@ export function ReportsPage(props: { names: ProvinceNames; userOpdId: string | n
   const [opd, setOpd] = useState(props.userOpdId ?? '');
   const q = new URLSearchParams({ month });
   if (opd) q.set('opd', opd);
+  // The annual Laporan Layanan Informasi Publik (UU 14/2008) is due by 31 March for the year before.
+  const [year, setYear] = useState(() => Number(thisMonth(props.timeZone).slice(0, 4)) - 1);
+  const annual = new URLSearchParams({ from: `${year}-01-01`, to: `${year}-12-31` });
+  if (opd) annual.set('opdId', opd);
   return (
     <section className="cs-page" aria-labelledby="reports-title">
       <h1 id="reports-title">{t('console.reports.title')}</h1>
@@ -53,6 +57,29 @@ export function ReportsPage(props: { names: ProvinceNames; userOpdId: string | n
           data-testid="report-download"
         >
           {t('console.reports.download')}
+        </a>
+      </div>
+      <h2>{t('console.reports.annualTitle')}</h2>
+      <p className="cs-note">{t('console.reports.annualHint')}</p>
+      <div className="cs-filters">
+        <label>
+          {t('console.reports.year')}
+          <input
+            type="number"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value))}
+            data-testid="annual-year"
+          />
+        </label>
+        <a
+          className="cs-button"
+          href={`/api/ppid/report.csv?${annual.toString()}`}
+          download
+          data-testid="annual-download"
+        >
+          {t('console.reports.annualDownload')}
         </a>
       </div>
     </section>

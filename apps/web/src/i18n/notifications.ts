@@ -11,6 +11,11 @@ export const notificationsId = {
   'console.reports.month': 'Bulan',
   'console.reports.province': 'Seluruh provinsi',
   'console.reports.download': 'Unduh PDF',
+  'console.reports.annualTitle': 'Laporan Layanan Informasi Publik tahunan (PPID)',
+  'console.reports.annualHint':
+    'Wajib disampaikan paling lambat 31 Maret untuk tahun sebelumnya (UU 14/2008): jumlah permohonan, keputusan, waktu, keberatan dan sengketa, untuk provinsi atau OPD yang dipilih di atas.',
+  'console.reports.year': 'Tahun',
+  'console.reports.annualDownload': 'Unduh CSV',
   'console.notify.mine': 'Langganan notifikasi saya',
   'console.notify.mineHint':
     'Pantau memberi tahu Anda lewat e-mail, webhook atau Telegram saat aduan atau permohonan hampir jatuh tempo, terlambat, dieskalasi atau diakui. Pesan tidak pernah memuat identitas pelapor atau isi aduan rahasia.',
@@ -84,6 +89,11 @@ export const notificationsEn: Record<keyof typeof notificationsId, string> = {
   'console.reports.month': 'Month',
   'console.reports.province': 'Whole province',
   'console.reports.download': 'Download PDF',
+  'console.reports.annualTitle': 'Annual public-information service report (PPID)',
+  'console.reports.annualHint':
+    'Due by 31 March for the year before (UU 14/2008): requests, decisions, times, objections and disputes, for the province or the OPD chosen above.',
+  'console.reports.year': 'Year',
+  'console.reports.annualDownload': 'Download CSV',
   'console.notify.mine': 'My notifications',
   'console.notify.mineHint':
     'Pantau tells you by e-mail, webhook or Telegram when a complaint or request is almost due, overdue, escalated or acknowledged. Messages never carry a reporter’s identity or rahasia text.',

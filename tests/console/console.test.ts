@@ -182,8 +182,8 @@ describe('the duty-officer console', () => {
     expect(drawerText).toMatch(/Eskalasi ke tingkat 1 — Sistem \(deadline watcher\)/);
     expect(drawerText).not.toMatch(/\bsubmitted\b|\bverified\b|level_|terverifikasi_didisposisi/);
     // A proper dialog: focus is inside it while open (on its heading first).
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.id)).toBe('drawer-title');
     expect(await tab.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
-    expect(await tab.evaluate(() => document.activeElement?.id)).toBe('drawer-title');
     await owner.getByTestId('owner-give').selectOption({ label: 'Uji piket1' });
     await expect
       .poll(() => tab.getByTestId('worklist-notice').textContent())

@@ -215,10 +215,11 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
           setSelected(key);
           virtual.scrollToIndex(i < 0 ? 0 : next, { align: 'auto' });
           // The selected row holds the focus (one tab stop for the table), so the drawer can hand it back.
-          setTimeout(
-            () => document.querySelector<HTMLElement>(`[data-row-key="${key}"]`)?.focus({ preventScroll: true }),
-            0,
-          );
+          // (Not if the drawer opened meanwhile: the dialog keeps the focus it took.)
+          setTimeout(() => {
+            if (document.querySelector('[role="dialog"]')) return;
+            document.querySelector<HTMLElement>(`[data-row-key="${key}"]`)?.focus({ preventScroll: true });
+          }, 0);
         }
       } else if (e.key === 'Enter' && selected && !open) setOpen(selected);
       else if (e.key === 'm' && props.session.user.role !== 'viewer') {

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from './auth/principal.ts';
 import {
+  actsOnItems,
   canActOnComplaint,
+  canAssignTo,
   canEditCalendar,
   canManageEmbedTokens,
   canReadComplaint,
+  canReadItem,
   canSeeComplaintBody,
   canSeePersonalData,
   canSeeReporter,
+  canWorkItem,
   type ComplaintAction,
 } from './permissions.ts';
 
@@ -73,5 +77,33 @@ describe('permissions', () => {
 
   it('only an admin edits the calendar', () => {
     expect(Object.values(people).map(canEditCalendar)).toEqual([true, false, false, false]);
+  });
+
+  it('works worklist items as it notes complaints: the desk any OPD’s, an OPD admin its own, a viewer none', () => {
+    const grid = (f: (p: Principal, item: { opdId: string | null }) => boolean) =>
+      Object.fromEntries(Object.entries(people).map(([who, p]) => [who, [own, other, undisposed].map((i) => f(p, i))]));
+    expect(grid(canWorkItem)).toEqual({
+      admin: [true, true, true],
+      duty: [true, true, true],
+      pupr: [true, false, false],
+      viewer: [false, false, false],
+    });
+    expect(grid(canReadItem)).toEqual({
+      admin: [true, true, true],
+      duty: [true, true, true],
+      pupr: [true, false, false],
+      viewer: [true, true, true],
+    });
+    expect(Object.values(people).map(actsOnItems)).toEqual([true, true, true, false]);
+  });
+
+  it('lets the desk hand an item to anyone, and an OPD admin only to its OPD’s admins', () => {
+    for (const who of ['admin', 'duty'])
+      expect(['admin', 'duty_officer', 'opd_admin'].every((role) => canAssignTo(people[who]!, { role }))).toBe(true);
+    expect(['admin', 'duty_officer', 'opd_admin'].map((role) => canAssignTo(people.pupr!, { role }))).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 });

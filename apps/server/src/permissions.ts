@@ -63,6 +63,29 @@ export function canActOnComplaint(p: Principal, c: ComplaintRef, action: Complai
   return action === 'acknowledge' || action === 'note' || action === 'change_status';
 }
 
+/** Whether a role acts on worklist items at all: a viewer reads only. */
+export function actsOnItems(p: Principal): boolean {
+  return p.role !== 'viewer';
+}
+
+/** Reading a worklist item of an OPD (a complaint that is not rahasia, a PPID request, a comment). */
+export function canReadItem(p: Principal, item: { opdId: string | null }): boolean {
+  return canReadComplaint(p, { opdId: item.opdId, isRahasia: false });
+}
+
+/**
+ * Working an item of an OPD — owning it, recording a walk-in or a PPID step for it, acting on a comment:
+ * as noting a complaint (the desk on any; an OPD admin on its own OPD's; a viewer never).
+ */
+export function canWorkItem(p: Principal, item: { opdId: string | null }): boolean {
+  return canActOnComplaint(p, { opdId: item.opdId, isRahasia: false }, 'note');
+}
+
+/** Handing an item to someone: the desk to anyone who may work it; an OPD admin only to its OPD's admins. */
+export function canAssignTo(p: Principal, assignee: { role: string }): boolean {
+  return p.role !== 'opd_admin' || assignee.role === 'opd_admin';
+}
+
 /** Only admins edit the working-day calendar (it moves every open deadline). */
 export function canEditCalendar(p: Principal): boolean {
   return p.role === 'admin';

@@ -53,6 +53,16 @@ export const commaList = <T extends string>(values: readonly T[]) =>
     .pipe(z.array(z.enum(values as [T, ...T[]])).max(values.length));
 
 /** The first issue of a failed parse as `{ field, message }`, with the field as a dotted path. */
+/**
+ * As firstIssue, but an unknown key anywhere comes first and is named itself (a strict schema would
+ * otherwise report the object holding it): `{ field: 'extra', message: unknownMessage }`.
+ */
+export function firstIssueNamingUnknown(error: z.ZodError, unknownMessage: string): { field: string; message: string } {
+  const unknown = error.issues.find((i) => i.code === 'unrecognized_keys');
+  if (unknown && 'keys' in unknown && unknown.keys[0]) return { field: unknown.keys[0], message: unknownMessage };
+  return firstIssue(error);
+}
+
 export function firstIssue(error: z.ZodError, prefix = ''): { field: string; message: string } {
   const issue = error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';

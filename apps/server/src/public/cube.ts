@@ -50,7 +50,7 @@ export interface PublicCube {
   followUpHkSum(scope: string): number;
   /** The scope's PPID section (null for regencies), for its non-count figures. */
   ppid(scope: string): Record<string, unknown> | null;
-  /** Cells left pinned when no complement was available (logged; expected empty). */
+  /** Cells left pinned when no complement was available (expected empty; for tests and diagnosis). */
   unprotected: string[];
 }
 
@@ -151,11 +151,12 @@ export async function buildPublicCube(pool: Pool, pack: ProvincePack, now: Date,
   const within = (seg: { from: string }, lo: string, hi: string) => seg.from >= lo && seg.from <= hi;
   const relations: Relation[] = [];
   const hidden = new Set<string>();
-  const derive = (scope: string, total: string, parts: string[]) => {
+  /** Sets a cell to the sum of its parts and, unless the parts are not modelled, states the relation. */
+  const derive = (scope: string, total: string, parts: string[], relate = true) => {
     const sum = parts.reduce((a, p) => a + (values.get(`${scope}|${p}`) ?? 0), 0);
     if (sum) values.set(`${scope}|${total}`, sum);
     else values.delete(`${scope}|${total}`);
-    relations.push({ total: `${scope}|${total}`, parts: parts.map((p) => `${scope}|${p}`) });
+    if (relate) relations.push({ total: `${scope}|${total}`, parts: parts.map((p) => `${scope}|${p}`) });
   };
   for (const scope of scopes) {
     for (const k of ['rec', 'comp']) {
@@ -163,13 +164,10 @@ export async function buildPublicCube(pool: Pool, pack: ProvincePack, now: Date,
         if (seg.from === today) continue;
         const days: string[] = [];
         for (let d = seg.from; d <= seg.to; d = addDays(d, 1)) days.push(`d:${d}:${k}`);
-        derive(scope, segmentKey(seg, k), days);
+        // Below the province the days are not published: the segment stands for them.
+        derive(scope, segmentKey(seg, k), days, scope === 'province');
         hidden.add(`${scope}|${segmentKey(seg, k)}`);
-        if (scope !== 'province') {
-          // Not published: the segment stands for these days, and the relation over them goes.
-          relations.pop();
-          for (const d of days) values.delete(`${scope}|${d}`);
-        }
+        if (scope !== 'province') for (const d of days) values.delete(`${scope}|${d}`);
       }
       const segs = (lo: string, hi: string) => segments.filter((g) => within(g, lo, hi)).map((g) => segmentKey(g, k));
       derive(scope, `m:${k}`, segs(monthStart, today));

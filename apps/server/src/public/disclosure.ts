@@ -89,23 +89,13 @@ export async function protect(
 
   let unprotected: string[] = [];
   const memo: ExactMemo = new Map();
-  const t0 = Date.now();
-  let rounds = 0;
-  let exactRounds = 0;
-  let heuristicMs = 0;
   for (let round = 0; round < (o.maxRounds ?? 5000); round++) {
-    rounds++;
     // Long protections must not hold the event loop: a round at a time.
     await new Promise((resolve) => setImmediate(resolve));
     const system = systemOf(rels, stateOf, val, min, relationsOf);
     // The cheap attacks first; when they find nothing, the exact one (integer programs per cell).
-    const th = Date.now();
     let pinned = heuristicPinned(system);
-    heuristicMs += Date.now() - th;
-    if (pinned.length === 0 && o.exact !== false) {
-      exactRounds++;
-      pinned = await exactPinned(system, val, undefined, memo);
-    }
+    if (pinned.length === 0 && o.exact !== false) pinned = await exactPinned(system, val, undefined, memo);
     if (pinned.length === 0) {
       unprotected = [];
       break;
@@ -129,19 +119,8 @@ export async function protect(
     }
     if (!added) break;
   }
-  const t1 = Date.now();
   if (o.exact !== false && unprotected.length === 0)
     await republish(state, rels, relationsOf, val, min, o.cleanupMs ?? 1000, memo);
-  if (process.env.PANTAU_DEBUG_SDC)
-    console.error({
-      rounds,
-      exactRounds,
-      heuristicMs,
-      mainMs: t1 - t0,
-      cleanupMs: Date.now() - t1,
-      unprotected,
-      memo: memo.size,
-    });
   return { state, unprotected };
 }
 

@@ -1,5 +1,5 @@
 import {
-  firstIssue,
+  firstIssueNamingUnknown,
   publicComplaints,
   publicPpid,
   publicQuery,
@@ -122,12 +122,7 @@ export function parsePublicQuery(
   raw: Record<string, string>,
 ): ParsedPublicQuery {
   const parsed = endpoint.query.safeParse(raw);
-  if (!parsed.success) {
-    const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
-    if (unknown && 'keys' in unknown && unknown.keys[0])
-      return { ok: false, error: { field: unknown.keys[0], message: 'unknown parameter' } };
-    return { ok: false, error: firstIssue(parsed.error) };
-  }
+  if (!parsed.success) return { ok: false, error: firstIssueNamingUnknown(parsed.error, 'unknown parameter') };
   const q = parsed.data;
   let scope: ResolvedScope | null = null;
   if (typeof q.scope === 'string') {

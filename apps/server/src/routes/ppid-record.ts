@@ -2,8 +2,9 @@ import { firstIssue, ppidRecordRequest } from '@pantau/contracts';
 import { appendAudit, ppidCaseDetail, ppidSourceRef, withTransaction, type Pool } from '@pantau/db';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
+import { itemError } from '../http/item-error.ts';
 import { ingestPpidBatch, type PpidContext } from '../ingest/ppid-ingest.ts';
-import { canActOnPpidRequest, canReadPpidRequest } from '../permissions.ts';
+import { actsOnItems, canActOnPpidRequest, canReadPpidRequest } from '../permissions.ts';
 
 /**
  * The PPID's own steps recorded from the console: a decision with its kind, the extension with its
@@ -17,7 +18,7 @@ export function ppidRecordRoutes(pool: Pool, ctx: PpidContext): Hono<AuthEnv> {
   app.use('/api/ppid/requests/:id/record', requirePrincipal(pool));
   app.post('/api/ppid/requests/:id/record', async (c) => {
     const who = c.get('principal');
-    if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers do not act' } }, 403);
+    if (!actsOnItems(who)) return c.json({ error: { field: 'role', message: 'viewers do not act' } }, 403);
     const id = Number(c.req.param('id'));
     if (!Number.isSafeInteger(id) || id <= 0)
       return c.json({ error: { field: 'id', message: 'expected a request id' } }, 400);
@@ -53,11 +54,7 @@ export function ppidRecordRoutes(pool: Pool, ctx: PpidContext): Hono<AuthEnv> {
       ],
       `user:${who.id}`,
     );
-    if (result?.status === 'rejected') {
-      const error = result.error ?? { field: 'event', message: 'refused' };
-      const field = error.field.replace(/^items\.\d+\.?(event\.)?/, '') || 'event';
-      return c.json({ error: { field, message: error.message } }, 422);
-    }
+    if (result?.status === 'rejected') return c.json({ error: itemError(result, 'event') }, 422);
     await withTransaction(pool, (client) =>
       appendAudit(client, {
         actor: `user:${who.id}`,

@@ -4,6 +4,7 @@ import { appendAudit, socialInteractionRef, withTransaction, type Pool } from '@
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ingestSocialBatch } from '../ingest/social-ingest.ts';
+import { actsOnItems, canReadItem, canWorkItem } from '../permissions.ts';
 
 /**
  * An officer's actions on a comment or mention from the worklist: mark it answered (the reply is made on
@@ -16,15 +17,15 @@ export function socialActionRoutes(pool: Pool, now: () => Date = () => new Date(
   app.use('/api/social/interactions/*', requirePrincipal(pool));
   app.post('/api/social/interactions/:id/actions', async (c) => {
     const who = c.get('principal');
-    if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers do not act' } }, 403);
+    if (!actsOnItems(who)) return c.json({ error: { field: 'role', message: 'viewers do not act' } }, 403);
     const id = Number(c.req.param('id'));
     if (!Number.isSafeInteger(id) || id <= 0) return c.json({ error: { field: 'id', message: 'expected an id' } }, 400);
     const parsed = socialInteractionAction.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
     const body = parsed.data;
     const ref = await socialInteractionRef(pool, id);
-    if (!ref || (who.role === 'opd_admin' && ref.opdId !== who.opdId))
-      return c.json({ error: { field: 'id', message: 'no such comment' } }, 404);
+    if (!ref || !canReadItem(who, ref)) return c.json({ error: { field: 'id', message: 'no such comment' } }, 404);
+    if (!canWorkItem(who, ref)) return c.json({ error: { field: 'role', message: 'your role may not act here' } }, 403);
     if (body.action === 'answered' && ref.repliedAt)
       return c.json({ error: { field: 'action', message: 'already answered' } }, 409);
     const at = now().toISOString();

@@ -1,8 +1,10 @@
-import { firstIssue, walkInComplaint } from '@pantau/contracts';
+import { firstIssueNamingUnknown, walkInComplaint } from '@pantau/contracts';
 import { appendAudit, complaintIdByTracking, nextWalkInTrackingId, withTransaction, type Pool } from '@pantau/db';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { itemError } from '../http/item-error.ts';
+import { actsOnItems, canWorkItem } from '../permissions.ts';
 
 /**
  * Walk-in and phone complaints: an officer types in what someone at the desk or on the phone reports.
@@ -15,17 +17,12 @@ export function walkInRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
   app.use('/api/complaints/walk-in', requirePrincipal(pool));
   app.post('/api/complaints/walk-in', async (c) => {
     const who = c.get('principal');
-    if (who.role === 'viewer')
+    if (!actsOnItems(who))
       return c.json({ error: { field: 'role', message: 'viewers do not record complaints' } }, 403);
     const parsed = walkInComplaint.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) {
-      const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
-      if (unknown && 'keys' in unknown && unknown.keys[0])
-        return c.json({ error: { field: unknown.keys[0], message: 'unknown field' } }, 400);
-      return c.json({ error: firstIssue(parsed.error) }, 400);
-    }
+    if (!parsed.success) return c.json({ error: firstIssueNamingUnknown(parsed.error, 'unknown field') }, 400);
     const w = parsed.data;
-    if (who.role === 'opd_admin' && w.opdId !== who.opdId)
+    if (!canWorkItem(who, { opdId: w.opdId ?? null }))
       return c.json({ error: { field: 'opdId', message: 'an OPD admin records complaints for its own OPD' } }, 403);
     if (w.opdId && !ctx.pack.opds.some((o) => o.id === w.opdId))
       return c.json({ error: { field: 'opdId', message: 'no such OPD in this province' } }, 400);
@@ -42,11 +39,7 @@ export function walkInRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
       items.push({ externalId, event: { type: 'verified', eventId: 'verified', occurredAt: now, opdId: w.opdId } });
     const results = await ingestComplaintBatch(pool, ctx, 'console', items, `user:${who.id}`);
     const rejected = results.find((r) => r.status === 'rejected');
-    if (rejected) {
-      const error = rejected.error ?? { field: 'items.0', message: 'rejected' };
-      const field = error.field.replace(/^items\.\d+\.?(event\.)?/, '') || 'body';
-      return c.json({ error: { field, message: error.message } }, 400);
-    }
+    if (rejected) return c.json({ error: itemError(rejected, 'body') }, 400);
     const id = (await complaintIdByTracking(pool, trackingId))!;
     await withTransaction(pool, (client) =>
       appendAudit(client, {

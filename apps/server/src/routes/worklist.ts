@@ -20,7 +20,7 @@ import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { toCsv } from '../http/csv.ts';
-import { canActOnComplaint } from '../permissions.ts';
+import { actsOnItems, canAssignTo, canReadItem, canWorkItem } from '../permissions.ts';
 
 /**
  * The console's worklist: what is late or at risk across complaints, PPID requests and unanswered
@@ -74,23 +74,19 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
     return c.json({ items: withDays(page.rows), total: page.total, offset: q.offset, limit: q.limit });
   });
 
-  // Who may own an item: the same people who may act on it (viewers never; an OPD admin its own OPD's).
-  const mayOwn = (who: Principal, item: { opdId: string | null; isRahasia: boolean }) =>
-    canActOnComplaint(who, item, 'note');
-
   app.post('/api/worklist/assign', async (c) => {
     const parsed = worklistAssignRequest.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
     const body = parsed.data;
     const who = c.get('principal');
-    if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers do not assign' } }, 403);
+    if (!actsOnItems(who)) return c.json({ error: { field: 'role', message: 'viewers do not assign' } }, 403);
     const assigneeId = body.assignee === 'me' ? who.id : body.assignee;
     type Outcome = { status: 200 | 403 | 404 | 422; json: unknown };
     const outcome = await withTransaction(pool, async (client): Promise<Outcome> => {
       const item = await lockAssignableItem(client, body.kind, Number(body.id));
-      if (!item || (who.role === 'opd_admin' && item.opdId !== who.opdId))
+      if (!item || !canReadItem(who, item))
         return { status: 404, json: { error: { field: 'id', message: 'no such item' } } };
-      if (!mayOwn(who, item))
+      if (!canWorkItem(who, item))
         return { status: 403, json: { error: { field: 'assignee', message: 'your role may not assign this item' } } };
       let assigneeName: string | null = null;
       if (assigneeId !== null) {
@@ -101,7 +97,7 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
             json: { error: { field: 'assignee', message: 'this person cannot own an item of this OPD' } },
           };
         // An OPD admin hands items only to itself or its OPD's people, never to the desk's.
-        if (who.role === 'opd_admin' && candidate.role !== 'opd_admin')
+        if (!canAssignTo(who, candidate))
           return {
             status: 403,
             json: { error: { field: 'assignee', message: 'an OPD admin assigns within its OPD' } },
@@ -130,7 +126,7 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
   // The people an item of an OPD can be given to (names only), for the drawer's owner picker.
   app.get('/api/worklist/assignees', async (c) => {
     const who = c.get('principal');
-    if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers do not assign' } }, 403);
+    if (!actsOnItems(who)) return c.json({ error: { field: 'role', message: 'viewers do not assign' } }, 403);
     const opd = c.req.query('opd');
     if (opd !== undefined && !OPD_ID_PATTERN.test(opd))
       return c.json({ error: { field: 'opd', message: 'expected an OPD id' } }, 400);
@@ -138,7 +134,7 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
     const people = await assignableUsers(pool, opdId);
     return c.json({
       people: people
-        .filter((p) => who.role !== 'opd_admin' || p.role === 'opd_admin')
+        .filter((p) => canAssignTo(who, p))
         .map((p) => ({ id: p.id, displayName: p.displayName, role: p.role })),
     });
   });
@@ -146,7 +142,7 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
   // Shift handover: what each person owns that is still open, most urgent first.
   app.get('/api/worklist/handover', async (c) => {
     const who = c.get('principal');
-    if (who.role === 'viewer') return c.json({ error: { field: 'role', message: 'viewers have no handover' } }, 403);
+    if (!actsOnItems(who)) return c.json({ error: { field: 'role', message: 'viewers have no handover' } }, 403);
     const opd = c.req.query('opd');
     if (opd !== undefined && !OPD_ID_PATTERN.test(opd))
       return c.json({ error: { field: 'opd', message: 'expected an OPD id' } }, 400);

@@ -4,6 +4,7 @@ import {
   embedTokenRenewal,
   embedTokenRequest,
   firstIssue,
+  firstIssueNamingUnknown,
   RESTRICTED_KINDS,
   WIDGET_KINDS,
   widgetKind,
@@ -110,11 +111,7 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
     if (!kind.success) return problem(c, 400, lang, t.badOption, `kind: expected one of ${WIDGET_KINDS.join(', ')}`);
     const parsed = widgetOptions.safeParse(raw);
     if (!parsed.success) {
-      const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
-      const e =
-        unknown && 'keys' in unknown
-          ? { field: unknown.keys[0]!, message: 'unknown option' }
-          : firstIssue(parsed.error);
+      const e = firstIssueNamingUnknown(parsed.error, 'unknown option');
       return problem(c, 400, lang, t.badOption, `${e.field}: ${e.message}`);
     }
     const o = parsed.data;

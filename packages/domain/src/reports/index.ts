@@ -1,1 +1,2 @@
+export * from './period.ts';
 export * from './leadership-report.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeAgainst, leadershipReport, monthPeriod, periodLabel, previousMonth } from './leadership-report.ts';
+import { changeAgainst, leadershipReport } from './leadership-report.ts';
+import { monthPeriod, periodLabel, previousMonth } from './period.ts';
 
 const figures = (received: number, followedUp: number, onTime: number, completed: number) => ({
   received,
@@ -112,5 +113,95 @@ describe('the leadership report', () => {
     ]);
     const late = doc.sections[2]!.blocks[0]!;
     expect(late.kind === 'table' && late.rows).toEqual([['2600001', 'PUPR', 'Banjarbaru', '5 Nov 2026', '12 HK', '3']]);
+  });
+
+  const social = (reach: number, needing: number, replied: number, median: number | null, negative: number) => ({
+    reach,
+    needing,
+    replied,
+    replyRatePct: needing > 0 ? (replied / needing) * 100 : null,
+    medianReplyMinutes: median,
+    sentiment: { positive: 2, neutral: 5, negative },
+    flagged: 3,
+    hoaxSuspects: 1,
+    clarified: 2,
+    stillOpen: 1,
+    medianMinutesToClarify: 90,
+  });
+  const base = {
+    provinceName: 'Kalimantan Selatan',
+    scopeLabel: 'Provinsi',
+    timeZone: 'Asia/Makassar',
+    tzLabel: 'WITA',
+    generatedAt: new Date('2026-12-01T01:00:00Z'),
+    complaints: {
+      current: figures(10, 8, 6, 5),
+      previous: figures(10, 4, 4, 5),
+      openNow: { total: 20, overdue: 7, atRisk: 3, escalated: 2 },
+      byOpd: [],
+      byRegency: [],
+      daily: [
+        { day: '2026-11-01', received: 3, completed: 1 },
+        { day: '2026-11-02', received: 7, completed: 4 },
+      ],
+    },
+    late: [],
+  };
+
+  it('adds social media: reach, replies, sentiment, issues and hoaxes against the previous period, OPDs worst first', () => {
+    const doc = leadershipReport({
+      ...base,
+      period: monthPeriod('2026-11'),
+      social: {
+        current: social(12_000, 40, 30, 150, 3),
+        previous: social(10_000, 20, 18, 60, 1),
+        openNow: { issues: 4, hoaxSuspects: 2 },
+        byOpd: [
+          { name: 'Dinkes', previousReplyRatePct: 100, ...social(2000, 10, 9, 30, 0) },
+          { name: 'PUPR', previousReplyRatePct: 50, ...social(9000, 30, 21, 200, 3) },
+          { name: 'Dishub', previousReplyRatePct: null, ...social(1000, 0, 0, null, 0) },
+        ],
+      },
+    });
+    const section = doc.sections.find((s) => s.heading === 'Media sosial')!;
+    const figuresBlock = section.blocks[0]!;
+    expect(figuresBlock.kind === 'figures' && figuresBlock.rows.map((r) => [r.label, r.value, r.change])).toEqual([
+      ['Jangkauan (reach)', '12.000', '+2.000 (+20%) dari periode sebelumnya'],
+      ['Interaksi perlu balasan', '40', '+20 (+100%) dari periode sebelumnya'],
+      ['Tingkat balasan', '75%', '−15 poin dari periode sebelumnya'],
+      ['Median waktu balasan', '2 jam 30 menit', 'periode sebelumnya 1 jam'],
+      ['Sentimen positif / netral / negatif', '2 / 5 / 3', null],
+      ['Sentimen negatif', '30%', '+17,5 poin dari periode sebelumnya'],
+      ['Isu dan dugaan hoaks ditandai', '3', 'sama dengan periode sebelumnya'],
+      ['Dugaan hoaks', '1', 'sama dengan periode sebelumnya'],
+      ['Sudah diklarifikasi', '2', 'sama dengan periode sebelumnya'],
+      ['Median waktu klarifikasi', '1 jam 30 menit', null],
+      ['Isu terbuka saat laporan dibuat', '4', null],
+      ['Dugaan hoaks terbuka saat laporan dibuat', '2', null],
+    ]);
+    // The wall's charts, in print colours: the reply-rate gauge and the sentiment bars.
+    const charts = section.blocks[1]!;
+    expect(charts.kind === 'charts' && charts.charts.map((c) => c.title)).toEqual(['Tingkat balasan', 'Sentimen']);
+    const table = section.blocks[2]!;
+    expect(table.kind === 'table' && table.rows.map((r) => [r[0], r[3], r[7]])).toEqual([
+      ['PUPR', '70%', '50%'],
+      ['Dinkes', '90%', '100%'],
+      ['Dishub', '–', '–'],
+    ]);
+    // The complaint summary carries its own charts: the daily trend and the on-time gauge.
+    const complaintCharts = doc.sections[0]!.blocks[1]!;
+    expect(complaintCharts.kind === 'charts' && complaintCharts.charts.map((c) => c.title)).toEqual([
+      'Aduan masuk dan selesai per hari',
+      'Ditindaklanjuti tepat waktu',
+    ]);
+  });
+
+  it('says when the late list is as of the report, not the end of a past period', () => {
+    const doc = leadershipReport({ ...base, period: monthPeriod('2026-10'), periodEnded: true });
+    const late = doc.sections.find((s) => s.heading === 'Daftar terlambat')!;
+    expect(late.blocks[0]).toEqual({
+      kind: 'text',
+      text: 'Daftar ini memuat aduan yang terlambat saat laporan dibuat (1 Desember 2026 pukul 09.00 WITA), bukan pada akhir periode.',
+    });
   });
 });

@@ -1,35 +1,11 @@
-import { addDays, type IsoDate } from '../calendar/local-date.ts';
+import { gaugeOption, PRINT, trendOption } from '../charts/options.ts';
+import { changeAgainst, hk, n, pct, shareChange } from './format.ts';
+import { dateLabel, periodLabel, type NamedPeriod, type ReportPeriod } from './period.ts';
+import type { ReportBlock, ReportDocument } from './report-document.ts';
+import { socialBlocks, type SocialReportInput } from './social-section.ts';
 
-/** A report as data: what any renderer (PDF now, perhaps HTML later) draws, in reading order. */
-export interface ReportDocument {
-  title: string;
-  subtitle: string;
-  meta: string;
-  sections: Array<{ heading: string; blocks: ReportBlock[] }>;
-}
-
-export type ReportBlock =
-  | { kind: 'figures'; rows: Array<{ label: string; value: string; change: string | null }> }
-  | { kind: 'table'; columns: string[]; align: Array<'left' | 'right'>; widths: number[]; rows: string[][] }
-  | { kind: 'text'; text: string };
-
-/** A month as a period of local days. */
-export interface ReportPeriod {
-  from: IsoDate;
-  to: IsoDate;
-}
-
-/** `2026-11` → 1–30 November 2026. */
-export function monthPeriod(month: string): ReportPeriod {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-}
-
-/** The month before a month period. */
-export function previousMonth(p: ReportPeriod): ReportPeriod {
-  return monthPeriod(addDays(p.from, -1).slice(0, 7));
-}
+export type { ReportBlock, ReportDocument } from './report-document.ts';
+export { changeAgainst } from './format.ts';
 
 export interface PeriodComplaintFigures {
   received: number;
@@ -59,7 +35,12 @@ export interface LeadershipReportInput {
   provinceName: string;
   /** "Provinsi" or the OPD's name. */
   scopeLabel: string;
-  period: ReportPeriod;
+  period: ReportPeriod | NamedPeriod;
+  /**
+   * Whether the period ended before the report was made: the open stock and the late list are as they
+   * are when it is made, and then say so.
+   */
+  periodEnded?: boolean;
   timeZone: string;
   tzLabel: string;
   generatedAt: Date;
@@ -69,6 +50,8 @@ export interface LeadershipReportInput {
     openNow: { total: number; overdue: number; atRisk: number; escalated: number };
     byOpd: RankedRow[];
     byRegency: RankedRow[];
+    /** Received and completed per local day of the period, for the trend chart. */
+    daily?: Array<{ day: string; received: number; completed: number }>;
   };
   /** Open and overdue when the report was made, longest overdue first (no title, no reporter). */
   late: Array<{ trackingId: string; opd: string; regency: string; deadlineAt: Date; overdueHK: number; level: number }>;
@@ -78,45 +61,8 @@ export interface LeadershipReportInput {
     previous: PeriodPpidFigures;
     ki: { band: string; score: number; year: number } | null;
   };
-}
-
-const nf = new Intl.NumberFormat('id-ID');
-const pf = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 });
-const n = (v: number) => nf.format(v);
-const pct = (v: number | null) => (v === null ? '–' : pf.format(v));
-const hk = (v: number | null) =>
-  v === null ? '–' : `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(v)} HK`;
-
-/** "+2 (+20%)" against the previous period; "sama" when equal; null when there is nothing to compare. */
-export function changeAgainst(now: number, before: number): string | null {
-  if (now === before) return 'sama dengan periode sebelumnya';
-  const diff = now - before;
-  const sign = diff > 0 ? '+' : '−';
-  const rel = before === 0 ? '' : ` (${sign}${pf.format(Math.abs(diff) / before)})`;
-  return `${sign}${n(Math.abs(diff))}${rel} dari periode sebelumnya`;
-}
-
-function shareChange(now: number | null, before: number | null): string | null {
-  if (now === null || before === null) return null;
-  const pts = (now - before) * 100;
-  if (Math.abs(pts) < 0.05) return 'sama dengan periode sebelumnya';
-  return `${pts > 0 ? '+' : '−'}${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(Math.abs(pts))} poin dari periode sebelumnya`;
-}
-
-function dateLabel(d: IsoDate): string {
-  return new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(`${d}T00:00:00Z`),
-  );
-}
-
-/** "November 2026" for a whole month, "1–15 November 2026" otherwise. */
-export function periodLabel(p: ReportPeriod): string {
-  const whole = monthPeriod(p.from.slice(0, 7));
-  if (whole.from === p.from && whole.to === p.to)
-    return new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
-      new Date(`${p.from}T00:00:00Z`),
-    );
-  return `${dateLabel(p.from)} – ${dateLabel(p.to)}`;
+  /** Social media of the accounts in scope (none for a kabupaten/kota: accounts belong to OPDs). */
+  social?: SocialReportInput;
 }
 
 const ranking = (rows: RankedRow[], first: string): ReportBlock => ({
@@ -179,6 +125,25 @@ export function leadershipReport(input: LeadershipReportInput): ReportDocument {
       ],
     },
   ];
+  const charts: Array<{ title: string; option: ReturnType<typeof gaugeOption> }> = [];
+  if (c.daily && c.daily.length > 1)
+    charts.push({
+      title: 'Aduan masuk dan selesai per hari',
+      option: trendOption(
+        c.daily.map((d) => d.day),
+        [
+          { name: 'Masuk', values: c.daily.map((d) => d.received) },
+          { name: 'Selesai', values: c.daily.map((d) => d.completed), dashed: true },
+        ],
+        10,
+        PRINT,
+      ),
+    });
+  charts.push({
+    title: 'Ditindaklanjuti tepat waktu',
+    option: gaugeOption(c.current.onTimeShare, 'Tepat waktu', 11, PRINT),
+  });
+  sections[0]!.blocks.push({ kind: 'charts', height: 150, charts });
   if (c.byOpd.length > 1)
     sections.push({ heading: 'Per OPD (terburuk lebih dulu)', blocks: [ranking(c.byOpd, 'OPD')] });
   if (c.byRegency.length > 0)
@@ -231,12 +196,22 @@ export function leadershipReport(input: LeadershipReportInput): ReportDocument {
       ],
     });
   }
+  if (input.social) sections.push({ heading: 'Media sosial', blocks: socialBlocks(input.social) });
+  const lateNote: ReportBlock[] = input.periodEnded
+    ? [
+        {
+          kind: 'text',
+          text: `Daftar ini memuat aduan yang terlambat saat laporan dibuat (${when.format(input.generatedAt)} ${input.tzLabel}), bukan pada akhir periode.`,
+        },
+      ]
+    : [];
   sections.push({
     heading: 'Daftar terlambat',
     blocks:
       input.late.length === 0
-        ? [{ kind: 'text', text: 'Tidak ada aduan yang terlambat saat laporan dibuat.' }]
+        ? [...lateNote, { kind: 'text', text: 'Tidak ada aduan yang terlambat saat laporan dibuat.' }]
         : [
+            ...lateNote,
             {
               kind: 'table',
               columns: ['No. tiket', 'OPD', 'Kabupaten/kota', 'Tenggat', 'Terlambat', 'Tingkat'],

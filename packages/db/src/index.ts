@@ -142,3 +142,4 @@ export {
 export { pruneDeadSessions, pruneLoginAttempts } from './queries/retention.ts';
 export * from './queries/notifications/index.ts';
 export * from './queries/reports/complaint-period.ts';
+export * from './queries/reports/complaint-daily.ts';

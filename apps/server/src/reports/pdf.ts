@@ -1,5 +1,7 @@
 import type { ReportDocument } from '@pantau/domain';
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { chartSvg } from './charts.ts';
 
 const MARGIN = 48;
 const INK = '#1b2a33';
@@ -51,7 +53,29 @@ export function renderReportPdf(report: ReportDocument, info: { author: string }
       .stroke();
     doc.y = ruleY + 6;
     for (const block of section.blocks) {
-      if (block.kind === 'text') {
+      if (block.kind === 'charts') {
+        // Charts side by side, each drawn from its SVG as vectors (text stays text, so it can be read
+        // back and searched); a chart's title above it.
+        room(block.height + 18);
+        const y = doc.y;
+        const gap = 12;
+        const w = (width - gap * (block.charts.length - 1)) / block.charts.length;
+        block.charts.forEach((chart, i) => {
+          const x = MARGIN + i * (w + gap);
+          doc.fillColor(MUTED).font('Helvetica-Bold').fontSize(8.5).text(winAnsi(chart.title), x, y, { width: w });
+          // Drawn 1.5x larger and scaled to fit: the builders' sizes are in screen pixels, the page in points.
+          const svg = chartSvg(chart.option, Math.round(w * 1.5), Math.round(block.height * 1.5));
+          SVGtoPDF(doc, winAnsi(svg), x, y + 14, {
+            width: w,
+            height: block.height,
+            preserveAspectRatio: 'xMidYMid meet',
+            fontCallback: (_family, bold) => (bold ? 'Helvetica-Bold' : 'Helvetica'),
+            warningCallback: () => undefined,
+          });
+        });
+        doc.x = MARGIN;
+        doc.y = y + 14 + block.height;
+      } else if (block.kind === 'text') {
         doc.fillColor(INK).font('Helvetica').fontSize(10).text(winAnsi(block.text), MARGIN, doc.y, { width });
       } else if (block.kind === 'figures') {
         for (const row of block.rows) {

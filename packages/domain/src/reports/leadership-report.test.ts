@@ -160,6 +160,7 @@ describe('the leadership report', () => {
           { name: 'Dinkes', previousReplyRatePct: 100, ...social(2000, 10, 9, 30, 0) },
           { name: 'PUPR', previousReplyRatePct: 50, ...social(9000, 30, 21, 200, 3) },
           { name: 'Dishub', previousReplyRatePct: null, ...social(1000, 0, 0, null, 0) },
+          { name: 'Idle', previousReplyRatePct: null, ...social(0, 0, 0, null, 0), flagged: 0 },
         ],
       },
     });

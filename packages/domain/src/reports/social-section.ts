@@ -138,22 +138,26 @@ export function socialBlocks(s: SocialReportInput): ReportBlock[] {
       ],
     },
   ];
-  if (s.byOpd.length > 1)
+  // OPDs with anything to show in either period (an idle account says nothing), worst first.
+  const active = s.byOpd.filter(
+    (r) => r.reach > 0 || r.needing > 0 || r.flagged > 0 || r.previousReplyRatePct !== null,
+  );
+  if (s.byOpd.length > 1 && active.length > 0)
     blocks.push({
       kind: 'table',
       columns: [
-        'OPD (terburuk lebih dulu)',
+        'OPD (terburuk dulu)',
         'Jangkauan',
-        'Perlu balasan',
+        'Perlu',
         'Dibalas',
-        'Median balasan',
+        'Median',
         'Negatif',
         'Isu/hoaks',
-        'Dibalas sebelumnya',
+        'Dibalas (lalu)',
       ],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-      widths: [0.22, 0.11, 0.1, 0.09, 0.14, 0.09, 0.09, 0.16],
-      rows: worstSocialFirst(s.byOpd).map((r) => [
+      widths: [0.22, 0.11, 0.08, 0.09, 0.15, 0.09, 0.1, 0.16],
+      rows: worstSocialFirst(active).map((r) => [
         r.name,
         n(r.reach),
         n(r.needing),

@@ -17,10 +17,13 @@ const envSchema = z.object({
   PANTAU_DATA_DIR: z.string().default('.pantau'),
   /** Run the simulator as the demo feed: 'auto' runs it unless a real source is configured. */
   PANTAU_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
-  /** Complaints per day the demo feed simulates across the province (lively enough for a wall). */
-  PANTAU_DEMO_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(300),
-  /** The demo's rate for the 90-day history backfilled on first start (the last day uses the live rate). */
-  PANTAU_DEMO_HISTORY_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(40),
+  /**
+   * Complaints per day the demo feed simulates, for a busy demo; unset → the province's real volume
+   * (its pack's `demoRates`, e.g. about 3 a day in Kalsel). PPID and social keep their real rates.
+   */
+  PANTAU_DEMO_PER_DAY: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** The demo's complaint rate for the 13-month history backfilled on first start; unset → the real volume. */
+  PANTAU_DEMO_HISTORY_PER_DAY: z.coerce.number().int().min(1).max(100_000).optional(),
   /** How often the deadline watcher looks for complaints that became at risk or overdue. */
   PANTAU_WATCH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** A LAPOR-like event feed to pull complaints from (see connectors/lapor); off unless both are set. */

@@ -85,6 +85,17 @@ describe('province packs', () => {
           expect(a.handle).toMatch(/demo/);
         }
       });
+
+      it('simulates a real province by default: 1–5 complaints and a few PPID requests a day (DOMAIN.md §2)', () => {
+        const r = pack.demoRates;
+        // Kalsel province-wide: 60–170 a month; Kalteng Pemprov alone 115 a year.
+        expect(r.complaintsPerDay * 30).toBeGreaterThanOrEqual(30);
+        expect(r.complaintsPerDay * 30).toBeLessThanOrEqual(170);
+        // "A few a week per busy OPD": between one and three a day in all.
+        expect(r.ppidRequestsPerDay).toBeGreaterThanOrEqual(1);
+        expect(r.ppidRequestsPerDay).toBeLessThanOrEqual(3);
+        expect(r.socialActivity).toBe(1);
+      });
     });
   }
 

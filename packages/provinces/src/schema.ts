@@ -69,6 +69,19 @@ export const socialAccountSchema = z.object({
   demo: z.boolean().default(true),
 });
 
+/**
+ * What the demo feed simulates when no rate is set (PANTAU_DEMO_PER_DAY): the province's realistic
+ * volumes from public figures (docs: DOMAIN.md §2), so the wall shows what a governor's staff would see.
+ */
+export const demoRatesSchema = z.object({
+  /** Complaints a calendar day across the province (LAPOR, every channel). */
+  complaintsPerDay: z.number().positive(),
+  /** PPID requests a calendar day across every OPD. */
+  ppidRequestsPerDay: z.number().positive(),
+  /** The social simulator's activity (1 = about 240 interactions a day over the demo accounts). */
+  socialActivity: z.number().positive(),
+});
+
 export const provincePackSchema = z
   .object({
     slug: z.string().regex(/^[a-z]+$/),
@@ -87,6 +100,8 @@ export const provincePackSchema = z
     opds: z.array(opdSchema).min(1),
     calendar: z.object({ years: z.array(calendarYearSchema), days: z.array(calendarDaySchema) }),
     socialAccounts: z.array(socialAccountSchema),
+    /** A pack without figures of its own gets the middle of DOMAIN.md's range. */
+    demoRates: demoRatesSchema.default({ complaintsPerDay: 3, ppidRequestsPerDay: 2, socialActivity: 1 }),
   })
   .superRefine((pack, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -127,3 +142,4 @@ export type Regency = z.output<typeof regencySchema>;
 export type Opd = z.output<typeof opdSchema>;
 export type CalendarDay = z.output<typeof calendarDaySchema>;
 export type SocialAccount = z.output<typeof socialAccountSchema>;
+export type DemoRates = z.output<typeof demoRatesSchema>;

@@ -5,18 +5,12 @@ import { PpidSimulator, SocialSimulator } from '@pantau/simulator';
 import type { BackgroundStarter } from '../service-context.ts';
 import { ingestPpidBatch, type PpidContext } from '../ingest/ppid-ingest.ts';
 import { ingestSocialBatch } from '../ingest/social-ingest.ts';
+import { demoFeedRates, historyHorizon, historyUntil, SIDE_HISTORY_DAYS, type DemoFeedRates } from './demo-rates.ts';
 
-const DAY = 86_400_000;
 const BATCH = 500;
 /** Apart from the complaint feed's `simulator`: a source row belongs to one stream. */
 export const PPID_DEMO_SOURCE = 'simulator-ppid';
 export const SOCIAL_DEMO_SOURCE = 'simulator-social';
-
-// The 90-day history is lighter than the live demo (fewer requests, weekly DIP download counts, a
-// third of the posts and comments), so a first start backfills both streams in seconds.
-const PPID_PER_DAY = 5;
-const PPID_HISTORY_PER_DAY = 4;
-const SOCIAL_HISTORY_ACTIVITY = 0.3;
 
 export interface FeedStepResult {
   ppid: { items: number; rejected: IngestItemResult[] };
@@ -38,31 +32,37 @@ interface Stream<T> {
 /**
  * Opens (or resumes) the PPID and social demo streams of a province: each has its own `demo_feed` row
  * (`ppid:<slug>`, `social:<slug>`) holding its seed, start and cursor; a resumed simulator replays up to
- * its cursor in memory, so a restart continues the same history instead of starting a new one.
+ * its cursor in memory, so a restart continues the same history instead of starting a new one. Both
+ * backfill 90 days (PPID's weekly DIP download counts make a longer one slow), social at a third of its
+ * activity.
  */
 export async function openPpidSocialFeed(
   pool: Pool,
   pack: ProvincePack,
   ppidCtx: PpidContext,
   now: Date = new Date(),
+  rates: DemoFeedRates = demoFeedRates(pack, {}),
 ): Promise<PpidSocialFeed> {
-  const horizon = new Date(now.getTime() - 90 * DAY);
   const [ppidPos, socialPos] = await Promise.all([
-    demoFeedPosition(pool, `ppid:${pack.slug}`, 1408, horizon),
-    demoFeedPosition(pool, `social:${pack.slug}`, 8312, horizon),
+    demoFeedPosition(pool, `ppid:${pack.slug}`, 1408, historyHorizon(now, SIDE_HISTORY_DAYS)),
+    demoFeedPosition(pool, `social:${pack.slug}`, 8312, historyHorizon(now, SIDE_HISTORY_DAYS)),
   ]);
   const ppid = new PpidSimulator({
     pack,
     start: ppidPos.startedAt,
     seed: ppidPos.seed,
-    perDay: PPID_PER_DAY,
-    history: { until: new Date(ppidPos.startedAt.getTime() + 90 * DAY), perDay: PPID_HISTORY_PER_DAY },
+    perDay: rates.ppid.perDay,
+    history: { until: historyUntil(ppidPos, SIDE_HISTORY_DAYS), perDay: rates.ppid.historyPerDay },
   });
   const social = new SocialSimulator({
     pack,
     start: socialPos.startedAt,
     seed: socialPos.seed,
-    history: { until: new Date(socialPos.startedAt.getTime() + 90 * DAY), activity: SOCIAL_HISTORY_ACTIVITY },
+    activity: rates.social.activity,
+    history: {
+      until: historyUntil(socialPos, SIDE_HISTORY_DAYS),
+      activity: rates.social.historyActivity,
+    },
   });
   // Replays what was already ingested, in memory only.
   ppid.advance(ppidPos.cursorAt);
@@ -107,8 +107,8 @@ export async function openPpidSocialFeed(
 
 /**
  * The PPID and social demo feed: on a node started in demo mode, one leader runs both simulators through
- * the same ingest as a real source — a 90-day backfill on the first start, then live items as simulated
- * time catches up with the clock.
+ * the same ingest as a real source — a backfill on the first start, then live items at the province's
+ * real rates as simulated time catches up with the clock.
  */
 export const startPpidSocialDemoFeed: BackgroundStarter = async (ctx) => {
   if (!ctx.demo) return null;
@@ -117,7 +117,13 @@ export const startPpidSocialDemoFeed: BackgroundStarter = async (ctx) => {
     name: 'demo-feed-ppid-social',
     onError: (err) => log.warn({ err }, 'demo feed leadership check failed'),
     onElected: async () => {
-      const feed = await openPpidSocialFeed(ctx.pool, ctx.pack, ctx.complaints);
+      const feed = await openPpidSocialFeed(
+        ctx.pool,
+        ctx.pack,
+        ctx.complaints,
+        new Date(),
+        demoFeedRates(ctx.pack, ctx.env),
+      );
       let stopped = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const step = async () => {

@@ -111,4 +111,7 @@ export const kalbar: ProvincePackInput = {
   opds: opdList,
   calendar: nationalCalendar,
   socialAccounts: demoSocialAccounts('kalbar', opdList),
+  // No Kalbar LAPOR volume was found; scaled from Kaltim (~1,000 a year): about 2.5 a day. PPID ~12 a
+  // week, social hundreds of interactions a day. DOMAIN.md §2.3. UNCONFIRMED, adjust when known.
+  demoRates: { complaintsPerDay: 2.5, ppidRequestsPerDay: 1.75, socialActivity: 1 },
 };

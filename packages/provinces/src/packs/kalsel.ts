@@ -134,4 +134,8 @@ export const kalsel: ProvincePackInput = {
   opds: opdList,
   calendar: nationalCalendar,
   socialAccounts: demoSocialAccounts('kalsel', opdList),
+  // LAPOR Paman, province-wide: 60–170 complaints a month (2023), ~700–800 a year (2024–2025): about
+  // 3 a day (~90 a month). PPID: a few a week at each busy OPD (~14 a week). Social: hundreds of
+  // interactions a day over the OPD accounts. DOMAIN.md §2.2–2.3.
+  demoRates: { complaintsPerDay: 3, ppidRequestsPerDay: 2, socialActivity: 1 },
 };

@@ -178,4 +178,8 @@ export const kalteng: ProvincePackInput = {
   opds: opdList,
   calendar: nationalCalendar,
   socialAccounts: demoSocialAccounts('kalteng', opdList),
+  // Pemprov Kalteng logged 115 LAPOR complaints in 2024 (own bodies only); with the kabupaten/kota
+  // dispatches the wall also ranks, about 1.5 a day (~45 a month). PPID: a few requests a week at the
+  // busy OPDs (~10 a week in all). Social: hundreds of interactions a day over the OPD accounts. DOMAIN.md §2.3.
+  demoRates: { complaintsPerDay: 1.5, ppidRequestsPerDay: 1.5, socialActivity: 1 },
 };

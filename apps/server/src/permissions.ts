@@ -190,6 +190,11 @@ export function canManageNotifications(p: Principal): boolean {
   return p.role === 'admin';
 }
 
+/** Scheduled reports mail figures to addresses outside Pantau: admins set them up. */
+export function canManageReportSchedules(p: Principal): boolean {
+  return p.role === 'admin';
+}
+
 /** An OPD admin's notifications may name its own OPD only; everyone else's any OPD. */
 export function canSubscribeToOpds(p: { role: string; opdId: string | null }, opdIds: readonly string[]): boolean {
   return p.role !== 'opd_admin' || opdIds.every((o) => o === p.opdId);

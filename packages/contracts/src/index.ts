@@ -13,3 +13,4 @@ export * from './wall.ts';
 export * from './sources.ts';
 export type * from './views.ts';
 export * from './notifications.ts';
+export * from './reports.ts';

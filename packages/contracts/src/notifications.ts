@@ -107,10 +107,12 @@ export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'he
 export interface NotificationDeliveryView {
   id: number;
   createdAt: string;
-  userId: string;
+  /** Null for a scheduled report, sent to an e-mail {@link address} rather than a user. */
+  userId: string | null;
+  address: string | null;
   username: string | null;
   channel: NotificationChannel;
-  event: NotificationEvent | 'digest';
+  event: NotificationEvent | 'digest' | 'report';
   entity: string;
   entityId: string;
   trackingId: string | null;

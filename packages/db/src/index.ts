@@ -143,3 +143,4 @@ export { pruneDeadSessions, pruneLoginAttempts } from './queries/retention.ts';
 export * from './queries/notifications/index.ts';
 export * from './queries/reports/complaint-period.ts';
 export * from './queries/reports/complaint-daily.ts';
+export * from './queries/reports/report-schedules.ts';

@@ -225,11 +225,15 @@ describe('a complaint becoming overdue reaches each subscribed recipient once, o
   });
 
   it('logs each delivery and writes it to the audit trail of the case', async () => {
-    const { rows } = await db.pool.query(
-      `SELECT o.channel, o.status, d.ok FROM notification_outbox o JOIN notification_delivery d ON d.outbox_id = o.id
-       WHERE o.event = 'overdue' AND o.status = 'sent'`,
-    );
-    expect(rows).toHaveLength(9);
+    // The receivers have all nine; the sender records each outcome just after its channel answers.
+    const sent = async () =>
+      (
+        await db.pool.query(
+          `SELECT o.channel, o.status, d.ok FROM notification_outbox o JOIN notification_delivery d ON d.outbox_id = o.id
+           WHERE o.event = 'overdue' AND o.status = 'sent'`,
+        )
+      ).rows.length;
+    await expect.poll(sent, { timeout: 10_000, interval: 100 }).toBe(9);
     const audit = await db.pool.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'notification.sent' AND entity = 'complaint'`,
     );

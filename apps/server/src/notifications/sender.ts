@@ -8,7 +8,14 @@ import {
 import { isQuietAt, renderDigest, renderNotification, retryDelayMs, type RenderedMessage } from '@pantau/domain';
 import { notificationFacts, type NotificationFacts, type NotificationWebhookBody } from '@pantau/contracts';
 import type { Logger } from '../logger.ts';
-import type { Channel, OutgoingMessage, SendResult } from './channels/channel.ts';
+import type { Attachment, Channel, OutgoingMessage, SendResult } from './channels/channel.ts';
+
+/** A scheduled report as an e-mail: subject, text and the PDF. */
+export interface ReportMail {
+  subject: string;
+  text: string;
+  attachments: Attachment[];
+}
 
 export interface SenderOptions {
   pool: Pool;
@@ -20,6 +27,11 @@ export interface SenderOptions {
   email: Channel<string> | null;
   webhook: Channel<{ url: string; secret: string }>;
   telegram: Channel<string> | null;
+  /**
+   * Renders a scheduled report's e-mail (its PDF attached) from the row's facts; null when the schedule
+   * was switched off or deleted since it was queued. Absent: reports fail visibly.
+   */
+  reports?: { render(facts: unknown): Promise<ReportMail | null> } | undefined;
   maxAttempts: number;
   retryBaseMs: number;
   retryMaxMs: number;
@@ -71,6 +83,11 @@ function render(row: ClaimedNotification, o: SenderOptions): OutgoingMessage {
 
 /** Why a claimed message cannot go to its channel now, if so. */
 function unsendable(row: ClaimedNotification, o: SenderOptions): string | null {
+  if (row.event === 'report') {
+    if (!o.email) return 'e-mail is not configured (PANTAU_SMTP_URL)';
+    if (!o.reports) return 'scheduled reports are not rendered on this node';
+    return row.address ? null : 'no e-mail address';
+  }
   const s = row.subscription;
   if (!s || !s.enabled || s.disabled || !s.channels.includes(row.channel))
     return 'recipient unsubscribed from this channel';
@@ -82,7 +99,35 @@ function unsendable(row: ClaimedNotification, o: SenderOptions): string | null {
   return null;
 }
 
+/** A scheduled report: rendered when it is sent (once per pass for all its recipients), the PDF attached. */
+function prepareReport(row: ClaimedNotification, o: SenderOptions): Prepared {
+  const send = async (): Promise<SendResult> => {
+    const mail = await o.reports!.render(row.facts);
+    if (!mail) return { ok: false, detail: 'the schedule was switched off or deleted', retryable: false };
+    const message: OutgoingMessage = {
+      id: row.id,
+      event: 'report',
+      subject: mail.subject,
+      text: mail.text,
+      attachments: mail.attachments,
+      // Reports go by e-mail only (the outbox refuses another channel for an address); never a webhook.
+      webhookBody: {
+        id: String(row.id),
+        type: 'notification',
+        locale: 'id',
+        subject: mail.subject,
+        text: mail.text,
+        link: '',
+        items: [],
+      },
+    };
+    return o.email!.send(row.address!, message);
+  };
+  return { row, send };
+}
+
 function prepare(row: ClaimedNotification, o: SenderOptions): Prepared {
+  if (row.event === 'report') return prepareReport(row, o);
   const s = row.subscription!;
   const message = render(row, o);
   const send =
@@ -113,8 +158,9 @@ export async function sendDueNotifications(o: SenderOptions, now: Date): Promise
       await record(o, row, { ok: false, detail: reason, retryable: false }, now, result);
       continue;
     }
-    const s = row.subscription!;
-    if (row.event !== 'digest' && (s.mode === 'digest' || isQuietAt(now, o.timeZone, s.quietHours))) {
+    const s = row.subscription;
+    // Reports are not held: they go to an address with no quiet hours, on their schedule.
+    if (s && row.event !== 'digest' && (s.mode === 'digest' || isQuietAt(now, o.timeZone, s.quietHours))) {
       toHold.push(row.id);
       continue;
     }
@@ -171,7 +217,7 @@ async function record(
           outboxId: row.id,
           event: row.event,
           channel: row.channel,
-          recipient: row.userId,
+          recipient: row.userId ?? row.address,
           attempt: row.attempts,
           detail: r.detail,
         },

@@ -3,6 +3,7 @@ import { startLeaderLoop } from '../leader-loop.ts';
 import { createEmailChannel } from './channels/email.ts';
 import { createTelegramChannel } from './channels/telegram.ts';
 import { createWebhookChannel } from './channels/webhook.ts';
+import { createReportRenderer, queueScheduledReports } from '../reports/scheduled.ts';
 import { queueDigests } from './digest.ts';
 import { notifyStaleSources } from './events.ts';
 import { sendDueNotifications, type SenderOptions } from './sender.ts';
@@ -18,11 +19,13 @@ const MAX_BATCHES_PER_PASS = 20;
  */
 export const startNotificationSender: BackgroundStarter = async (ctx) => {
   const env = ctx.env;
+  const baseUrl = env.PANTAU_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+  const reports = createReportRenderer(ctx.pool, ctx.complaints, baseUrl);
   const options: SenderOptions = {
     pool: ctx.pool,
     timeZone: ctx.pack.timeZone,
     tzLabel: ctx.pack.timeZoneLabel,
-    baseUrl: env.PANTAU_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+    baseUrl,
     email: env.PANTAU_SMTP_URL
       ? createEmailChannel({
           url: env.PANTAU_SMTP_URL,
@@ -38,6 +41,7 @@ export const startNotificationSender: BackgroundStarter = async (ctx) => {
           timeoutMs: env.PANTAU_NOTIFY_TIMEOUT_MS,
         })
       : null,
+    reports,
     maxAttempts: env.PANTAU_NOTIFY_MAX_ATTEMPTS,
     retryBaseMs: env.PANTAU_NOTIFY_RETRY_BASE_SECONDS * 1000,
     retryMaxMs: 3_600_000,
@@ -51,6 +55,12 @@ export const startNotificationSender: BackgroundStarter = async (ctx) => {
       const now = new Date();
       const stale = await notifyStaleSources(ctx.pool, now);
       const digests = await queueDigests(ctx.pool, ctx.complaints.calendar(), now, env.PANTAU_NOTIFY_DIGEST_TIME);
+      // Scheduled leadership reports go out at the digest time too: Mondays and the 1st of the month.
+      const scheduled = await queueScheduledReports(ctx.pool, now, {
+        timeZone: ctx.pack.timeZone,
+        time: env.PANTAU_NOTIFY_DIGEST_TIME,
+      });
+      reports.clear();
       // A burst (34 items late at midnight × recipients × channels) drains in one pass, batch after
       // batch, up to a bound so a pass still ends and the leader loop stays responsive.
       const r = { sent: 0, failed: 0, retried: 0, held: 0 };
@@ -59,8 +69,8 @@ export const startNotificationSender: BackgroundStarter = async (ctx) => {
         for (const k of ['sent', 'failed', 'retried', 'held'] as const) r[k] += b[k];
         if (b.sent + b.failed + b.retried + b.held < BATCH) break;
       }
-      if (stale + digests + r.sent + r.failed + r.retried + r.held > 0)
-        log.info({ staleSources: stale, digests, ...r }, 'notifications');
+      if (stale + digests + scheduled + r.sent + r.failed + r.retried + r.held > 0)
+        log.info({ staleSources: stale, digests, scheduledReports: scheduled, ...r }, 'notifications');
     },
   });
   return {

@@ -9,6 +9,7 @@ import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { canReadOpdFigures, figuresScope } from '../permissions.ts';
 import { leadershipReportPdf, type ReportScope } from '../reports/leadership.ts';
 import { ppidAnnualReportPdf } from '../reports/ppid-annual.ts';
+import { reportScheduleRoutes } from './report-schedules.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const reportQuery = z.strictObject({
@@ -67,7 +68,7 @@ const pdfResponse = (pdf: Buffer, filename: string) =>
  * `GET /api/reports/leadership.pdf?period=…|month=…|from=…&to=…[&opd=<id>|&regency=<code>]`: the
  * leadership report as a PDF for the province, an OPD (an OPD admin's own only, and its own when it
  * names none) or a kabupaten/kota. `GET /api/reports/ppid-annual.pdf?year=YYYY[&opd=<id>]`: the annual
- * Laporan Layanan Informasi Publik.
+ * Laporan Layanan Informasi Publik. Schedules: {@link reportScheduleRoutes}.
  */
 export function reportRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -106,5 +107,6 @@ export function reportRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
     const { pdf, filename } = await ppidAnnualReportPdf(pool, ctx, { year: Number(q.data.year), opdId: opd });
     return pdfResponse(pdf, filename);
   });
+  app.route('/', reportScheduleRoutes(pool, ctx.pack));
   return app;
 }

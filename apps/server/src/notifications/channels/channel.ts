@@ -7,7 +7,15 @@ export interface OutgoingMessage {
   event: string;
   subject: string;
   text: string;
+  /** Files to attach (e-mail only): a scheduled report's PDF. */
+  attachments?: Attachment[];
   webhookBody: NotificationWebhookBody;
+}
+
+export interface Attachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 /**

@@ -37,6 +37,7 @@ export function createEmailChannel(o: EmailChannelOptions): Channel<string> {
           to,
           subject: m.subject,
           text: m.text,
+          ...(m.attachments ? { attachments: m.attachments } : {}),
           messageId: `<pantau-notification-${m.id}@${host}>`,
           headers: { 'X-Pantau-Delivery': String(m.id), 'X-Pantau-Event': m.event, 'Auto-Submitted': 'auto-generated' },
         });

@@ -56,6 +56,31 @@ export function parseMail(raw: string): { headers: Record<string, string>; text:
   return { headers, text: text.replace(/\r\n/g, '\n') };
 }
 
+/**
+ * The attachments of a multipart message as they arrived (base64 parts decoded): a scheduled report's
+ * PDF, read back byte for byte. For tests.
+ */
+export function mailAttachments(raw: string): Array<{ filename: string; contentType: string; content: Buffer }> {
+  const { headers } = parseMail(raw);
+  const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
+  if (!boundary) return [];
+  const out: Array<{ filename: string; contentType: string; content: Buffer }> = [];
+  for (const part of raw.split(`--${boundary}`).slice(1)) {
+    if (part.startsWith('--')) break;
+    const p = parseMail(part.replace(/^\r\n/, ''));
+    const disposition = p.headers['content-disposition'] ?? '';
+    const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+    if (!filename) continue;
+    const body = part.slice(part.indexOf('\r\n\r\n') + 4);
+    out.push({
+      filename,
+      contentType: (p.headers['content-type'] ?? '').split(';')[0]!.trim(),
+      content: Buffer.from(body.replace(/\s+/g, ''), 'base64'),
+    });
+  }
+  return out;
+}
+
 /** A real SMTP server (the `smtp-server` package) on a free port that keeps every message it accepts. */
 export async function startSmtpReceiver(): Promise<{ url: string; mails: ReceivedMail[]; close(): Promise<void> }> {
   const mails: ReceivedMail[] = [];

@@ -17,7 +17,7 @@ export async function listNotificationDeliveries(
   limit: number,
 ): Promise<NotificationDeliveryView[]> {
   const { rows } = await pool.query(
-    `SELECT o.id, o.created_at, o.user_id, u.username, o.channel, o.event, o.entity, o.entity_id, o.opd_id,
+    `SELECT o.id, o.created_at, o.user_id, o.address, u.username, o.channel, o.event, o.entity, o.entity_id, o.opd_id,
             o.facts->>'trackingId' AS tracking_id, o.status, o.attempts, o.next_attempt_at, o.sent_at, o.last_error,
             o.digest_id,
             coalesce((SELECT jsonb_agg(jsonb_build_object('attempt', d.attempt, 'at', d.at, 'ok', d.ok, 'detail', d.detail)
@@ -27,7 +27,7 @@ export async function listNotificationDeliveries(
      WHERE ($1::text IS NULL OR o.status = $1)
        AND ($2::text IS NULL OR o.channel = $2)
        AND ($3::text IS NULL OR o.facts->>'trackingId' = $3 OR u.username = $3 OR o.facts->>'sourceId' = $3
-            OR o.entity_id = $3)
+            OR o.entity_id = $3 OR o.address = $3)
        AND ($4::bigint IS NULL OR o.id < $4)
      ORDER BY o.id DESC LIMIT $5`,
     [f.status ?? null, f.channel ?? null, f.q ?? null, f.beforeId ?? null, limit],
@@ -36,6 +36,7 @@ export async function listNotificationDeliveries(
     id: Number(r.id),
     createdAt: new Date(r.created_at).toISOString(),
     userId: r.user_id,
+    address: r.address ?? null,
     username: r.username ?? null,
     channel: r.channel,
     event: r.event,

@@ -5,9 +5,11 @@ import { appendAudit, type AuditEntry } from '../audit/append-audit.ts';
 /** A message claimed for sending, with its recipient's subscription as it is now. */
 export interface ClaimedNotification {
   id: number;
-  userId: string;
+  /** Null for a scheduled report, which goes to an e-mail address ({@link address}). */
+  userId: string | null;
+  address: string | null;
   channel: NotificationChannel;
-  event: NotificationEvent | 'digest';
+  event: NotificationEvent | 'digest' | 'report';
   entity: string;
   entityId: string;
   facts: unknown;
@@ -47,14 +49,14 @@ export async function claimDueNotifications(
      UPDATE notification_outbox o SET status = 'sending', claimed_until = $1::timestamptz + make_interval(secs => $3),
        attempts = o.attempts + 1
      FROM due WHERE o.id = due.id
-     RETURNING o.id, o.user_id, o.channel, o.event, o.entity, o.entity_id, o.facts, o.attempts, o.created_at`,
+     RETURNING o.id, o.user_id, o.address, o.channel, o.event, o.entity, o.entity_id, o.facts, o.attempts, o.created_at`,
     [now, o.limit, o.leaseMs / 1000],
   );
   if (rows.length === 0) return [];
   const subs = await pool.query(
     `SELECT s.*, u.disabled_at IS NOT NULL AS disabled FROM notification_subscription s
      JOIN app_user u ON u.id = s.user_id WHERE s.user_id = ANY ($1::text[])`,
-    [[...new Set(rows.map((r) => r.user_id))]],
+    [[...new Set(rows.map((r) => r.user_id).filter((u) => u !== null))]],
   );
   const byUser = new Map(subs.rows.map((s) => [s.user_id as string, s]));
   return rows
@@ -63,6 +65,7 @@ export async function claimDueNotifications(
       return {
         id: Number(r.id),
         userId: r.user_id,
+        address: r.address,
         channel: r.channel,
         event: r.event,
         entity: r.entity,

@@ -113,4 +113,33 @@ describe('the complaint overview read from rollups', () => {
       expect(o.todayByHour.reduce((a, h) => a + h.received, 0)).toBe(raw.today);
     }
   });
+
+  it('gives the year to date, each of the last 12 months and 12-month rankings, equal to the complaint rows', async () => {
+    const { complaintOverview } = await import('@pantau/db');
+    const o = await complaintOverview(db.pool, { timeZone: pack.timeZone, now });
+    const { rows } = await db.pool.query<{ month: string; received: number; followed: number; completed: number }>(
+      `SELECT m AS month,
+              (SELECT count(*) FROM complaint WHERE to_char(submitted_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') = m)::int AS received,
+              (SELECT count(*) FROM complaint WHERE to_char(first_follow_up_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') = m)::int AS followed,
+              (SELECT count(*) FROM complaint WHERE status = 'selesai' AND to_char(closed_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') = m)::int AS completed
+       FROM unnest(ARRAY['2025-04','2025-05','2025-06','2025-07','2025-08','2025-09','2025-10','2025-11','2025-12','2026-01','2026-02','2026-03']) AS m`,
+    );
+    // Every month is there, the quiet ones as zeros, oldest first.
+    expect(o.months.map((m) => m.month)).toEqual(rows.map((r) => r.month));
+    expect(o.months.map((m) => [m.received, m.followedUp, m.completed])).toEqual(
+      rows.map((r) => [r.received, r.followed, r.completed]),
+    );
+    const ytd = rows.filter((r) => r.month >= '2026-01');
+    const sum = (k: 'received' | 'followed' | 'completed') => ytd.reduce((a, r) => a + r[k], 0);
+    expect(o.year.received).toBe(sum('received'));
+    expect(o.year.followedUp).toBe(sum('followed'));
+    expect(o.year.completed).toBe(sum('completed'));
+    expect(o.year.followUpRate).toBeCloseTo(Math.min(1, sum('followed') / sum('received')), 6);
+    expect(o.year.completionRate).toBeCloseTo(Math.min(1, sum('completed') / sum('received')), 6);
+    // Rankings count the last 12 months, not the month alone (a few complaints a day spread over 45 OPDs).
+    const { rows: byOpd } = await db.pool.query<{ opd_id: string; n: number }>(
+      `SELECT opd_id, count(*)::int AS n FROM complaint WHERE opd_id IS NOT NULL GROUP BY opd_id`,
+    );
+    for (const r of byOpd) expect(o.opdRanking.find((x) => x.opdId === r.opd_id)?.received, r.opd_id).toBe(r.n);
+  });
 });

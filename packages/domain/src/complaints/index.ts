@@ -8,3 +8,4 @@ export * from './transitions.ts';
 export * from './lifecycle.ts';
 export * from './deadline-rules.ts';
 export * from './escalation.ts';
+export * from './rates.ts';

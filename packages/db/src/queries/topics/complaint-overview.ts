@@ -1,4 +1,4 @@
-import { addDays, localDateOf } from '@pantau/domain';
+import { addDays, flowShare, lastMonths, localDateOf } from '@pantau/domain';
 import type { Pool } from '../../connection.ts';
 
 export interface OverviewFilter {
@@ -9,11 +9,20 @@ export interface OverviewFilter {
   now?: Date;
 }
 
+/** A ranked OPD's or kabupaten/kota's flows over the last 12 months, and what is overdue now. */
 interface Ranked {
   received: number;
   followedUp: number;
   onTime: number;
   overdue: number;
+}
+
+/** One month's flows (`YYYY-MM`, local). */
+export interface MonthFlows {
+  month: string;
+  received: number;
+  followedUp: number;
+  completed: number;
 }
 
 export interface ComplaintOverview {
@@ -30,11 +39,23 @@ export interface ComplaintOverview {
     avgFollowUpHK: number | null;
     avgVerifyHours: number | null;
   };
+  /** The year to date: flows, and the shares followed up and completed (see flowShare). */
+  year: {
+    received: number;
+    followedUp: number;
+    completed: number;
+    onTimeShare: number | null;
+    followUpRate: number | null;
+    completionRate: number | null;
+  };
+  /** The last 12 months, this one included, oldest first; a quiet month is zeros. */
+  months: MonthFlows[];
   byChannel: Record<string, number>;
   byClassification: Record<string, number>;
   byTopic: Array<{ topic: string; received: number }>;
   trend: Array<{ day: string; received: number; completed: number }>;
   open: { total: number; overdue: number; atRisk: number; byStatus: Record<string, number>; escalated: number };
+  /** Worst first; flows over the last 12 months (a month of a real province is too thin to rank). */
   opdRanking: Array<{ opdId: string } & Ranked>;
   regencyRanking: Array<{ regencyCode: string } & Ranked>;
 }
@@ -81,6 +102,8 @@ export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<
     todayByHour: [],
     lastHourReceived: 0,
     month: { received: 0, followedUp: 0, completed: 0, onTimeShare: null, avgFollowUpHK: null, avgVerifyHours: null },
+    year: { received: 0, followedUp: 0, completed: 0, onTimeShare: null, followUpRate: null, completionRate: null },
+    months: [],
     byChannel: {},
     byClassification: {},
     byTopic: [],
@@ -121,12 +144,6 @@ export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<
     if (r.dim === 'channel') o.byChannel[r.key] = (o.byChannel[r.key] ?? 0) + r.received;
     else if (r.dim === 'classification') o.byClassification[r.key] = (o.byClassification[r.key] ?? 0) + r.received;
     else if (r.dim === 'topic') topics.set(r.key, (topics.get(r.key) ?? 0) + r.received);
-    else if (r.dim === 'opd' || r.dim === 'regency') {
-      const x = ranked(rank[r.dim], r.key);
-      x.received += r.received;
-      x.followedUp += r.followed_up;
-      x.onTime += r.followed_up_on_time;
-    }
   }
   o.trend.sort((a, b) => a.day.localeCompare(b.day));
   for (const m of [o.byChannel, o.byClassification]) for (const k of Object.keys(m)) if (m[k] === 0) delete m[k];
@@ -138,6 +155,53 @@ export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<
   o.month.onTimeShare = o.month.followedUp > 0 ? onTime / o.month.followedUp : null;
   o.month.avgFollowUpHK = o.month.followedUp > 0 ? hkSum / o.month.followedUp : null;
   o.month.avgVerifyHours = verified > 0 ? verifyHours / verified : null;
+
+  // The last 12 months and the rankings over them: a few hundred day rows summed in SQL.
+  const months = lastMonths(today.slice(0, 7), 12);
+  const yearStart = `${today.slice(0, 4)}-01-01`;
+  const { rows: long } = await pool.query<{
+    dim: string;
+    key: string;
+    received: number;
+    followed_up: number;
+    completed: number;
+    followed_up_on_time: number;
+  }>(
+    `SELECT dim, CASE WHEN dim = 'total' THEN to_char(day, 'YYYY-MM') ELSE key END AS key, sum(received)::int AS received,
+            sum(followed_up)::int AS followed_up, sum(completed)::int AS completed, sum(followed_up_on_time)::int AS followed_up_on_time
+     FROM complaint_rollup_day WHERE scope = $1 AND dim IN ('total', 'opd', 'regency') AND day >= $2::date AND day <= $3::date
+     GROUP BY 1, 2`,
+    [scope, `${months[0]}-01`, today],
+  );
+  const byMonth = new Map<string, MonthFlows>(
+    months.map((month) => [month, { month, received: 0, followedUp: 0, completed: 0 }]),
+  );
+  let yearOnTime = 0;
+  for (const r of long) {
+    if (r.dim === 'total') {
+      const m = byMonth.get(r.key);
+      if (!m) continue;
+      m.received = r.received;
+      m.followedUp = r.followed_up;
+      m.completed = r.completed;
+      if (r.key >= yearStart.slice(0, 7)) yearOnTime += r.followed_up_on_time;
+    } else if (r.dim === 'opd' || r.dim === 'regency') {
+      const x = ranked(rank[r.dim], r.key);
+      x.received += r.received;
+      x.followedUp += r.followed_up;
+      x.onTime += r.followed_up_on_time;
+    }
+  }
+  o.months = [...byMonth.values()];
+  for (const m of o.months) {
+    if (m.month < yearStart.slice(0, 7)) continue;
+    o.year.received += m.received;
+    o.year.followedUp += m.followedUp;
+    o.year.completed += m.completed;
+  }
+  o.year.onTimeShare = o.year.followedUp > 0 ? yearOnTime / o.year.followedUp : null;
+  o.year.followUpRate = flowShare(o.year.followedUp, o.year.received);
+  o.year.completionRate = flowShare(o.year.completed, o.year.received);
 
   const { rows: hours } = await pool.query<{ hour: string; received: number; completed: number }>(
     `SELECT to_char(bucket AT TIME ZONE $2, 'HH24') AS hour, received, completed FROM complaint_rollup_hour

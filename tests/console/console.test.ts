@@ -67,7 +67,7 @@ describe('the duty-officer console', () => {
     await drawer.getByTestId('action-escalate').click();
     await drawer.getByTestId('confirm').click();
     // The ladder requires a reason: the server's message is shown and nothing changes.
-    await expect.poll(() => drawer.getByTestId('drawer-message').textContent()).toMatch(/reason/);
+    await expect.poll(() => drawer.getByTestId('drawer-message').textContent()).toMatch(/Tuliskan alasan/);
     await drawer.getByTestId('reason').fill('Belum ada tindak lanjut dari OPD, naik ke kepala bidang');
     await drawer.getByTestId('confirm').click();
     await expect.poll(() => drawer.getByTestId('drawer-message').textContent()).toMatch(/Tersimpan/);
@@ -339,6 +339,36 @@ describe('the duty-officer console', () => {
     expect(row).toContain(`,${pantau.server.pack.opds.find((o) => o.id === dinkes)!.name},`);
     expect(row).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},/);
     expect(row).not.toMatch(/kalteng\.|T\d{2}:\d{2}:\d{2}/);
+    await tab.close();
+  });
+
+  it('exports the dashboard list behind a figure: every complaint of the drilldown, labelled, in local time', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signIn(tab, `${pantau.url}/console`, 'piket1');
+    // Two complaints of today (the dashboard opens on this month), so the list is not empty early in a month.
+    await seedLateComplaints(pantau, [
+      { id: '7300001', opdId: dinkes, daysAgo: 0.01 },
+      { id: '7300002', opdId: dinkes, daysAgo: 0.02 },
+    ]);
+    await tab.goto(`${pantau.url}/dashboard?opd=${dinkes}&items=1`);
+    await tab.getByTestId('item-row').first().waitFor();
+    const [download] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('items-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^aduan-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile(await download.path(), 'utf8')).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe(
+      'Nomor,Judul,Status,OPD,Kabupaten/Kota,Kanal,Klasifikasi,Topik,Diterima (WIB),Tenggat (WIB),Keadaan tenggat,Tingkat eskalasi',
+    );
+    // The same complaints the list shows for this OPD, each with the OPD's name and a local time.
+    const onScreen = await tab.getByTestId('item-row').count();
+    expect(lines.length - 1).toBeGreaterThanOrEqual(onScreen);
+    const dinkesName = pantau.server.pack.opds.find((o) => o.id === dinkes)!.name;
+    for (const line of lines.slice(1)) {
+      expect(line).toContain(`,${dinkesName},`);
+      expect(line).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},/);
+      expect(line).not.toMatch(
+        /kalteng\.|terverifikasi_didisposisi|belum_diverifikasi|on_time|at_risk|,overdue,|,web,/,
+      );
+    }
     await tab.close();
   });
 });

@@ -172,9 +172,9 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   if (deps.complaints) app.route('/', complaintSettingsRoutes(deps.pool, deps.complaints));
   if (deps.complaints) app.route('/', walkInRoutes(deps.pool, deps.complaints));
   app.route('/', socialActionRoutes(deps.pool));
-  if (deps.complaints) app.route('/', complaintRoutes(deps.pool, deps.complaints));
+  if (deps.complaints) app.route('/', complaintRoutes(deps.pool, deps.complaints, deps.logger));
   if (deps.complaints) app.route('/', reportRoutes(deps.pool, deps.complaints));
-  if (deps.complaints) app.route('/', worklistRoutes(deps.pool, deps.complaints));
+  if (deps.complaints) app.route('/', worklistRoutes(deps.pool, deps.complaints, deps.logger));
   if (deps.complaints)
     app.route('/', calendarRoutes(deps.pool, deps.complaints, deps.reloadCalendar ?? (async () => undefined)));
   app.route('/', socialRoutes(deps.pool, deps.pack));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filterInstant, opdId, regencyCode } from './common.ts';
+import { complaintStatus } from './complaints.ts';
 
 /**
  * What the console sends about complaints: the list's query (`GET /api/complaints`), its cursor, and an
@@ -17,9 +18,22 @@ const periodDate = z
   // Year 0 and the far past parse in JavaScript but not in PostgreSQL (a 500 once).
   .refine((d) => Number(d.slice(0, 4)) >= 1900, 'year out of range (1900 or later)');
 
+/** A comma list of codes, each one of `known` (the route splits it); an unknown code names itself. */
+const codeList = (known: readonly string[], what: string) =>
+  z
+    .string()
+    .max(300)
+    .superRefine((v, ctx) => {
+      const unknown = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s && !known.includes(s));
+      if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown ${what}: ${unknown.join(', ')}` });
+    });
+
 /** `GET /api/complaints`: filters (comma lists stay strings here; the route splits them), order and page. */
 export const complaintListQuery = z.object({
-  status: z.string().optional(),
+  status: codeList(complaintStatus.options, 'status').optional(),
   opd: z.string().max(100).optional(),
   regency: regencyCode.optional(),
   channel: z.string().max(30).optional(),
@@ -27,7 +41,7 @@ export const complaintListQuery = z.object({
   /** Local dates in the province's zone, inclusive: the period behind a dashboard figure. */
   from: periodDate.optional(),
   to: periodDate.optional(),
-  deadline: z.string().optional(),
+  deadline: codeList(['none', 'on_time', 'at_risk', 'overdue', 'paused'], 'deadline state').optional(),
   escalation: z.coerce.number().int().min(0).max(10).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(['deadline', 'newest']).default('deadline'),
@@ -35,6 +49,8 @@ export const complaintListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 export type ComplaintListQuery = z.input<typeof complaintListQuery>;
+/** The list's query as the route reads it, defaults applied. */
+export type ComplaintListParams = z.output<typeof complaintListQuery>;
 
 /**
  * What an opaque list cursor decodes to. A cursor is only what the API hands out: the last row's sort

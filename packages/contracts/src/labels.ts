@@ -4,7 +4,110 @@
  * web's screens and the server's CSV exports read this one catalog; an unknown code is shown humanised
  * (underscores to spaces), never hidden.
  */
-export type LabelGroup = 'status' | 'channel' | 'classification' | 'kind' | 'ppidStatus' | 'event';
+export type LabelGroup =
+  | 'status'
+  | 'channel'
+  | 'classification'
+  | 'kind'
+  | 'ppidStatus'
+  | 'socialStatus'
+  | 'deadlineState'
+  | 'event'
+  | 'audit';
+
+/**
+ * Every action the audit trail records, with its label. `appendAudit` takes only these, so a new action
+ * cannot reach the trail (and the console) without a label in both locales.
+ */
+const AUDIT_ID = {
+  'complaint.acknowledge': 'Aduan diakui',
+  'complaint.escalate': 'Aduan dieskalasi',
+  'complaint.note': 'Catatan pada aduan',
+  'complaint.change_status': 'Status aduan diubah',
+  'complaint.reassign': 'Aduan dialihkan ke OPD lain',
+  'complaint.walk_in': 'Aduan langsung/telepon dicatat',
+  'ppid.acknowledge': 'Permohonan PPID diakui',
+  'ppid.escalate': 'Permohonan PPID dieskalasi',
+  'ppid.note': 'Catatan pada permohonan PPID',
+  'ppid.record.decided': 'Keputusan PPID dicatat',
+  'ppid.record.extended': 'Perpanjangan PPID dicatat',
+  'ppid.record.delivered': 'Penyerahan informasi dicatat',
+  'ppid.record.objection_filed': 'Keberatan dicatat',
+  'ppid.record.objection_answered': 'Jawaban keberatan dicatat',
+  'social.answered': 'Komentar ditandai sudah dibalas',
+  'social.hoax': 'Komentar ditandai hoaks',
+  'social.issue': 'Komentar ditandai isu',
+  'worklist.assign': 'Pemilik ditetapkan',
+  'escalation.raised': 'Eskalasi otomatis',
+  'notification.sent': 'Notifikasi terkirim',
+  'notification.failed': 'Notifikasi gagal',
+  'calendar.day_added': 'Hari libur ditambahkan',
+  'calendar.day_moved': 'Hari libur dipindah',
+  'calendar.day_removed': 'Hari libur dihapus',
+  'calendar.year_loaded': 'Kalender setahun dimuat',
+  'complaint_settings.replaced': 'Aturan aduan diubah',
+  'device.issue': 'Token layar dibuat',
+  'device.revoke': 'Token layar dicabut',
+  'source.key_issued': 'Kunci sumber dibuat',
+  'source.key_revoked': 'Kunci sumber dicabut',
+  'connector.paused': 'Konektor dijeda',
+  'connector.resumed': 'Konektor dilanjutkan',
+  'user.create': 'Pengguna dibuat',
+  'user.update': 'Pengguna diubah',
+  'user.reset_password': 'Kata sandi diatur ulang',
+  'user.disable': 'Pengguna dinonaktifkan',
+  'user.enable': 'Pengguna diaktifkan',
+  'wall.playlist': 'Daftar putar layar diubah',
+  'wall.playlist_removed': 'Daftar putar layar dihapus',
+  'wall.show': 'Ditampilkan di layar',
+  'wall.release': 'Dilepas dari layar',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ID;
+
+const AUDIT_EN: Record<AuditAction, string> = {
+  'complaint.acknowledge': 'Complaint acknowledged',
+  'complaint.escalate': 'Complaint escalated',
+  'complaint.note': 'Note on complaint',
+  'complaint.change_status': 'Complaint status changed',
+  'complaint.reassign': 'Complaint moved to another OPD',
+  'complaint.walk_in': 'Walk-in/phone complaint entered',
+  'ppid.acknowledge': 'PPID request acknowledged',
+  'ppid.escalate': 'PPID request escalated',
+  'ppid.note': 'Note on PPID request',
+  'ppid.record.decided': 'PPID decision recorded',
+  'ppid.record.extended': 'PPID extension recorded',
+  'ppid.record.delivered': 'Delivery recorded',
+  'ppid.record.objection_filed': 'Objection recorded',
+  'ppid.record.objection_answered': 'Objection answer recorded',
+  'social.answered': 'Comment marked answered',
+  'social.hoax': 'Comment flagged as hoax',
+  'social.issue': 'Comment flagged as issue',
+  'worklist.assign': 'Owner set',
+  'escalation.raised': 'Automatic escalation',
+  'notification.sent': 'Notification sent',
+  'notification.failed': 'Notification failed',
+  'calendar.day_added': 'Holiday added',
+  'calendar.day_moved': 'Holiday moved',
+  'calendar.day_removed': 'Holiday removed',
+  'calendar.year_loaded': 'Year calendar loaded',
+  'complaint_settings.replaced': 'Complaint rules changed',
+  'device.issue': 'Screen token issued',
+  'device.revoke': 'Screen token revoked',
+  'source.key_issued': 'Source key issued',
+  'source.key_revoked': 'Source key revoked',
+  'connector.paused': 'Connector paused',
+  'connector.resumed': 'Connector resumed',
+  'user.create': 'User created',
+  'user.update': 'User changed',
+  'user.reset_password': 'Password reset',
+  'user.disable': 'User disabled',
+  'user.enable': 'User enabled',
+  'wall.playlist': 'Wall playlist changed',
+  'wall.playlist_removed': 'Wall playlist removed',
+  'wall.show': 'Shown on the wall',
+  'wall.release': 'Released from the wall',
+};
 
 const id: Record<LabelGroup, Record<string, string>> = {
   status: {
@@ -27,6 +130,15 @@ const id: Record<LabelGroup, Record<string, string>> = {
     tatap_muka: 'Tatap muka',
     telepon: 'Telepon',
     manual: 'Input petugas',
+    // PPID request channels (Perki 1/2021) and social platforms share the worklist's channel column.
+    langsung: 'Datang langsung',
+    surat: 'Surat',
+    email: 'Surel',
+    website: 'Situs web',
+    media_sosial: 'Media sosial',
+    lainnya: 'Lainnya',
+    youtube: 'YouTube',
+    tiktok: 'TikTok',
   },
   classification: {
     pengaduan: 'Pengaduan',
@@ -59,7 +171,25 @@ const id: Record<LabelGroup, Record<string, string>> = {
     dispute_stage: 'Tahap sengketa',
     dispute_decided: 'Sengketa diputus',
   },
-  ppidStatus: {},
+  ppidStatus: {
+    diterima: 'Diterima',
+    diperpanjang: 'Diperpanjang',
+    diputuskan: 'Diputuskan',
+    selesai: 'Selesai',
+    keberatan: 'Keberatan',
+    keberatan_dijawab: 'Keberatan dijawab',
+    sengketa: 'Sengketa',
+    sengketa_selesai: 'Sengketa selesai',
+  },
+  socialStatus: { belum_dibalas: 'Belum dibalas' },
+  deadlineState: {
+    none: 'Tanpa tenggat',
+    on_time: 'Tepat waktu',
+    at_risk: 'Hampir jatuh tempo',
+    overdue: 'Terlambat',
+    paused: 'Ditunda',
+  },
+  audit: AUDIT_ID,
 };
 
 const en: Record<LabelGroup, Record<string, string>> = {
@@ -83,6 +213,14 @@ const en: Record<LabelGroup, Record<string, string>> = {
     tatap_muka: 'In person',
     telepon: 'Phone',
     manual: 'Entered by staff',
+    langsung: 'In person',
+    surat: 'Letter',
+    email: 'E-mail',
+    website: 'Website',
+    media_sosial: 'Social media',
+    lainnya: 'Other',
+    youtube: 'YouTube',
+    tiktok: 'TikTok',
   },
   classification: {
     pengaduan: 'Complaint',
@@ -115,7 +253,25 @@ const en: Record<LabelGroup, Record<string, string>> = {
     dispute_stage: 'Dispute stage',
     dispute_decided: 'Dispute decided',
   },
-  ppidStatus: {},
+  ppidStatus: {
+    diterima: 'Received',
+    diperpanjang: 'Extended',
+    diputuskan: 'Decided',
+    selesai: 'Done',
+    keberatan: 'Objection',
+    keberatan_dijawab: 'Objection answered',
+    sengketa: 'Dispute',
+    sengketa_selesai: 'Dispute closed',
+  },
+  socialStatus: { belum_dibalas: 'Not answered' },
+  deadlineState: {
+    none: 'No deadline',
+    on_time: 'On time',
+    at_risk: 'Due soon',
+    overdue: 'Overdue',
+    paused: 'Paused',
+  },
+  audit: AUDIT_EN,
 };
 
 export type LabelLocale = 'id' | 'en';
@@ -126,4 +282,11 @@ export const LABELS: Record<LabelLocale, Record<LabelGroup, Record<string, strin
 export function codeLabel(locale: LabelLocale, group: LabelGroup, code: string | null | undefined): string {
   if (!code) return '–';
   return LABELS[locale][group][code] ?? code.replace(/_/g, ' ');
+}
+
+/** An item's status label: complaints, PPID requests and social comments each have their own codes. */
+export function itemStatusLabel(locale: LabelLocale, kind: string, status: string | null | undefined): string {
+  const group: LabelGroup =
+    kind === 'ppid_request' ? 'ppidStatus' : kind === 'social_comment' ? 'socialStatus' : 'status';
+  return codeLabel(locale, group, status);
 }

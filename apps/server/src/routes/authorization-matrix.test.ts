@@ -106,6 +106,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/complaints/settings': { allow: SIGNED },
   'PUT /api/complaints/settings': { allow: ADMIN, body: {} },
   'GET /api/complaints': { allow: SIGNED },
+  'GET /api/complaints.csv': { allow: SIGNED },
   'GET /api/complaints/:id': { allow: SIGNED, item: 'complaint' },
   'POST /api/complaints/:id/actions': { allow: NOT_VIEWER, item: 'complaint', body: note },
   'GET /api/worklist': { allow: SIGNED },
@@ -259,7 +260,7 @@ describe('authorization matrix: every route × every caller × OPD A and B', () 
       const pattern = key.slice(4);
       const paths = row.item
         ? itemOf[row.item].map((id) => pattern.replace(':id', String(id)))
-        : [row.path ?? pattern, ...(key === 'GET /api/complaints' ? ['/api/complaints?q=MARKER'] : [])];
+        : [row.path ?? pattern, ...(key.startsWith('GET /api/complaints') ? [`${pattern}?q=MARKER`] : [])];
       for (const path of paths)
         for (const caller of CALLERS) {
           const credential = credentials[caller];

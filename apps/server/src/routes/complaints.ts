@@ -6,7 +6,10 @@ import {
   opdTopic,
   regencyTopic,
   type ComplaintListCursor,
+  type ComplaintListParams,
+  type ComplaintListRow,
 } from '@pantau/contracts';
+import { codeLabel } from '@pantau/contracts/labels';
 import {
   acknowledgeEscalations,
   appendAudit,
@@ -18,6 +21,7 @@ import {
   RollupBatch,
   touchTopics,
   withTransaction,
+  type ComplaintListFilter,
   type Pool,
 } from '@pantau/db';
 import {
@@ -29,7 +33,9 @@ import {
 } from '@pantau/domain';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
+import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
+import { streamCsv } from '../http/csv.ts';
+import type { Logger } from '../logger.ts';
 import { stockFacts } from '../deadlines/stock-facts.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { notifyCaseEvent } from '../notifications/events.ts';
@@ -60,10 +66,35 @@ const STATUS_EVENT = {
  * carries them only for those allowed to see them. Actions take the version the officer saw: a stale
  * version gets 409 with the newer state.
  */
-export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
+export function complaintRoutes(pool: Pool, ctx: ComplaintContext, logger: Logger): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use('/api/complaints', requirePrincipal(pool));
+  app.use('/api/complaints.csv', requirePrincipal(pool));
   app.use('/api/complaints/*', requirePrincipal(pool));
+
+  /** The list's filter from its query: an OPD admin's list is its own OPD's, whatever it asks for. */
+  const listFilter = (q: ComplaintListParams, principal: Principal): ComplaintListFilter => {
+    const opdId = principal.role === 'opd_admin' ? principal.opdId! : q.opd;
+    return {
+      status: csv(q.status),
+      opdId,
+      regencyCode: q.regency,
+      channel: q.channel,
+      topic: q.topic,
+      submittedFrom: q.from ? startOfLocalDay(q.from, ctx.pack.timeZone) : undefined,
+      submittedBefore: q.to ? startOfLocalDay(addDays(q.to, 1), ctx.pack.timeZone) : undefined,
+      deadlineState: csv(q.deadline) as never,
+      minEscalationLevel: q.escalation,
+      q: q.q,
+      // A title search reaches rahasia titles only for those who may read them (an OPD admin's list is
+      // its own OPD's, whose rahasia texts it may read).
+      searchRahasiaTitles: canSeeComplaintText(principal, { opdId: opdId ?? null, isRahasia: true }),
+    };
+  };
+  const cursorOf = (
+    sort: ComplaintListParams['sort'],
+    last: { deadlineAt: string | null; submittedAt: string; id: string },
+  ) => ({ key: sort === 'deadline' ? last.deadlineAt : last.submittedAt, id: Number(last.id) });
 
   app.get('/api/complaints', async (c) => {
     const parsed = complaintListQuery.safeParse(c.req.query());
@@ -78,38 +109,59 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv
         return c.json({ error: { field: 'cursor', message: 'not a cursor from this API' } }, 400);
       }
     }
-    // An OPD admin's list is its own OPD's, whatever it asks for.
-    const opdId = principal.role === 'opd_admin' ? principal.opdId! : q.opd;
-    const rows = await listComplaints(
-      pool,
-      {
-        status: csv(q.status),
-        opdId,
-        regencyCode: q.regency,
-        channel: q.channel,
-        topic: q.topic,
-        submittedFrom: q.from ? startOfLocalDay(q.from, ctx.pack.timeZone) : undefined,
-        submittedBefore: q.to ? startOfLocalDay(addDays(q.to, 1), ctx.pack.timeZone) : undefined,
-        deadlineState: csv(q.deadline) as never,
-        minEscalationLevel: q.escalation,
-        q: q.q,
-        // A title search reaches rahasia titles only for those who may read them (an OPD admin's list is
-        // its own OPD's, whose rahasia texts it may read).
-        searchRahasiaTitles: canSeeComplaintText(principal, { opdId: opdId ?? null, isRahasia: true }),
-      },
-      q.sort,
-      q.limit + 1,
-      after,
-    );
+    const rows = await listComplaints(pool, listFilter(q, principal), q.sort, q.limit + 1, after);
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     const next =
-      rows.length > q.limit && last
-        ? Buffer.from(
-            JSON.stringify({ key: q.sort === 'deadline' ? last.deadlineAt : last.submittedAt, id: Number(last.id) }),
-          ).toString('base64url')
-        : null;
+      rows.length > q.limit && last ? Buffer.from(JSON.stringify(cursorOf(q.sort, last))).toString('base64url') : null;
     return c.json({ items: page.map((r) => complaintRowFor(principal, r)), nextCursor: next });
+  });
+
+  // The dashboard's list as a file for people: every complaint the filters select (not one page),
+  // Indonesian headers, labels and local times, written as it is read. A rahasia title never leaves in a
+  // file, whoever downloads it: files travel further than screens.
+  app.get('/api/complaints.csv', async (c) => {
+    const parsed = complaintListQuery.safeParse({ ...c.req.query(), cursor: undefined, limit: undefined });
+    if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
+    const q = parsed.data;
+    const filter = listFilter(q, c.get('principal'));
+    const pack = ctx.pack;
+    const tz = pack.timeZoneLabel;
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: pack.timeZone, dateStyle: 'short', timeStyle: 'short' });
+    const at = (iso: string | null) => (iso ? local.format(new Date(iso)) : '');
+    const opdName = new Map(pack.opds.map((o) => [o.id, o.name]));
+    const regencyName = new Map(pack.regencies.map((r) => [r.code, r.name]));
+    const columns: Array<[string, (r: ComplaintListRow) => string | number | null]> = [
+      ['Nomor', (r) => r.trackingId],
+      ['Judul', (r) => (r.isRahasia ? '(rahasia)' : r.title)],
+      ['Status', (r) => codeLabel('id', 'status', r.status)],
+      ['OPD', (r) => (r.opdId ? (opdName.get(r.opdId) ?? r.opdId) : '')],
+      ['Kabupaten/Kota', (r) => (r.regencyCode ? (regencyName.get(r.regencyCode) ?? r.regencyCode) : '')],
+      ['Kanal', (r) => codeLabel('id', 'channel', r.channel)],
+      ['Klasifikasi', (r) => codeLabel('id', 'classification', r.classification)],
+      ['Topik', (r) => r.topic],
+      [`Diterima (${tz})`, (r) => at(r.submittedAt)],
+      [`Tenggat (${tz})`, (r) => at(r.deadlineAt)],
+      ['Keadaan tenggat', (r) => codeLabel('id', 'deadlineState', r.deadlineState)],
+      ['Tingkat eskalasi', (r) => r.escalationLevel],
+    ];
+    const PAGE = 500;
+    async function* pages() {
+      let after: ComplaintListCursor | null = null;
+      for (;;) {
+        const rows = await listComplaints(pool, filter, q.sort, PAGE, after);
+        yield rows.map((r) => columns.map(([, get]) => get(r)));
+        const last = rows.at(-1);
+        if (rows.length < PAGE || !last) return;
+        after = cursorOf(q.sort, last);
+      }
+    }
+    return streamCsv(
+      `aduan-${new Date().toISOString().slice(0, 10)}.csv`,
+      columns.map(([h]) => h),
+      pages(),
+      (err) => logger.error({ err, path: c.req.path }, 'complaint export failed part-way'),
+    );
   });
 
   app.get('/api/complaints/:id', async (c) => {

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleFixture, type ConsoleFixture } from '../testing/console-fixture.ts';
+import { createConsoleFixture, opdB, pack, type ConsoleFixture } from '../testing/console-fixture.ts';
 
 /** Issue 13 item 12: every CSV cell a spreadsheet could run or split is neutralised by one writer. */
 describe('CSV exports', () => {
@@ -51,5 +51,59 @@ describe('CSV exports', () => {
     expect(text.split('\r\n')[0]).toBe('bagian,uraian,nilai');
     const rows = parse<Record<string, string>>(text, { columns: true });
     expect(rows.find((r) => r.uraian === 'Jumlah permohonan')?.nilai).toMatch(/^\d+$/);
+  });
+  it('streams a large worklist export page by page: the header arrives alone, then every row of every page', async () => {
+    // 1,250 open complaints: more than two pages of the export's reader.
+    await f.db.pool.query(
+      `INSERT INTO complaint (source, external_id, tracking_id, status, opd_id, regency_code, channel, classification,
+          topic, title, submitted_at, deadline_at, deadline_state, escalation_level, state, version)
+       SELECT source, 'bulk-' || g, (9000000 + g)::text, status, opd_id, regency_code, channel, classification, topic,
+          title, submitted_at, deadline_at, deadline_state, escalation_level, state, version
+       FROM complaint, generate_series(1, 1250) g WHERE tracking_id = '7100002'`,
+    );
+    const res = await f.call('duty', 'GET', '/api/worklist.csv?kind=complaint');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBeNull();
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    const chunks: string[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(decoder.decode(value, { stream: true }));
+    }
+    expect(chunks[0]).toMatch(/^Jenis,Nomor,[^\r\n]*\r\n$/);
+    expect(chunks.length).toBeGreaterThanOrEqual(4);
+    const rows = parse<Record<string, string>>(chunks.join(''), { columns: true });
+    expect(rows.filter((r) => r.Nomor!.startsWith('9'))).toHaveLength(1250);
+    await f.db.pool.query(`DELETE FROM complaint WHERE external_id LIKE 'bulk-%'`);
+  });
+
+  it('exports the dashboard list of complaints as CSV with Indonesian headers, labels and local times, streamed', async () => {
+    const res = await f.call('duty', 'GET', '/api/complaints.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="aduan-\d{4}-\d{2}-\d{2}\.csv"/);
+    const text = await res.text();
+    expect(text.split('\r\n')[0]).toBe(
+      'Nomor,Judul,Status,OPD,Kabupaten/Kota,Kanal,Klasifikasi,Topik,Diterima (WIB),Tenggat (WIB),Keadaan tenggat,Tingkat eskalasi',
+    );
+    const rows = parse<Record<string, string>>(text, { columns: true });
+    const late = rows.find((r) => r.Nomor === '7100002')!;
+    expect(late.Status).toBe('Terverifikasi & didisposisi');
+    expect(late.Kanal).toBe('Situs web');
+    expect(late['Keadaan tenggat']).toBe('Terlambat');
+    expect(late['Diterima (WIB)']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // A rahasia complaint's title never leaves in a file, whoever downloads it.
+    const secret = rows.find((r) => r.Nomor === '7100001')!;
+    expect(secret.Judul).toBe('(rahasia)');
+    expect(text).not.toMatch(/MARKER-BODY|MARKER-NAME|081200000000/);
+    // The same filters as the list: an OPD admin gets its own OPD only.
+    const own = parse<Record<string, string>>(await (await f.call('opdB', 'GET', '/api/complaints.csv')).text(), {
+      columns: true,
+    });
+    expect(own.map((r) => r.Nomor)).toContain('7100002');
+    expect(new Set(own.map((r) => r.OPD))).toEqual(new Set([pack.opds.find((o) => o.id === opdB)!.name]));
+    expect((await f.call('duty', 'GET', '/api/complaints.csv?status=nope')).status).toBe(400);
   });
 });

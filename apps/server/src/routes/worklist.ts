@@ -1,4 +1,4 @@
-import { codeLabel } from '@pantau/contracts/labels';
+import { codeLabel, itemStatusLabel } from '@pantau/contracts/labels';
 import { firstIssue, worklistAssignRequest, worklistQuery, type WorklistItem } from '@pantau/contracts';
 import { OPD_ID_PATTERN } from '@pantau/contracts/constants';
 import {
@@ -19,7 +19,8 @@ import { remainingWorkingTime, workingDaysBetween } from '@pantau/domain';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
-import { toCsv } from '../http/csv.ts';
+import { streamCsv } from '../http/csv.ts';
+import type { Logger } from '../logger.ts';
 import { actsOnItems, canAssignTo, canReadItem, canWorkItem } from '../permissions.ts';
 
 /**
@@ -27,7 +28,7 @@ import { actsOnItems, canAssignTo, canReadItem, canWorkItem } from '../permissio
  * comments, filtered, sorted and paged by the server; groups per OPD; the current view as CSV. An OPD
  * admin gets its own OPD's items whatever it asks for.
  */
-export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
+export function worklistRoutes(pool: Pool, ctx: ComplaintContext, logger: Logger): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use('/api/worklist', requirePrincipal(pool));
   app.use('/api/worklist/*', requirePrincipal(pool));
@@ -162,12 +163,7 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
     delete raw.limit;
     const parsed = parse({ ...raw, limit: '500' }, c.get('principal'));
     if ('error' in parsed) return c.json({ error: parsed.error }, 400);
-    const rows: WorklistItem[] = [];
-    for (let offset = 0; offset < 100_000; offset += 500) {
-      const page = await worklistPage(pool, parsed.filter, parsed.q.sort, parsed.q.dir, 500, offset);
-      rows.push(...withDays(page.rows));
-      if (page.rows.length < 500) break;
-    }
+    const { filter, q } = parsed;
     // For people, not programs: Indonesian headers, names instead of ids, local times in the province's
     // zone (spreadsheet-friendly `YYYY-MM-DD HH:mm`, the zone in the header).
     const pack = ctx.pack;
@@ -176,7 +172,6 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
     const at = (iso: string | null) => (iso ? local.format(new Date(iso)) : '');
     const opdName = new Map(pack.opds.map((o) => [o.id, o.name]));
     const regencyName = new Map(pack.regencies.map((r) => [r.code, r.name]));
-    const state: Record<string, string> = { overdue: 'Terlambat', at_risk: 'Hampir jatuh tempo' };
     const columns: Array<[string, (r: WorklistItem) => string | number | null]> = [
       ['Jenis', (r) => codeLabel('id', 'kind', r.kind)],
       ['Nomor', (r) => r.trackingId],
@@ -184,26 +179,32 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv>
       ['Kabupaten/Kota', (r) => (r.regencyCode ? (regencyName.get(r.regencyCode) ?? r.regencyCode) : '')],
       ['Kanal', (r) => codeLabel('id', 'channel', r.channel)],
       ['Topik', (r) => r.topic],
-      ['Status', (r) => codeLabel('id', 'status', r.status)],
+      ['Status', (r) => itemStatusLabel('id', r.kind, r.status)],
       [`Diterima (${tz})`, (r) => at(r.startedAt)],
       ['Umur (HK)', (r) => r.ageHK],
       [`Tenggat (${tz})`, (r) => at(r.deadlineAt)],
       ['Sisa (HK)', (r) => r.leftHK],
       ['Terlambat (HK)', (r) => r.overdueHK],
-      ['Keadaan tenggat', (r) => state[r.deadlineState] ?? r.deadlineState],
+      ['Keadaan tenggat', (r) => codeLabel('id', 'deadlineState', r.deadlineState)],
       ['Tingkat eskalasi', (r) => r.escalationLevel],
       ['Diakui oleh', (r) => r.acknowledgedBy],
       [`Diakui pada (${tz})`, (r) => at(r.acknowledgedAt)],
       ['Pemilik', (r) => r.assigneeName],
     ];
-    const csv = toCsv(
+    const PAGE = 500;
+    async function* pages() {
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await worklistPage(pool, filter, q.sort, q.dir, PAGE, offset);
+        yield withDays(page.rows).map((r) => columns.map(([, get]) => get(r)));
+        if (page.rows.length < PAGE) return;
+      }
+    }
+    return streamCsv(
+      `worklist-${new Date().toISOString().slice(0, 10)}.csv`,
       columns.map(([h]) => h),
-      rows.map((r) => columns.map(([, get]) => get(r))),
+      pages(),
+      (err) => logger.error({ err, path: c.req.path }, 'worklist export failed part-way'),
     );
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="worklist-${new Date().toISOString().slice(0, 10)}.csv"`);
-    c.header('Cache-Control', 'no-store');
-    return c.body(csv);
   });
   return app;
 }

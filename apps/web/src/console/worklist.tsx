@@ -141,9 +141,10 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
         id: 'status',
         header: t('console.col.status'),
         accessorFn: (r) =>
-          r.kind === 'complaint'
-            ? codeLabel('status', r.status)
-            : label(`status.${r.status}`, r.status.replace(/_/g, ' ')),
+          codeLabel(
+            r.kind === 'ppid_request' ? 'ppidStatus' : r.kind === 'social_comment' ? 'socialStatus' : 'status',
+            r.status,
+          ),
       },
       { id: 'age', header: t('console.col.age'), accessorFn: (r) => formatNumber(locale, r.ageHK) },
       {

@@ -26,6 +26,14 @@ type Load =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; items: ItemRow[]; nextCursor: string | null };
 
+/** The list's query for its CSV: the same filters and order, without the page size. */
+function csvQuery(query: string): string {
+  const q = new URLSearchParams(query);
+  q.delete('limit');
+  q.delete('cursor');
+  return q.toString();
+}
+
 /**
  * The complaints behind the figures on screen (the end of every drilldown): same period, same filters,
  * newest first, paged from the complaint read API. Rahasia titles are not shown here even to those
@@ -88,7 +96,11 @@ export function ItemsList(props: {
       <p className="dash-note" data-testid="items-count">
         {load.nextCursor
           ? t('dashboard.itemsShownMore').replace('{n}', formatNumber(locale, load.items.length))
-          : t('dashboard.itemsShown').replace('{n}', formatNumber(locale, load.items.length))}
+          : t('dashboard.itemsShown').replace('{n}', formatNumber(locale, load.items.length))}{' '}
+        {/* Every complaint behind the figure, not only the pages loaded: the same filters, as a file. */}
+        <a className="dash-export" href={`/api/complaints.csv?${csvQuery(query)}`} download data-testid="items-export">
+          {t('dashboard.exportCsv')}
+        </a>
       </p>
       <table className="dash-table">
         <thead>

@@ -97,6 +97,21 @@ describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi
     expect(await auditActions()).toEqual(['calendar.year_loaded', 'calendar.day_moved']);
   });
 
+  it('the audit trail names each action in Indonesian, never by its code', async () => {
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/audit`, 'adminkal');
+    await expect.poll(() => tab.getByTestId('audit-row').count()).toBeGreaterThanOrEqual(2);
+    const moved = tab.locator('[data-testid="audit-row"] td[data-action="calendar.day_moved"]').first();
+    expect(await moved.textContent()).toBe('Hari libur dipindah');
+    expect(
+      await tab.locator('[data-testid="audit-row"] td[data-action="calendar.year_loaded"]').first().textContent(),
+    ).toBe('Kalender setahun dimuat');
+    // No code of the form `area.action` or `snake_case` in the action column.
+    for (const text of await tab.locator('[data-testid="audit-row"] td[data-action]').allTextContents())
+      expect(text).not.toMatch(/\.|_/);
+    await tab.close();
+  });
+
   it('an OPD admin and a duty officer read the calendar without edit controls; a viewer has no calendar page', async () => {
     for (const user of ['opdkal', 'piketkal']) {
       const tab = await browser.newPage({ viewport: DESK });

@@ -4,6 +4,7 @@
 //   disable <username> | enable <username>
 //   list
 // One-time passwords must be changed at the first sign-in. Every change is in the audit trail.
+import type { AuditAction } from '@pantau/contracts/labels';
 import { randomUUID } from 'node:crypto';
 import {
   appendAudit,
@@ -35,7 +36,7 @@ if (!env.DATABASE_URL) {
   process.exit(2);
 }
 const pool = createPool({ connectionString: env.DATABASE_URL, max: 2 });
-const audit = (action: string, id: string, details: Record<string, unknown>) =>
+const audit = (action: AuditAction, id: string, details: Record<string, unknown>) =>
   withTransaction(pool, (c) => appendAudit(c, { actor: 'cli', action, entity: 'user', entityId: id, details }));
 const fail = async (message: string, code = 1) => {
   process.stderr.write(`${message}\n`);

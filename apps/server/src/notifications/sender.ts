@@ -210,7 +210,7 @@ async function record(
   const audit = final
     ? {
         actor: 'system:notifications',
-        action: r.ok ? 'notification.sent' : 'notification.failed',
+        action: r.ok ? ('notification.sent' as const) : ('notification.failed' as const),
         entity: row.entity,
         entityId: row.entityId,
         details: {

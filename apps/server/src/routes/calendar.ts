@@ -1,3 +1,4 @@
+import type { AuditAction } from '@pantau/contracts/labels';
 import {
   addCalendarDay,
   appendAudit,
@@ -28,7 +29,7 @@ import { canEditCalendar, canReadCalendar } from '../permissions.ts';
 
 interface Edit {
   changed: boolean;
-  audit: { action: string; entityId: string; details: Record<string, unknown> };
+  audit: { action: AuditAction; entityId: string; details: Record<string, unknown> };
 }
 
 /**

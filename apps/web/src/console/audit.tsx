@@ -2,15 +2,25 @@ import type { AuditRow } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import { useLabel } from '../i18n/labels.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 
 type Entry = AuditRow;
 
+/** An entry's details as `key: value` pairs people can read (nested values stay JSON). */
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' · ');
+}
+
 /** The hash-chained audit log: filters by actor, item, OPD and time; a button that verifies the chain. */
 export function AuditPage(props: { names: ProvinceNames; timeZone: string; tzLabel: string }) {
   const t = useT();
+  const label = useLabel();
   const locale = useContext(LocaleContext);
   const [filter, setFilter] = useState({ actor: '', item: '', opd: '', from: '', to: '' });
   const [entries, setEntries] = useState<Entry[]>([]);
@@ -131,11 +141,14 @@ export function AuditPage(props: { names: ProvinceNames; timeZone: string; tzLab
               <td>
                 {when.format(new Date(e.at))} {props.tzLabel}
               </td>
-              <td>{e.actorName ?? e.actor}</td>
-              <td>{e.action}</td>
-              <td>{e.itemRef ?? `${e.entity} ${e.entityId}`}</td>
+              <td>
+                {e.actorName ??
+                  (e.actor.startsWith('system:') || e.actor === 'cli' ? t('console.audit.system') : e.actor)}
+              </td>
+              <td data-action={e.action}>{label('audit', e.action)}</td>
+              <td>{e.itemRef ?? `${label('kind', e.entity)} ${e.entityId}`}</td>
               <td>{props.names.opd(e.opdId)}</td>
-              <td className="cs-details">{JSON.stringify(e.details)}</td>
+              <td className="cs-details">{detailsText(e.details)}</td>
             </tr>
           ))}
         </tbody>

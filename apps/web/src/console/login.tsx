@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { mutate } from '../api/session.ts';
+import { errorText } from '@pantau/contracts/errors';
+import { mutate, screenLocale } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
 import { safeNextPath } from './next-path.ts';
 
@@ -30,7 +31,7 @@ export function LoginPage() {
       user?: { mustChangePassword: boolean };
       error?: { message: string };
     } | null;
-    if (!res.ok || !body?.user) return setError(body?.error?.message ?? String(res.status));
+    if (!res.ok || !body?.user) return setError(errorText(screenLocale(), res.status, body?.error?.message));
     if (body.user.mustChangePassword) return setChange({ current: password });
     window.location.assign(nextPath());
   };

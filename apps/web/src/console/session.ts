@@ -1,5 +1,7 @@
 import type { SessionResponse } from '@pantau/contracts';
+import { errorText } from '@pantau/contracts/errors';
 import { useCallback, useEffect, useState } from 'react';
+import { screenLocale } from '../api/session.ts';
 
 export type ConsoleSession =
   { state: 'loading' } | { state: 'signed-out'; expired: boolean } | ({ state: 'ready' } & SessionResponse);
@@ -40,6 +42,9 @@ export async function getJson<T>(url: string): Promise<T | null> {
     goToLogin(err?.error?.field === 'session');
     return null;
   }
-  if (!res.ok) throw new Error(`${res.status}`);
+  if (!res.ok) {
+    const err = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(errorText(screenLocale(), res.status, err?.error?.message));
+  }
   return (await res.json()) as T;
 }

@@ -1,9 +1,11 @@
+import type { AuditAction } from '@pantau/contracts/labels';
 import { createHash } from 'node:crypto';
 import type { PoolClient } from '../../connection.ts';
 
 export interface AuditEntry {
   actor: string;
-  action: string;
+  /** One of the catalog's actions (`@pantau/contracts/labels`), so the console can name it. */
+  action: AuditAction;
   entity: string;
   entityId: string;
   details: Record<string, unknown>;

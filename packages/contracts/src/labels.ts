@@ -284,9 +284,12 @@ export function codeLabel(locale: LabelLocale, group: LabelGroup, code: string |
   return LABELS[locale][group][code] ?? code.replace(/_/g, ' ');
 }
 
-/** An item's status label: complaints, PPID requests and social comments each have their own codes. */
+/** The label group of an item's status: complaints, PPID requests and social comments each have their own codes. */
+export function itemStatusGroup(kind: string): LabelGroup {
+  return kind === 'ppid_request' ? 'ppidStatus' : kind === 'social_comment' ? 'socialStatus' : 'status';
+}
+
+/** An item's status label, by its kind. */
 export function itemStatusLabel(locale: LabelLocale, kind: string, status: string | null | undefined): string {
-  const group: LabelGroup =
-    kind === 'ppid_request' ? 'ppidStatus' : kind === 'social_comment' ? 'socialStatus' : 'status';
-  return codeLabel(locale, group, status);
+  return codeLabel(locale, itemStatusGroup(kind), status);
 }

@@ -9,6 +9,7 @@ import type { WorklistItem } from '@pantau/contracts';
 import { OwnerLine, type Assigned } from './owner.tsx';
 import { SocialActions } from './social-actions.tsx';
 import { PpidRecord } from './ppid-record.tsx';
+import { itemStatusGroup } from '@pantau/contracts/labels';
 import { useLabel } from '../i18n/labels.ts';
 
 interface ComplaintDetail {
@@ -177,8 +178,7 @@ export function Drawer(props: {
         </button>
       </header>
       <p className="cs-meta">
-        {props.names.opd(props.item.opdId)} ·{' '}
-        {label(props.item.kind === 'complaint' ? 'status' : 'ppidStatus', props.item.status)} ·{' '}
+        {props.names.opd(props.item.opdId)} · {label(itemStatusGroup(props.item.kind), props.item.status)} ·{' '}
         <span data-testid="drawer-step">
           {t('console.col.step')}: {detail?.escalationLevel ?? props.item.escalationLevel}
         </span>

@@ -1,6 +1,7 @@
 import type { SessionResponse } from '@pantau/contracts';
 import type { WorklistItem } from '@pantau/contracts';
 import { opdTopic } from '@pantau/contracts/live';
+import { itemStatusGroup } from '@pantau/contracts/labels';
 import { useLabel } from '../i18n/labels.ts';
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -140,11 +141,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
       {
         id: 'status',
         header: t('console.col.status'),
-        accessorFn: (r) =>
-          codeLabel(
-            r.kind === 'ppid_request' ? 'ppidStatus' : r.kind === 'social_comment' ? 'socialStatus' : 'status',
-            r.status,
-          ),
+        accessorFn: (r) => codeLabel(itemStatusGroup(r.kind), r.status),
       },
       { id: 'age', header: t('console.col.age'), accessorFn: (r) => formatNumber(locale, r.ageHK) },
       {

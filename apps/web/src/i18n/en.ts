@@ -1,4 +1,5 @@
 import { notificationsEn } from './notifications.ts';
+import { reportsEn } from './reports.ts';
 import { consoleEn } from './console.ts';
 import { dashboardEn } from './dashboard.ts';
 import type { MessageKey } from './id.ts';
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...consoleEn,
   ...notificationsEn,
+  ...reportsEn,
   ...widgetsEn,
   'app.name': 'Pantau',
   'app.tagline': 'Smart Province Command Center',

@@ -1,5 +1,6 @@
 /** Bahasa Indonesia — the default locale. Every key here must exist in `en.ts` (the type enforces it). */
 import { notificationsId } from './notifications.ts';
+import { reportsId } from './reports.ts';
 import { consoleId } from './console.ts';
 import { dashboardId } from './dashboard.ts';
 import { wallId } from './wall.ts';
@@ -10,6 +11,7 @@ export const id = {
   ...dashboardId,
   ...consoleId,
   ...notificationsId,
+  ...reportsId,
   ...widgetsId,
   'app.name': 'Pantau',
   'app.tagline': 'Pusat Komando Provinsi Cerdas',

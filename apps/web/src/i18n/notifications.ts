@@ -7,7 +7,7 @@ export const notificationsId = {
   'console.nav.reports': 'Laporan',
   'console.reports.title': 'Laporan pimpinan',
   'console.reports.hint':
-    'Laporan bulanan untuk kantor gubernur atau kepala OPD: aduan periode itu dibanding bulan sebelumnya, OPD dan kabupaten/kota terburuk lebih dulu, dan daftar terlambat. PDF, tanpa identitas pelapor.',
+    'Laporan untuk kantor gubernur atau kepala OPD, untuk minggu, bulan, triwulan, tahun atau rentang tanggal mana pun: aduan, PPID dan media sosial dibanding periode sebelumnya, OPD dan kabupaten/kota terburuk lebih dulu, grafik, dan daftar terlambat. PDF, tanpa identitas pelapor.',
   'console.reports.month': 'Bulan',
   'console.reports.province': 'Seluruh provinsi',
   'console.reports.download': 'Unduh PDF',
@@ -85,7 +85,7 @@ export const notificationsEn: Record<keyof typeof notificationsId, string> = {
   'console.nav.reports': 'Reports',
   'console.reports.title': 'Leadership report',
   'console.reports.hint':
-    'A monthly report for the governor’s office or a head of OPD: the month’s complaints against the previous month, OPDs and regencies worst first, and the late list. PDF, without reporters’ identities.',
+    'A report for the governor’s office or a head of OPD, for any week, month, quarter, year or range of days: complaints, PPID and social media against the period before, OPDs and regencies worst first, charts, and the late list. PDF, without reporters’ identities.',
   'console.reports.month': 'Month',
   'console.reports.province': 'Whole province',
   'console.reports.download': 'Download PDF',

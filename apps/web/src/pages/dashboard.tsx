@@ -9,6 +9,7 @@ import {
   type DashboardScene,
 } from '../dashboard/dashboard-state.ts';
 import { ItemsList } from '../dashboard/items-list.tsx';
+import { reportHref } from '../dashboard/report-link.ts';
 import { SendToWall } from '../dashboard/send-to-wall.tsx';
 import { useDashboardState } from '../dashboard/use-dashboard-state.ts';
 import { localDateOf } from '@pantau/domain';
@@ -133,6 +134,16 @@ export function DashboardPage(props: PageProps) {
           {state.items ? t('dashboard.showPanels') : t('dashboard.showItems')}
         </button>
         <SendToWall state={state} />
+        {province && (
+          <a
+            className="dash-report"
+            href={reportHref(state, localDateOf(now, province.timeZone))}
+            download
+            data-testid="dashboard-report"
+          >
+            {t('reports.dashboardDownload')}
+          </a>
+        )}
       </nav>
       <main className="dash-main">
         {province && state.items ? (

@@ -1,4 +1,4 @@
-import { saveNotificationSubscription } from '@pantau/db';
+import { insertReportSchedule, queueReportMails, saveNotificationSubscription } from '@pantau/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, startSmtpReceiver } from '../../apps/server/src/notifications/testing/fake-receivers.ts';
@@ -156,5 +156,31 @@ describe('the console: notifications, the delivery log and the late-items alerts
     );
     expect(shown).toEqual([{ title: '3 butir terlambat', body: 'Jumlah butir terlambat naik dari 2 menjadi 3.' }]);
     await context.close();
+  });
+
+  it('lists a scheduled report in the delivery log by its address', async () => {
+    const pool = pantau.server.pool;
+    const schedule = await insertReportSchedule(
+      pool,
+      { name: 'Bulanan', cadence: 'monthly', opdId: null, recipients: ['biro@pemprov.example'], enabled: true },
+      'test',
+    );
+    const month = new Date().toISOString().slice(0, 7);
+    await queueReportMails(pool, {
+      facts: { scheduleId: schedule.id, name: 'Bulanan', cadence: 'monthly', period: month, opdId: null },
+      recipients: ['biro@pemprov.example'],
+    });
+    await expect
+      .poll(() => smtp.mails.some((m) => m.to.includes('biro@pemprov.example')), { timeout: 20_000 })
+      .toBe(true);
+    const tab = await browser.newPage({ viewport: DESK });
+    await signIn(tab, `${pantau.url}/console/notifications`, 'adminnotif');
+    await tab.getByTestId('delivery-q').fill('biro@pemprov.example');
+    await tab.getByTestId('delivery-filter').click();
+    await expect.poll(() => tab.getByTestId('delivery-row').count(), { timeout: 15_000 }).toBe(1);
+    expect(await tab.getByTestId('delivery-row').first().textContent()).toMatch(
+      /biro@pemprov\.example.*Laporan terjadwal.*Terkirim/,
+    );
+    await tab.close();
   });
 });

@@ -116,7 +116,7 @@ export function DeliveryLog(props: { names: ProvinceNames; timeZone: string; tzL
                 <td>
                   {when.format(new Date(r.createdAt))} {props.tzLabel}
                 </td>
-                <td>{r.username ?? r.userId}</td>
+                <td>{r.username ?? r.address ?? r.userId}</td>
                 <td>{label(`console.notify.channel.${r.channel}`)}</td>
                 <td>{label(`console.notify.event.${r.event}`)}</td>
                 <td>

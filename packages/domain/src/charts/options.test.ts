@@ -35,6 +35,26 @@ describe('wall chart options', () => {
     expect(((none.series as AnySeries)[0]!.detail as { formatter: string }).formatter).toBe('–');
   });
 
+  it('writes numbers the Indonesian way on the canvas too: 85,8 % on a gauge, 1.500 on a bar and a map point', () => {
+    const gauge = (gaugeOption(0.8575, 'Tepat waktu').series as AnySeries)[0]!.detail as {
+      formatter: (v: number) => string;
+    };
+    expect(gauge.formatter(85.8)).toBe('85,8 %');
+    const bar = (barsOption([{ name: 'Web', value: 1500 }]).series as AnySeries)[0]!.label as {
+      formatter: (p: { value: number }) => string;
+    };
+    expect(bar.formatter({ value: 1500 })).toBe('1.500');
+    const map = pointMapOption([
+      { name: 'Kota Palangka Raya', code: '62.71', lat: -2.21, lon: 113.92, value: 1500, overdue: 0 },
+    ]);
+    const label = (map.series as AnySeries)[0]!.label as {
+      formatter: (p: { name: string; value: number[] }) => string;
+    };
+    expect(label.formatter({ name: 'Kota Palangka Raya', value: [113.92, -2.21, 1500, 0] })).toBe(
+      'Palangka Raya  1.500',
+    );
+  });
+
   it('places kabupaten/kota at their coordinates and marks the ones with overdue complaints', () => {
     const o = pointMapOption([
       { name: 'Kota Palangka Raya', code: '62.71', lat: -2.21, lon: 113.92, value: 40, overdue: 3 },

@@ -36,6 +36,11 @@ export const PRINT: ChartTheme = {
   danger: '#c0392b',
 };
 
+// Numbers drawn on the canvas in the screens' locale (Indonesian): ECharts writes a value axis as 1,500
+// and a gauge's template as 85.8, which would mix formats with the tables' 1.500 and 85,8.
+const idNumber = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+const numberLabel = (p: { value: unknown }) => (typeof p.value === 'number' ? idNumber.format(p.value) : '');
+
 const axisStyle = (fontSize: number, theme: ChartTheme) => ({
   axisLabel: { color: theme.muted, fontSize },
   axisLine: { lineStyle: { color: theme.grid } },
@@ -64,7 +69,12 @@ export function trendOption(
       ...axisStyle(fontSize, theme),
       splitLine: { show: false },
     },
-    yAxis: { type: 'value', minInterval: 1, ...axisStyle(fontSize, theme) },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      ...axisStyle(fontSize, theme),
+      axisLabel: { color: theme.muted, fontSize, formatter: (v: number) => idNumber.format(v) },
+    },
     series: series.map((s, i) => ({
       name: s.name,
       type: 'line',
@@ -105,7 +115,7 @@ export function barsOption(
         data: sorted.map((r) => r.value),
         itemStyle: { color: color ?? theme.accent },
         barMaxWidth: fontSize * 1.6,
-        label: { show: true, position: 'right', color: theme.text, fontSize },
+        label: { show: true, position: 'right', color: theme.text, fontSize, formatter: numberLabel },
       },
     ],
   };
@@ -141,7 +151,7 @@ export function gaugeOption(
           fontSize: fontSize * 2.6,
           fontWeight: 700,
           color: theme.text,
-          formatter: share === null ? '–' : '{value} %',
+          formatter: share === null ? '–' : (v: number) => `${idNumber.format(v)} %`,
         },
         data: [{ value: pct, name: label }],
       },
@@ -184,7 +194,7 @@ export function pointMapOption(
           color: theme.text,
           fontSize: fontSize * 0.9,
           formatter: (p: { name: string; value: number[] }) =>
-            `${p.name.replace(/^(Kabupaten|Kota) /, '')}  ${p.value[2]}`,
+            `${p.name.replace(/^(Kabupaten|Kota) /, '')}  ${idNumber.format(p.value[2] ?? 0)}`,
         },
       },
     ],

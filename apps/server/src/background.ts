@@ -5,7 +5,7 @@ import { startDemoFeed } from './demo/demo-feed.ts';
 import { startPpidSocialDemoFeed } from './demo/demo-feed-ppid-social.ts';
 import { startLive } from './live/index.ts';
 import { startSocialConnectors } from './connectors/social/service.ts';
-import { startPpidDeadlineWatcher } from './ingest/ppid-deadline-watcher.ts';
+import { startPpidDeadlineWatcher } from './deadlines/ppid-deadline-watcher.ts';
 import { startRetention } from './retention/retention.ts';
 import { startNotificationSender } from './notifications/service.ts';
 import type { BackgroundStarter } from './service-context.ts';

@@ -12,7 +12,8 @@ import {
   type Pool,
   type RecomputeJob,
 } from '@pantau/db';
-import { completionDueOf, deadlineOf, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { complaintDeadline, completionDue } from '@pantau/domain';
+import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { stockFacts } from './stock-facts.ts';
 
 export { recomputeStatus } from '@pantau/db';
@@ -50,8 +51,8 @@ async function runJob(pool: Pool, ctx: ComplaintContext, job: RecomputeJob, o: R
         const batch = new RollupBatch(ctx.pack.timeZone);
         let pageMoved = 0;
         for (const c of page) {
-          const d = deadlineOf(c.state, ctx, o.now);
-          const completionDueAt = completionDueOf(c.state, ctx);
+          const d = complaintDeadline(c.state, ctx.calendar(), o.now, ctx.rules);
+          const completionDueAt = completionDue(c.state, ctx.calendar(), ctx.rules);
           const deadlineMoved = time(c.deadlineAt) !== time(d.at);
           if (!deadlineMoved && c.deadlineState === d.state && time(c.completionDueAt) === time(completionDueAt))
             continue;

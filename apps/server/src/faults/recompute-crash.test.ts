@@ -8,13 +8,14 @@ import {
   withTransaction,
 } from '@pantau/db';
 import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
+import { complaintDeadline } from '@pantau/domain';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { loadComplaintSettings } from '../deadlines/complaint-settings.ts';
 import { createLogger } from '../logger.ts';
 import * as recompute from '../deadlines/recompute.ts';
-import { deadlineOf, ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { verifyComplaintRollups } from '../ingest/verify-rollups.ts';
 
 const pack = loadProvincePack('kalsel');
@@ -26,10 +27,11 @@ describe('recompute after a rule change, killed mid-way', { timeout: 90_000 }, (
   let db: TestDatabase;
   let ctx: ComplaintContext;
   const onRuleB = async () => {
-    const expected = deadlineOf(
+    const expected = complaintDeadline(
       reviveComplaintState((await db.pool.query(`SELECT state FROM complaint LIMIT 1`)).rows[0].state),
-      ctx,
+      ctx.calendar(),
       now,
+      ctx.rules,
     );
     return expected;
   };

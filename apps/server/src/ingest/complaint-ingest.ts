@@ -8,7 +8,6 @@ import {
   savePersonalData,
   seenComplaintEvents,
   upsertComplaints,
-  type ComplaintRollupFacts,
   type ComplaintRowWrite,
   type EventWrite,
   type PersonalDataWrite,
@@ -16,16 +15,11 @@ import {
   type PoolClient,
 } from '@pantau/db';
 import {
-  addWorkingDaysWithPauses,
   applyEvent,
-  completionClock,
-  DEFAULT_COMPLAINT_RULES,
-  deadlineStanding,
-  OPEN_STATUSES,
+  complaintDeadline,
+  complaintFacts,
+  completionDue,
   DEFAULT_LAPOR_LABELS,
-  nextDeadlineStep,
-  remainingWorkingTime,
-  workingDaysBetween,
   type ComplaintDeadlineRules,
   type ComplaintState,
   type EscalationLadder,
@@ -46,72 +40,6 @@ export interface ComplaintContext {
   ladder?: EscalationLadder;
   labels?: LaporLabelMap;
   now?: () => Date;
-}
-
-export type DeadlineState = 'none' | 'on_time' | 'at_risk' | 'overdue' | 'paused';
-
-/** The running deadline of a complaint and where it stands now. */
-export function deadlineOf(state: ComplaintState, ctx: ComplaintContext, now: Date) {
-  const rules = ctx.rules ?? DEFAULT_COMPLAINT_RULES;
-  const clock = nextDeadlineStep(state, rules);
-  if (!clock) return { step: null, at: null, state: 'none' as DeadlineState, warnings: [] };
-  const cal = ctx.calendar();
-  const r = addWorkingDaysWithPauses(cal, clock.anchor, clock.workingDays, clock.pauses);
-  if (r.deadline === null)
-    return { step: clock.step, at: null, state: 'paused' as DeadlineState, warnings: r.warnings };
-  let st: DeadlineState = 'none';
-  if (clock.escalates) {
-    const rem = remainingWorkingTime(cal, now, r.deadline);
-    st = deadlineStanding(rem, rules.atRiskHK);
-  }
-  return { step: clock.step, at: r.deadline, state: st, warnings: r.warnings };
-}
-
-/** The complaint's overall completion target (62/2018 tiers), or null when closed or paused. */
-export function completionDueOf(state: ComplaintState, ctx: ComplaintContext): Date | null {
-  const clock = completionClock(state, ctx.rules ?? DEFAULT_COMPLAINT_RULES);
-  return clock
-    ? addWorkingDaysWithPauses(ctx.calendar(), clock.anchor, clock.workingDays, clock.pauses).deadline
-    : null;
-}
-
-/** The rollup view of a complaint: its state plus where its deadline and ladder stand. */
-export function rollupFacts(
-  s: ComplaintState,
-  ctx: ComplaintContext,
-  row: { deadlineState: string; escalationLevel: number },
-): ComplaintRollupFacts {
-  let followUpWorkingDays: number | null = null;
-  let followUpOnTime: boolean | null = null;
-  if (s.firstFollowUpAt && s.dispatchedAt) {
-    const cal = ctx.calendar();
-    followUpWorkingDays = Math.max(0, workingDaysBetween(cal, s.dispatchedAt, s.firstFollowUpAt).days);
-    const due = addWorkingDaysWithPauses(
-      cal,
-      s.dispatchedAt,
-      (ctx.rules ?? DEFAULT_COMPLAINT_RULES).opdFollowUpHK,
-      s.pauses,
-    );
-    followUpOnTime = due.deadline !== null && s.firstFollowUpAt.getTime() <= due.deadline.getTime();
-  }
-  return {
-    opdId: s.opdId,
-    regencyCode: s.regencyCode,
-    channel: s.channel,
-    topic: s.topic,
-    classification: s.classification,
-    submittedAt: s.submittedAt,
-    verifiedAt: s.verifiedAt,
-    firstFollowUpAt: s.firstFollowUpAt,
-    completedAt: s.status === 'selesai' ? s.closedAt : null,
-    deletedAt: s.deletedAt,
-    followUpWorkingDays,
-    followUpOnTime,
-    open: OPEN_STATUSES.includes(s.status),
-    status: s.status,
-    deadlineState: row.deadlineState,
-    escalated: row.escalationLevel > 0,
-  };
 }
 
 function checkReferences(event: ComplaintEvent, pack: ProvincePack): { field: string; message: string } | null {
@@ -202,7 +130,12 @@ async function applyBatch(
   const rows: ComplaintRowWrite[] = [];
   const changed = [...new Set(accepted.map((a) => a.externalId))].map((externalId) => {
     const state = states.get(externalId)!;
-    return { externalId, state, before: current.get(externalId), deadline: deadlineOf(state, ctx, now) };
+    return {
+      externalId,
+      state,
+      before: current.get(externalId),
+      deadline: complaintDeadline(state, ctx.calendar(), now, ctx.rules),
+    };
   });
   // A new deadline takes its own ladder: level 0, or the steps already recorded for that same deadline
   // (one it had before, e.g. across a rule change and back).
@@ -224,11 +157,11 @@ async function applyBatch(
       deadlineAt: deadline.at,
       deadlineState: deadline.state,
       escalationLevel,
-      completionDueAt: completionDueOf(state, ctx),
+      completionDueAt: completionDue(state, ctx.calendar(), ctx.rules),
     });
     rollups.add(
-      before ? rollupFacts(before.state, ctx, before) : null,
-      rollupFacts(state, ctx, { deadlineState: deadline.state, escalationLevel }),
+      before ? complaintFacts(before.state, ctx.calendar(), before, ctx.rules) : null,
+      complaintFacts(state, ctx.calendar(), { deadlineState: deadline.state, escalationLevel }, ctx.rules),
     );
   }
   const { ids, inserted } = await upsertComplaints(client, source, rows);

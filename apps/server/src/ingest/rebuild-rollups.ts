@@ -7,8 +7,8 @@ import {
   withTransaction,
   type Pool,
 } from '@pantau/db';
-import { foldEvents } from '@pantau/domain';
-import { rollupFacts, type ComplaintContext } from './complaint-ingest.ts';
+import { complaintFacts, foldEvents } from '@pantau/domain';
+import type { ComplaintContext } from './complaint-ingest.ts';
 
 /**
  * Recomputes every complaint rollup from the event log: each complaint's events are folded again and
@@ -31,7 +31,7 @@ export async function rebuildComplaintRollups(pool: Pool, ctx: ComplaintContext)
           complaintEvent.parse(e.type === 'submitted' ? { body: '', ...e } : e),
         );
         const folded = foldEvents(events, ctx.labels);
-        if (folded.ok) batch.add(null, rollupFacts(folded.state, ctx, c));
+        if (folded.ok) batch.add(null, complaintFacts(folded.state, ctx.calendar(), c, ctx.rules));
         after = c.id;
       }
       await batch.flush(client);

@@ -7,8 +7,8 @@ import {
   type EscalationAnomaly,
   type Pool,
 } from '@pantau/db';
-import { foldEvents } from '@pantau/domain';
-import { rollupFacts, type ComplaintContext } from './complaint-ingest.ts';
+import { complaintFacts, foldEvents } from '@pantau/domain';
+import type { ComplaintContext } from './complaint-ingest.ts';
 
 export interface RollupVerdict {
   ok: boolean;
@@ -74,7 +74,7 @@ export async function verifyComplaintRollups(pool: Pool, ctx: ComplaintContext):
           complaintEvent.parse(e.type === 'submitted' ? { body: '', ...e } : e),
         );
         const folded = foldEvents(events, ctx.labels);
-        if (folded.ok) batch.add(null, rollupFacts(folded.state, ctx, c));
+        if (folded.ok) batch.add(null, complaintFacts(folded.state, ctx.calendar(), c, ctx.rules));
         after = c.id;
       }
       complaints += page.length;

@@ -1,5 +1,6 @@
 import { readOpenComplaints, type Pool, type PoolClient } from '@pantau/db';
-import { completionDueOf, deadlineOf, type ComplaintContext } from '../ingest/complaint-ingest.ts';
+import { complaintDeadline, completionDue } from '@pantau/domain';
+import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 
 const time = (d: Date | null) => d?.getTime() ?? null;
 
@@ -21,8 +22,10 @@ export async function deadlinesMoving(
     afterId = page.at(-1)!.id;
     for (const c of page) {
       if (
-        time(deadlineOf(c.state, was, now).at) !== time(deadlineOf(c.state, will, now).at) ||
-        time(completionDueOf(c.state, was)) !== time(completionDueOf(c.state, will))
+        time(complaintDeadline(c.state, was.calendar(), now, was.rules).at) !==
+          time(complaintDeadline(c.state, will.calendar(), now, will.rules).at) ||
+        time(completionDue(c.state, was.calendar(), was.rules)) !==
+          time(completionDue(c.state, will.calendar(), will.rules))
       )
         moving += 1;
     }

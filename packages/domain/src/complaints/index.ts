@@ -7,5 +7,6 @@ export * from './lapor-labels.ts';
 export * from './transitions.ts';
 export * from './lifecycle.ts';
 export * from './deadline-rules.ts';
+export * from './running-deadline.ts';
 export * from './escalation.ts';
 export * from './rates.ts';

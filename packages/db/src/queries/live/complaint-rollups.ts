@@ -1,30 +1,8 @@
-import { localDateOf } from '@pantau/domain';
+import { localDateOf, type ComplaintFacts } from '@pantau/domain';
 import type { PoolClient } from '../../connection.ts';
 
-/**
- * What the rollups need to know about a complaint before and after a change. Flows (received,
- * verified, followed up…) are counted on the local day each milestone happened; the stock counts
- * open complaints by status, deadline state and escalation.
- */
-export interface ComplaintRollupFacts {
-  opdId: string | null;
-  regencyCode: string | null;
-  channel: string;
-  topic: string | null;
-  classification: string;
-  submittedAt: Date;
-  verifiedAt: Date | null;
-  firstFollowUpAt: Date | null;
-  completedAt: Date | null;
-  deletedAt: Date | null;
-  followUpWorkingDays: number | null;
-  followUpOnTime: boolean | null;
-  /** For the stock: whether the complaint is open, and where it stands. */
-  open: boolean;
-  status: string;
-  deadlineState: string;
-  escalated: boolean;
-}
+/** What the rollups need to know about a complaint before and after a change (the rule is in domain). */
+export type ComplaintRollupFacts = ComplaintFacts;
 
 type Counter =
   | 'received'

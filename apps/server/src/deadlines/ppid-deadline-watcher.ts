@@ -19,7 +19,7 @@ import {
 import type { BackgroundStarter } from '../service-context.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
 import { notifyCaseEvent } from '../notifications/events.ts';
-import type { PpidContext } from './ppid-ingest.ts';
+import type { PpidContext } from '../ingest/ppid-ingest.ts';
 
 export interface PpidWatchResult {
   stateChanges: number;

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchPpidDeadlines } from './ppid-deadline-watcher.ts';
-import { applyPpidItems, ingestPpidBatch, type PpidContext } from './ppid-ingest.ts';
+import { applyPpidItems, ingestPpidBatch, type PpidContext } from '../ingest/ppid-ingest.ts';
 
 const pack = loadProvincePack('kalteng');
 const opd = pack.opds.find((o) => o.shortName === 'Dinkes')!;

@@ -61,6 +61,9 @@ const AUDIT_ID = {
   'wall.playlist_removed': 'Daftar putar layar dihapus',
   'wall.show': 'Ditampilkan di layar',
   'wall.release': 'Dilepas dari layar',
+  'report_schedule.create': 'Laporan terjadwal dibuat',
+  'report_schedule.update': 'Laporan terjadwal diubah',
+  'report_schedule.delete': 'Laporan terjadwal dihapus',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ID;
@@ -107,6 +110,9 @@ const AUDIT_EN: Record<AuditAction, string> = {
   'wall.playlist_removed': 'Wall playlist removed',
   'wall.show': 'Shown on the wall',
   'wall.release': 'Released from the wall',
+  'report_schedule.create': 'Scheduled report created',
+  'report_schedule.update': 'Scheduled report changed',
+  'report_schedule.delete': 'Scheduled report deleted',
 };
 
 const id: Record<LabelGroup, Record<string, string>> = {

@@ -202,5 +202,18 @@ describe('scheduled leadership reports by e-mail', () => {
     expect(await queueScheduledReports(nodes[0]!.pool, later, { timeZone: TZ, time: TIME })).toBe(0);
     expect((await api('DELETE', `/api/reports/schedules/${weekly.id}`)).status).toBe(204);
     expect((await (await api('GET', '/api/reports/schedules')).json()).schedules).toHaveLength(1);
+    // Every change is in the audit trail, by whom, with the e-mail it sent in between.
+    const { rows } = await nodes[0]!.pool.query(
+      `SELECT action, actor FROM audit_log WHERE entity = 'report_schedule' AND entity_id = $1 ORDER BY seq`,
+      [String(weekly.id)],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'report_schedule.create',
+      'notification.sent',
+      'report_schedule.update',
+      'report_schedule.delete',
+    ]);
+    expect(rows[1].actor).toBe('system:notifications');
+    expect(rows[0].actor).toBe(rows[3].actor);
   });
 });

@@ -48,14 +48,14 @@ export function reportScheduleRoutes(pool: Pool, pack: ProvincePack): Hono<AuthE
     const id = idOf(c);
     const body = await parse(c);
     if (!body.ok) return c.json({ error: body.error }, 400);
-    const saved = id ? await updateReportSchedule(pool, id, body.data) : null;
+    const saved = id ? await updateReportSchedule(pool, id, body.data, c.get('principal').id) : null;
     if (!saved) return c.json({ error: { field: 'id', message: 'no such schedule' } }, 404);
     return c.json({ schedule: saved });
   });
   app.delete('/api/reports/schedules/:id', async (c) => {
     if (!canManageReportSchedules(c.get('principal'))) return forbidden(c);
     const id = idOf(c);
-    if (!id || !(await deleteReportSchedule(pool, id)))
+    if (!id || !(await deleteReportSchedule(pool, id, c.get('principal').id)))
       return c.json({ error: { field: 'id', message: 'no such schedule' } }, 404);
     return c.body(null, 204);
   });

@@ -1,5 +1,6 @@
 import type { ReportMailFacts, ReportScheduleBody, ReportScheduleView } from '@pantau/contracts';
-import type { Pool } from '../../connection.ts';
+import type { Pool, PoolClient } from '../../connection.ts';
+import { appendAudit } from '../audit/append-audit.ts';
 
 interface ScheduleRow {
   id: string;
@@ -37,13 +38,44 @@ export async function listReportSchedules(pool: Pool): Promise<ReportScheduleVie
   return rows.map(view);
 }
 
+/** Runs `work` in a transaction and appends its audit entry (who changed which schedule, and to what). */
+async function audited<T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<{ result: T; id: number | null; details: Record<string, unknown> }>,
+  action: 'report_schedule.create' | 'report_schedule.update' | 'report_schedule.delete',
+  actor: string,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { result, id, details } = await work(client);
+    if (id !== null)
+      await appendAudit(client, { actor, action, entity: 'report_schedule', entityId: String(id), details });
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 export async function insertReportSchedule(pool: Pool, b: ReportScheduleBody, by: string): Promise<ReportScheduleView> {
-  const { rows } = await pool.query<ScheduleRow>(
-    `INSERT INTO report_schedule (name, cadence, opd_id, recipients, enabled, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-    [b.name, b.cadence, b.opdId, b.recipients, b.enabled, by],
+  return audited(
+    pool,
+    async (client) => {
+      const { rows } = await client.query<ScheduleRow>(
+        `INSERT INTO report_schedule (name, cadence, opd_id, recipients, enabled, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+        [b.name, b.cadence, b.opdId, b.recipients, b.enabled, by],
+      );
+      const v = view(rows[0]!);
+      return { result: v, id: v.id, details: { ...b } };
+    },
+    'report_schedule.create',
+    by,
   );
-  return view(rows[0]!);
 }
 
 /** Null when there is no such schedule (or it was deleted). */
@@ -51,22 +83,38 @@ export async function updateReportSchedule(
   pool: Pool,
   id: number,
   b: ReportScheduleBody,
+  by: string,
 ): Promise<ReportScheduleView | null> {
-  const { rows } = await pool.query<ScheduleRow>(
-    `UPDATE report_schedule SET name = $2, cadence = $3, opd_id = $4, recipients = $5, enabled = $6, updated_at = now()
-     WHERE id = $1 AND deleted_at IS NULL RETURNING ${COLUMNS}`,
-    [id, b.name, b.cadence, b.opdId, b.recipients, b.enabled],
+  return audited(
+    pool,
+    async (client) => {
+      const { rows } = await client.query<ScheduleRow>(
+        `UPDATE report_schedule SET name = $2, cadence = $3, opd_id = $4, recipients = $5, enabled = $6, updated_at = now()
+         WHERE id = $1 AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+        [id, b.name, b.cadence, b.opdId, b.recipients, b.enabled],
+      );
+      return { result: rows[0] ? view(rows[0]) : null, id: rows[0] ? id : null, details: { ...b } };
+    },
+    'report_schedule.update',
+    by,
   );
-  return rows[0] ? view(rows[0]) : null;
 }
 
 /** Soft delete: messages already queued keep naming it. Whether there was one to delete. */
-export async function deleteReportSchedule(pool: Pool, id: number): Promise<boolean> {
-  const { rowCount } = await pool.query(
-    `UPDATE report_schedule SET deleted_at = now(), enabled = false WHERE id = $1 AND deleted_at IS NULL`,
-    [id],
+export async function deleteReportSchedule(pool: Pool, id: number, by: string): Promise<boolean> {
+  return audited(
+    pool,
+    async (client) => {
+      const { rowCount } = await client.query(
+        `UPDATE report_schedule SET deleted_at = now(), enabled = false WHERE id = $1 AND deleted_at IS NULL`,
+        [id],
+      );
+      const done = (rowCount ?? 0) > 0;
+      return { result: done, id: done ? id : null, details: {} };
+    },
+    'report_schedule.delete',
+    by,
   );
-  return (rowCount ?? 0) > 0;
 }
 
 /** Whether a schedule still wants its reports sent (enabled, not deleted). */

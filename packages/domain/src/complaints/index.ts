@@ -10,3 +10,4 @@ export * from './deadline-rules.ts';
 export * from './running-deadline.ts';
 export * from './escalation.ts';
 export * from './rates.ts';
+export * from './ranking.ts';

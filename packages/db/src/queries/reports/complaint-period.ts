@@ -1,3 +1,4 @@
+import { worstFirst } from '@pantau/domain';
 import type { Pool } from '../../connection.ts';
 
 /** A period's complaint flows for one scope, from the daily rollups (the same ones the dashboard reads). */
@@ -110,14 +111,22 @@ export async function complaintPeriodReport(
       row(s.dim, s.key).overdueNow += s.n;
     }
   }
-  // Worst first: most overdue now, then the lowest on-time share, then the most received.
-  const worst = (a: ComplaintPeriodRow, b: ComplaintPeriodRow) =>
-    b.overdueNow - a.overdueNow ||
-    (a.onTimeShare ?? 2) - (b.onTimeShare ?? 2) ||
-    b.received - a.received ||
-    a.key.localeCompare(b.key);
-  report.byOpd = [...rowsBy.opd.values()].filter((r) => r.key !== '').sort(worst);
-  report.byRegency = [...rowsBy.regency.values()].filter((r) => r.key !== '').sort(worst);
+  // Worst first, by the one ranking rule (domain): most overdue now, lowest judged share, most received.
+  const facts = (r: ComplaintPeriodRow) => ({
+    key: r.key,
+    overdue: r.overdueNow,
+    onTime: r.followedUpOnTime,
+    followedUp: r.followedUp,
+    received: r.received,
+  });
+  report.byOpd = worstFirst(
+    [...rowsBy.opd.values()].filter((r) => r.key !== ''),
+    facts,
+  );
+  report.byRegency = worstFirst(
+    [...rowsBy.regency.values()].filter((r) => r.key !== ''),
+    facts,
+  );
   return report;
 }
 

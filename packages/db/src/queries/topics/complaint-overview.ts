@@ -1,4 +1,4 @@
-import { addDays, flowShare, lastMonths, localDateOf } from '@pantau/domain';
+import { addDays, flowShare, lastMonths, localDateOf, worstFirst } from '@pantau/domain';
 import type { Pool } from '../../connection.ts';
 
 export interface OverviewFilter {
@@ -237,15 +237,8 @@ export async function complaintOverview(pool: Pool, f: OverviewFilter): Promise<
       ranked(rank[s.dim], s.key).overdue += s.n;
     }
   }
-  const order = (a: Ranked & { k: string }, b: Ranked & { k: string }) =>
-    b.overdue - a.overdue || b.received - a.received || a.k.localeCompare(b.k);
-  o.opdRanking = [...rank.opd]
-    .map(([k, r]) => ({ k, ...r }))
-    .sort(order)
-    .map(({ k, ...r }) => ({ opdId: k, ...r }));
-  o.regencyRanking = [...rank.regency]
-    .map(([k, r]) => ({ k, ...r }))
-    .sort(order)
-    .map(({ k, ...r }) => ({ regencyCode: k, ...r }));
+  const facts = ([k, r]: [string, Ranked]) => ({ key: k, ...r });
+  o.opdRanking = worstFirst([...rank.opd], facts).map(([k, r]) => ({ opdId: k, ...r }));
+  o.regencyRanking = worstFirst([...rank.regency], facts).map(([k, r]) => ({ regencyCode: k, ...r }));
   return o;
 }

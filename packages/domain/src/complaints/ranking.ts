@@ -1,0 +1,42 @@
+/**
+ * Rankings of OPDs and kabupaten/kota, worst first, as the wall, the dashboard, the widgets' ranks and
+ * the leadership report show them. One rule, so a screen and a report never disagree on who is worst.
+ */
+
+/**
+ * Follow-ups needed before an on-time share judges a unit: with fewer, one late follow-up would put an
+ * OPD at 0 % above one with a hundred cases. Below it the share is still shown, but not ranked by.
+ */
+export const MIN_FOLLOW_UPS_TO_JUDGE = 5;
+
+/** The on-time share a ranking may judge by, or null when too few follow-ups were posted. */
+export function judgedOnTimeShare(onTime: number, followedUp: number): number | null {
+  return followedUp >= MIN_FOLLOW_UPS_TO_JUDGE ? onTime / followedUp : null;
+}
+
+/** What a ranking compares. */
+export interface RankFacts {
+  key: string;
+  overdue: number;
+  onTime: number;
+  followedUp: number;
+  received: number;
+}
+
+/**
+ * Worst first: most overdue now; then the lowest on-time share among those with enough follow-ups to
+ * judge (the rest after them); then the most received; then by key, so the order is stable.
+ */
+export function compareWorstFirst(a: RankFacts, b: RankFacts): number {
+  const sa = judgedOnTimeShare(a.onTime, a.followedUp) ?? 2;
+  const sb = judgedOnTimeShare(b.onTime, b.followedUp) ?? 2;
+  return b.overdue - a.overdue || sa - sb || b.received - a.received || a.key.localeCompare(b.key);
+}
+
+/** The rows worst first (a new array), each read through `facts`. */
+export function worstFirst<T>(rows: readonly T[], facts: (row: T) => RankFacts): T[] {
+  return rows
+    .map((row) => ({ row, f: facts(row) }))
+    .sort((a, b) => compareWorstFirst(a.f, b.f))
+    .map((x) => x.row);
+}

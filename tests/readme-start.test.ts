@@ -64,12 +64,12 @@ describe("the README's start command on a fresh clone", () => {
       await expect
         .poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 20_000 })
         .toBe('live');
-      // The wall updates by itself from the simulator: today's count grows without a reload.
-      const today = async () =>
-        Number(((await tab.getByTestId('kpi-today-received').textContent()) ?? '').replace(/\D/g, '') || 'NaN');
-      await expect.poll(today, { timeout: 30_000 }).toBeGreaterThan(0);
-      const first = await today();
-      await expect.poll(today, { timeout: 45_000 }).toBeGreaterThan(first);
+      // The wall updates by itself from the simulator: the year's count grows without a reload.
+      const year = async () =>
+        Number(((await tab.getByTestId('kpi-year-received').textContent()) ?? '').replace(/\D/g, '') || 'NaN');
+      await expect.poll(year, { timeout: 30_000 }).toBeGreaterThan(0);
+      const first = await year();
+      await expect.poll(year, { timeout: 45_000 }).toBeGreaterThan(first);
       // 2027's SKB is loaded: the wall carries no calendar banner (a marker appears only on a deadline that
       // falls in a year with no official calendar).
       expect(await tab.getByTestId('calendar-warning').count()).toBe(0);

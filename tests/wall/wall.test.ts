@@ -177,6 +177,113 @@ describe('the video wall on the demo feed', () => {
   });
 });
 
+/**
+ * Every piece of text a scene shows that betrays a code or another locale: a snake_case or dotted id
+ * (`terverifikasi_didisposisi`, `kalteng.dinkes`), an English word the catalog should have translated,
+ * a number written the English way (1,500), or a value that never arrived (undefined, NaN).
+ */
+function rawText(text: string): string[] {
+  const found = [
+    ...text.matchAll(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g),
+    ...text.matchAll(/\b[a-z]+\.[a-z][a-z0-9-]+\b/g),
+    ...text.matchAll(
+      /\b(?:undefined|null|NaN|Infinity|overdue|received|completed|followed|complaints?|requests?|pending)\b/gi,
+    ),
+    ...text.matchAll(/\b\d{1,3}(?:,\d{3})+(?![\d,])/g),
+  ].map((m) => m[0]);
+  return [...new Set(found)];
+}
+
+// The wall at a province's real volume (the demo's defaults: Kalteng, 1.5 complaints a day).
+describe('the video wall at a real province’s volume', () => {
+  let pantau: Pantau;
+  let browser: Browser;
+  let token = '';
+  beforeAll(async () => {
+    pantau = await startPantau({ label: 'wallreal', env: { PANTAU_DEMO: 'on' } });
+    token = await pantau.wallToken('real');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pantau?.close();
+  });
+
+  it('leads with the month, the year to date and its follow-up and completion shares, and the last 12 months', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await tab.goto(`${pantau.url}/wall?device=${token}&scene=ringkasan`);
+    await expect.poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 30_000 }).toBe('live');
+    const tz = pantau.server.pack.timeZone;
+    const year = async () => {
+      const { rows } = await pantau.server.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM complaint
+         WHERE date_trunc('year', submitted_at AT TIME ZONE $1) = date_trunc('year', now() AT TIME ZONE $1)`,
+        [tz],
+      );
+      return new Intl.NumberFormat('id-ID').format(rows[0]!.n);
+    };
+    // The backfill is 13 months at the real rate: the year to date is filled at once, and equals the rows.
+    await expect
+      .poll(async () => (await tab.getByTestId('kpi-year-received').textContent()) === (await year()), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    expect(Number((await tab.getByTestId('kpi-year-received').textContent())!.replace(/\D/g, ''))).toBeGreaterThan(30);
+    await expect.poll(() => tab.getByTestId('kpi-follow-up-rate').textContent()).toMatch(/^\d{1,3}(,\d)? %$/);
+    await expect.poll(() => tab.getByTestId('kpi-completion-rate').textContent()).toMatch(/^\d{1,3}(,\d)? %$/);
+    await tab.getByRole('img', { name: 'Aduan per bulan, 12 bulan terakhir' }).waitFor();
+    // No per-hour counter that sits at zero at a few complaints a day.
+    expect(await tab.getByText(/60 menit/).count()).toBe(0);
+    await tab.close();
+  });
+
+  it('shows no raw id, English word or English-style number on any scene, at 1920×1080 and on a 32:9 wall', async () => {
+    const problems: string[] = [];
+    for (const [width, height] of [SIZES[0]!, SIZES[3]!]) {
+      const tab = await browser.newPage({ viewport: { width, height } });
+      for (const scene of SCENES) {
+        await tab.goto(`${pantau.url}/wall?device=${token}&scene=${scene}`);
+        await expect
+          .poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 30_000 })
+          .toBe('live');
+        // Wait for the scene's figures, not a fixed time: its panels no longer say "belum ada data".
+        await expect
+          .poll(() => tab.locator('.panel-age', { hasText: 'belum ada data' }).count(), { timeout: 60_000 })
+          .toBe(0);
+        const text = await tab.evaluate(() => document.body.innerText);
+        for (const raw of rawText(text)) problems.push(`${scene} ${width}×${height}: "${raw}"`);
+      }
+      await tab.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('names what it leaves off a ranking: "+N lainnya" counts the late ones among them', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await tab.goto(`${pantau.url}/wall?device=${token}&scene=ringkasan`);
+    await expect.poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 30_000 }).toBe('live');
+    const ranking = tab.getByTestId('opd-ranking');
+    await ranking.locator('tbody tr').first().waitFor();
+    const { rows } = await pantau.server.pool.query<{ n: number }>(
+      `SELECT count(DISTINCT opd_id)::int AS n FROM complaint WHERE deadline_state = 'overdue'
+         AND status IN ('belum_diverifikasi','terverifikasi_didisposisi','ditindaklanjuti','ditunda','bukan_wewenang')`,
+    );
+    // Every OPD with late items is on screen, or counted in the line that says how many are not.
+    await expect
+      .poll(
+        async () => {
+          const shown = await ranking.locator('tbody tr:not(.rank-more) td.alert').count();
+          const more = ranking.getByTestId('rank-more');
+          const late = (await more.count()) > 0 ? Number(await more.getAttribute('data-late')) : 0;
+          return shown + late;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(rows[0]!.n);
+    await tab.close();
+  });
+});
+
 // The wall on a quiet node (no demo): alerts, an outage and recovery, and an officer's escalation.
 describe('the video wall under change', () => {
   let pantau: Pantau;
@@ -237,7 +344,7 @@ describe('the video wall under change', () => {
     const fresh = await openWall('&scene=ringkasan');
     const figures = async (p: Page) =>
       Promise.all(
-        ['kpi-month-received', 'kpi-open', 'kpi-overdue', 'kpi-today-received'].map((id) =>
+        ['kpi-month-received', 'kpi-open', 'kpi-overdue', 'kpi-year-received'].map((id) =>
           p.getByTestId(id).textContent(),
         ),
       );
@@ -269,6 +376,18 @@ describe('the video wall under change', () => {
       .poll(() => onWall.getAttribute('data-step'), { timeout: 2_000, interval: 50 })
       .toBe(String(before + 1));
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('a kabupaten/kota view is titled with its name, not as the province', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(tab, `${pantau.url}/console`, 'pimpinan');
+    const regency = pantau.server.pack.regencies.find((r) => r.kind === 'kota')!;
+    await tab.goto(`${pantau.url}/dashboard?regency=${regency.code}`);
+    await expect.poll(() => tab.getByTestId('dashboard').getAttribute('data-topic')).toBe(`regency:${regency.code}`);
+    await expect
+      .poll(() => tab.getByTestId('scene-title').getAttribute('aria-label'))
+      .toBe(`Ringkasan ${regency.name}`);
+    await tab.close();
   });
 
   it('the dashboard narrows every panel to a clicked OPD, keeps it in the URL, and Back returns; a duty officer’s drilldown sent to a screen shows there', async () => {

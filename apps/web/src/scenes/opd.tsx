@@ -18,7 +18,7 @@ export function Opd(p: SceneProps) {
       >
         <ComplaintKpis {...p} />
       </Panel>
-      <Panel title={t('wall.panel.trend')} stream="complaints" scene={p} className="span-2">
+      <Panel title={t('wall.panel.months')} stream="complaints" scene={p} className="span-2">
         <Trend {...p} />
       </Panel>
       <Panel title={t('wall.panel.late')} stream="complaints" scene={p}>

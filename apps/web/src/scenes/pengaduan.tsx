@@ -42,19 +42,20 @@ export function Pengaduan(p: SceneProps) {
       ),
     [c?.open.byStatus, p.fontSize, label],
   );
+  // The year to date: at a real province's volume a month is a few dozen complaints.
   const funnel = [
-    [t('wall.funnel.received'), c?.month.received],
-    [t('wall.funnel.followedUp'), c?.month.followedUp],
-    [t('wall.funnel.completed'), c?.month.completed],
+    [t('wall.funnel.received'), c?.year?.received],
+    [t('wall.funnel.followedUp'), c?.year?.followedUp],
+    [t('wall.funnel.completed'), c?.year?.completed],
   ] as const;
   return (
     <div className="scene scene-grid-3">
-      <Panel title={t('wall.panel.funnel')} stream="complaints" scene={p}>
+      <Panel title={t('wall.panel.funnelYear')} stream="complaints" scene={p}>
         <div className="kpi-row kpi-column" data-testid="funnel">
           {funnel.map(([label, value]) => (
             <Kpi key={label} label={label} value={value} />
           ))}
-          <Kpi label={t('wall.kpi.onTime')} value={pct(c?.month.onTimeShare)} format="percent" />
+          <Kpi label={t('wall.kpi.onTime')} value={pct(c?.year?.onTimeShare)} format="percent" />
         </div>
       </Panel>
       <Panel title={t('wall.panel.channels')} stream="complaints" scene={p}>
@@ -76,7 +77,7 @@ export function Pengaduan(p: SceneProps) {
       <Panel title={t('wall.panel.backlog')} stream="complaints" scene={p}>
         <EChart option={backlog} label={t('wall.panel.backlog')} />
       </Panel>
-      <Panel title={t('wall.panel.trend')} stream="complaints" scene={p}>
+      <Panel title={t('wall.panel.months')} stream="complaints" scene={p}>
         <Trend {...p} />
       </Panel>
       <Panel title={t('wall.panel.late')} stream="complaints" scene={p}>

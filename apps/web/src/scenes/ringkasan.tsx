@@ -7,12 +7,17 @@ export function Ringkasan(p: SceneProps) {
   const t = useT();
   const names = useNames(p);
   const c = p.state?.complaints;
+  // A kabupaten/kota's view (the dashboard narrowed to it) says whose figures these are.
+  const regency = p.state?.scope?.startsWith('regency:')
+    ? p.province.regencies.find((r) => `regency:${r.code}` === p.state?.scope)
+    : undefined;
+  const title = regency ? t('wall.titleRegency').replace('{name}', regency.name) : t('wall.scene.ringkasan');
   return (
     <div className="scene scene-ringkasan">
-      <Panel title={t('wall.scene.ringkasan')} stream="complaints" scene={p} className="span-all">
+      <Panel title={title} stream="complaints" scene={p} className="span-all" testId="scene-title">
         <ComplaintKpis {...p} />
       </Panel>
-      <Panel title={t('wall.panel.trend')} stream="complaints" scene={p} className="span-2">
+      <Panel title={t('wall.panel.months')} stream="complaints" scene={p} className="span-2">
         <Trend {...p} />
       </Panel>
       <Panel title={t('wall.panel.ticker')} stream="complaints" scene={p}>

@@ -1,7 +1,8 @@
 /** Pieces several scenes share: names, rankings, the complaint KPIs, the trend, the ticker, the late table. */
+import { judgedOnTimeShare, worstFirst } from '@pantau/domain';
 import { useContext, useMemo } from 'react';
 import { EChart } from '../charts/use-echart.tsx';
-import { trendOption } from '../charts/options.ts';
+import { monthLabels, monthsOption } from '../charts/months-option.ts';
 import { formatNumber, intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import { useLabel } from '../i18n/labels.ts';
 import { useFit } from './use-fit.ts';
@@ -38,12 +39,17 @@ export function RankingTable(props: {
 }) {
   const t = useT();
   const locale = useContext(LocaleContext);
-  const rows = [...props.rows]
-    .map((r) => ({ ...r, share: r.followedUp >= 5 ? r.onTime / r.followedUp : null }))
-    .sort((a, b) => b.overdue - a.overdue || (a.share ?? 2) - (b.share ?? 2) || b.received - a.received)
-    .slice(0, props.limit);
+  // The one ranking rule (domain), as the server's rankings and the report use it.
+  const sorted = worstFirst(props.rows, (r) => ({ key: r.id, ...r })).map((r) => ({
+    ...r,
+    share: judgedOnTimeShare(r.onTime, r.followedUp),
+  }));
+  const rows = sorted.slice(0, props.limit);
   const { ref, fit } = useFit<HTMLTableSectionElement>(rows.length, rows.map((r) => r.id).join());
-  const hidden = props.rows.length - Math.min(fit, rows.length);
+  const off = sorted.slice(Math.min(fit, rows.length));
+  const hidden = off.length;
+  // Those left off that have late items are named in the count: the bad news is never cut silently.
+  const hiddenLate = off.filter((r) => r.overdue > 0).length;
   return (
     <table className="rank" data-testid={props.testId}>
       <thead>
@@ -73,8 +79,13 @@ export function RankingTable(props: {
           </tr>
         ))}
         {hidden > 0 && (
-          <tr className="rank-more" data-testid="rank-more">
-            <td colSpan={4}>{t('wall.more').replace('{n}', formatNumber(locale, hidden))}</td>
+          <tr className="rank-more" data-testid="rank-more" data-late={hiddenLate}>
+            <td colSpan={4}>
+              {(hiddenLate > 0
+                ? t('wall.moreLate').replace('{late}', formatNumber(locale, hiddenLate))
+                : t('wall.more')
+              ).replace('{n}', formatNumber(locale, hidden))}
+            </td>
           </tr>
         )}
       </tbody>
@@ -82,14 +93,30 @@ export function RankingTable(props: {
   );
 }
 
+/**
+ * The complaint figures at a real province's volume (a few a day): the month and the year to date, the
+ * shares followed up and completed, what is open, late and at risk now. No per-hour counts: at three
+ * complaints a day they sit at zero.
+ */
 export function ComplaintKpis(p: SceneProps) {
   const t = useT();
   const c = p.state?.complaints;
   return (
-    <div className="kpi-row" data-testid="kpis">
-      <Kpi label={t('wall.kpi.todayReceived')} value={c?.today.received} testId="kpi-today-received" />
-      <Kpi label={t('wall.kpi.lastHour')} value={c?.lastHourReceived} testId="kpi-last-hour" />
+    <div className="kpi-row kpi-strip" data-testid="kpis">
       <Kpi label={t('wall.kpi.monthReceived')} value={c?.month.received} testId="kpi-month-received" />
+      <Kpi label={t('wall.kpi.yearReceived')} value={c?.year?.received} testId="kpi-year-received" />
+      <Kpi
+        label={t('wall.kpi.followUpRate')}
+        value={pct(c?.year?.followUpRate)}
+        format="percent"
+        testId="kpi-follow-up-rate"
+      />
+      <Kpi
+        label={t('wall.kpi.completionRate')}
+        value={pct(c?.year?.completionRate)}
+        format="percent"
+        testId="kpi-completion-rate"
+      />
       <Kpi label={t('wall.kpi.open')} value={c?.open.total} testId="kpi-open" />
       <Kpi
         label={t('wall.kpi.overdue')}
@@ -103,27 +130,39 @@ export function ComplaintKpis(p: SceneProps) {
         tone={c?.open.atRisk ? 'warn' : 'ok'}
         testId="kpi-at-risk"
       />
-      <Kpi label={t('wall.kpi.onTime')} value={pct(c?.month.onTimeShare)} format="percent" testId="kpi-on-time" />
+      <Kpi label={t('wall.kpi.onTimeYear')} value={pct(c?.year?.onTimeShare)} format="percent" testId="kpi-on-time" />
     </div>
   );
 }
 
+/** The last 12 months: arrivals as bars, follow-ups and completions as lines. */
 export function Trend(p: SceneProps) {
   const t = useT();
-  const c = p.state?.complaints;
+  const locale = useContext(LocaleContext);
+  const months = p.state?.complaints?.months;
   const option = useMemo(
     () =>
-      trendOption(
-        (c?.trend ?? []).map((d) => d.day),
-        [
-          { name: t('wall.funnel.received'), values: (c?.trend ?? []).map((d) => d.received) },
-          { name: t('wall.funnel.completed'), values: (c?.trend ?? []).map((d) => d.completed), dashed: true },
-        ],
+      monthsOption(
+        monthLabels(
+          (months ?? []).map((m) => m.month),
+          intlTag[locale],
+        ),
+        {
+          received: (months ?? []).map((m) => m.received),
+          followedUp: (months ?? []).map((m) => m.followedUp),
+          completed: (months ?? []).map((m) => m.completed),
+        },
+        {
+          received: t('wall.funnel.received'),
+          followedUp: t('wall.funnel.followedUp'),
+          completed: t('wall.funnel.completed'),
+        },
+        (n) => formatNumber(locale, n),
         p.fontSize,
       ),
-    [c?.trend, p.fontSize, t],
+    [months, p.fontSize, t, locale],
   );
-  return <EChart option={option} label={t('wall.panel.trend')} />;
+  return <EChart option={option} label={t('wall.panel.months')} />;
 }
 
 export function Ticker(p: SceneProps) {
@@ -132,13 +171,24 @@ export function Ticker(p: SceneProps) {
   const locale = useContext(LocaleContext);
   const names = useNames(p);
   const time = new Intl.DateTimeFormat(intlTag[locale], { timeZone: p.province.timeZone, timeStyle: 'short' });
+  // At a few complaints a day the newest may be days old: its time alone would read as today.
+  const dayTime = new Intl.DateTimeFormat(intlTag[locale], {
+    timeZone: p.province.timeZone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: p.province.timeZone });
+  const today = dayOf.format(p.now);
+  const when = (at: Date) => (dayOf.format(at) === today ? time : dayTime).format(at);
   const items = (p.state?.recent?.items ?? []).slice(0, 8);
   const { ref, fit } = useFit<HTMLUListElement>(items.length, items.map((r) => r.submittedAt).join());
   return (
     <ul className="ticker" data-testid="ticker" ref={ref}>
       {items.slice(0, fit).map((r, i) => (
         <li key={`${r.submittedAt}-${i}`}>
-          <time>{time.format(new Date(r.submittedAt))}</time>{' '}
+          <time>{when(new Date(r.submittedAt))}</time>{' '}
           <strong>{r.topic ?? label('classification', r.classification)}</strong> · {names.opd(r.opdId)} ·{' '}
           {names.regency(r.regencyCode)} · {label('channel', r.channel)}
         </li>

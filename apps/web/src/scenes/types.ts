@@ -13,6 +13,17 @@ export interface ComplaintFigures {
     onTimeShare: number | null;
     avgFollowUpHK: number | null;
   };
+  /** The year to date; the rates are flows capped at 100 % (domain flowShare). */
+  year?: {
+    received: number;
+    followedUp: number;
+    completed: number;
+    onTimeShare: number | null;
+    followUpRate: number | null;
+    completionRate: number | null;
+  };
+  /** The last 12 months, oldest first (`YYYY-MM`). */
+  months?: Array<{ month: string; received: number; followedUp: number; completed: number }>;
   byChannel: Record<string, number>;
   byTopic: Array<{ topic: string; received: number }>;
   trend: Array<{ day: string; received: number; completed: number }>;
@@ -60,6 +71,8 @@ export interface SocialFigures {
 }
 
 export interface ScopeState {
+  /** The topic the state is of: `province`, `opd:<id>`, `regency:<code>`. */
+  scope?: string;
   complaints?: ComplaintFigures;
   ppid?: PpidFigures;
   social?: SocialFigures;

@@ -1,5 +1,5 @@
 import type { ComplaintTimelineEntry as CaseTimelineEntry } from '@pantau/db';
-import { canSeeComplaintText, type ComplaintRef } from '../permissions.ts';
+import { canSeeComplaintText, type ComplaintRef } from '@pantau/domain/permissions';
 import type { Principal } from './principal.ts';
 
 /** What a withheld title reads as (Bahasa Indonesia: the console shows it as is). */

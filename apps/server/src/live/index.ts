@@ -1,6 +1,6 @@
 import type { BackgroundStarter } from '../service-context.ts';
 import { lookupSession, lookupSessionByHash, sessionFromCookieHeader, sessionSettingsOf } from '../auth/sessions.ts';
-import { canReadLiveTopic } from '../permissions.ts';
+import { canReadLiveTopic } from '@pantau/domain/permissions';
 import { startLiveEngine } from './live-engine.ts';
 import { createTopicBuilder, isKnownTopic } from './topic-builders.ts';
 

@@ -2,7 +2,7 @@ import { auditQuery, firstIssue } from '@pantau/contracts';
 import { listAudit, verifyAuditChain, type Pool } from '@pantau/db';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { canReadAudit } from '../permissions.ts';
+import { canReadAudit } from '@pantau/domain/permissions';
 
 /** The audit trail for admins: filtered pages, newest first, and a verification of the whole hash chain. */
 export function auditRoutes(pool: Pool): Hono<AuthEnv> {

@@ -25,7 +25,7 @@ import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { recomputeOpenDeadlines } from '../deadlines/recompute.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { deadlinesMoving } from './deadline-preview.ts';
-import { canEditCalendar, canReadCalendar } from '../permissions.ts';
+import { canEditCalendar, canReadCalendar } from '@pantau/domain/permissions';
 
 interface Edit {
   changed: boolean;

@@ -10,7 +10,7 @@ import {
 } from '../deadlines/complaint-settings.ts';
 import { recomputeOpenDeadlines } from '../deadlines/recompute.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
-import { canEditComplaintSettings } from '../permissions.ts';
+import { canEditComplaintSettings } from '@pantau/domain/permissions';
 import { deadlinesMoving } from './deadline-preview.ts';
 
 /**

@@ -40,7 +40,7 @@ import { stockFacts } from '../deadlines/stock-facts.ts';
 import { applyComplaintItems, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { notifyCaseEvent } from '../notifications/events.ts';
 import { complaintRowFor, complaintTimelineFor } from '../auth/complaint-text.ts';
-import { canActOnComplaint, canReadComplaint, canSeeComplaintText, canSeeReporter } from '../permissions.ts';
+import { canActOnComplaint, canReadComplaint, canSeeComplaintText, canSeeReporter } from '@pantau/domain/permissions';
 
 const csv = (v: string | undefined) =>
   v

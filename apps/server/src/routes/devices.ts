@@ -10,7 +10,7 @@ import {
 } from '@pantau/db';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { canManageDevices } from '../permissions.ts';
+import { canManageDevices } from '@pantau/domain/permissions';
 
 export interface DeviceRouteOptions {
   /** Disconnects a revoked wall on every node (the live gateway's kickDevice), once it runs. */

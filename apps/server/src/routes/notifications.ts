@@ -18,7 +18,7 @@ import { DEFAULT_ESCALATION_LADDER, type EscalationLadder } from '@pantau/domain
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { canManageNotifications, canSubscribeToOpds } from '../permissions.ts';
+import { canManageNotifications, canSubscribeToOpds } from '@pantau/domain/permissions';
 
 const newSecret = () => randomBytes(32).toString('base64url');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canReadLiveTopic } from '../permissions.ts';
+import { canReadLiveTopic } from '@pantau/domain/permissions';
 import { createConsoleFixture, opdA, opdB, type ConsoleFixture } from '../testing/console-fixture.ts';
 
 /** Issue 13 item 7: an OPD admin reads its own OPD's internal figures, never another's. */

@@ -14,7 +14,7 @@ import type { ProvincePack } from '@pantau/provinces';
 import type { EscalationLadder } from '@pantau/domain';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { notifyCaseEvent } from '../notifications/events.ts';
-import { canActOnPpidRequest, canReadPpidRequest } from '../permissions.ts';
+import { canActOnPpidRequest, canReadPpidRequest } from '@pantau/domain/permissions';
 
 /**
  * A PPID request in the console: `GET /api/ppid/requests/:id` (state and history, never the requester)

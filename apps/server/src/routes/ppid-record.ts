@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { itemError } from '../http/item-error.ts';
 import { ingestPpidBatch, type PpidContext } from '../ingest/ppid-ingest.ts';
-import { actsOnItems, canActOnPpidRequest, canReadPpidRequest } from '../permissions.ts';
+import { actsOnItems, canActOnPpidRequest, canReadPpidRequest } from '@pantau/domain/permissions';
 
 /**
  * The PPID's own steps recorded from the console: a decision with its kind, the extension with its

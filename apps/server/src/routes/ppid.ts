@@ -1,5 +1,5 @@
 import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
-import { canReadOpdFigures, figuresScope } from '../permissions.ts';
+import { canReadOpdFigures, figuresScope } from '@pantau/domain/permissions';
 import { ppidIngestBatch, ppidKpiQuery, ppidOpdQuery, type KiBand, type PpidKpis } from '@pantau/contracts';
 import { dipSummary, latestMonev, ppidPeriodStates, type Pool } from '@pantau/db';
 import {

@@ -9,7 +9,7 @@ import {
 import type { ProvincePack } from '@pantau/provinces';
 import { Hono, type Context } from 'hono';
 import type { AuthEnv } from '../auth/principal.ts';
-import { canManageReportSchedules } from '../permissions.ts';
+import { canManageReportSchedules } from '@pantau/domain/permissions';
 
 const forbidden = (c: Context<AuthEnv>) =>
   c.json({ error: { field: 'role', message: 'only admins manage report schedules' } }, 403);

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
-import { canReadOpdFigures, figuresScope } from '../permissions.ts';
+import { canReadOpdFigures, figuresScope } from '@pantau/domain/permissions';
 import { leadershipReportPdf, type ReportScope } from '../reports/leadership.ts';
 import { ppidAnnualReportPdf } from '../reports/ppid-annual.ts';
 import { reportScheduleRoutes } from './report-schedules.ts';

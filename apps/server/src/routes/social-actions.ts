@@ -4,7 +4,7 @@ import { appendAudit, socialInteractionRef, withTransaction, type Pool } from '@
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ingestSocialBatch } from '../ingest/social-ingest.ts';
-import { actsOnItems, canReadItem, canWorkItem } from '../permissions.ts';
+import { actsOnItems, canReadItem, canWorkItem } from '@pantau/domain/permissions';
 
 /**
  * An officer's actions on a comment or mention from the worklist: mark it answered (the reply is made on

@@ -1,5 +1,5 @@
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { canReadOpdFigures, figuresScope } from '../permissions.ts';
+import { canReadOpdFigures, figuresScope } from '@pantau/domain/permissions';
 import { socialIngestBatch, socialKpiQuery, type SocialKpiQuery, type SocialKpis } from '@pantau/contracts';
 import { socialInteractionFacts, socialPeriodTotals, type Pool } from '@pantau/db';
 import { summarizeSocial } from '@pantau/domain';

@@ -11,7 +11,7 @@ import {
 } from '@pantau/db';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { canManageSources, canReadSources } from '../permissions.ts';
+import { canManageSources, canReadSources } from '@pantau/domain/permissions';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

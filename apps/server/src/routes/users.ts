@@ -15,7 +15,7 @@ import type { ProvincePack } from '@pantau/provinces';
 import { Hono } from 'hono';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { canManageUsers } from '../permissions.ts';
+import { canManageUsers } from '@pantau/domain/permissions';
 
 /** Users (admins only): list, add (a one-time password is returned once), change, reset a password. */
 export interface UserRouteOptions {

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ingestComplaintBatch, type ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { itemError } from '../http/item-error.ts';
-import { actsOnItems, canWorkItem } from '../permissions.ts';
+import { actsOnItems, canWorkItem } from '@pantau/domain/permissions';
 
 /**
  * Walk-in and phone complaints: an officer types in what someone at the desk or on the phone reports.

@@ -13,7 +13,7 @@ import {
 import type { ProvincePack } from '@pantau/provinces';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { canEditPlaylist } from '../permissions.ts';
+import { canEditPlaylist } from '@pantau/domain/permissions';
 
 const view = (p: WallPlaylistRow): WallPlaylistView => ({
   screen: p.screen,

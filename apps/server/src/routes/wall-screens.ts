@@ -10,7 +10,7 @@ import {
 } from '@pantau/db';
 import { Hono, type Context } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import { canDriveWall } from '../permissions.ts';
+import { canDriveWall } from '@pantau/domain/permissions';
 
 /**
  * The operator sends the current drilldown to a wall screen (`POST /api/wall/screens/:id/show`) and

@@ -21,7 +21,7 @@ import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principa
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { streamCsv } from '../http/csv.ts';
 import type { Logger } from '../logger.ts';
-import { actsOnItems, canAssignTo, canReadItem, canWorkItem } from '../permissions.ts';
+import { actsOnItems, canAssignTo, canReadItem, canWorkItem } from '@pantau/domain/permissions';
 
 /**
  * The console's worklist: what is late or at risk across complaints, PPID requests and unanswered

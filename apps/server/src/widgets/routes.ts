@@ -26,7 +26,7 @@ import type { ProvincePack } from '@pantau/provinces';
 import { Hono, type Context } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ppidSection } from '../live/sections/ppid.ts';
-import { canManageEmbedTokens } from '../permissions.ts';
+import { canManageEmbedTokens } from '@pantau/domain/permissions';
 import { PublicCache, etagOf } from '../public/cache.ts';
 import { rankingFigures, resolveScope, summaryWithTrend } from '../public/figures.ts';
 import { rateLimit } from '../public/rate-limit.ts';

@@ -1,27 +1,40 @@
+import { lazy, Suspense } from 'react';
 import type { SessionResponse } from '@pantau/contracts';
+import {
+  canEditCalendar,
+  canEditComplaintSettings,
+  canEditPlaylist,
+  canManageNotifications,
+  canManageDevices,
+  canManageUsers,
+  canReadAudit,
+  canReadCalendar,
+  canReadDeadlineSetup,
+  canReadSources,
+} from '@pantau/domain/permissions';
 import type { PageProps } from '../page-props.ts';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
 import { useProvince } from '../province.ts';
-import { AuditPage } from './audit.tsx';
 import { CalendarDueBanner } from './calendar-due.tsx';
 import { RecomputeBanner } from './recompute-status.tsx';
-import { CalendarPage } from './calendar.tsx';
-import { PlaylistPage } from './playlist.tsx';
-import { RulesPage } from './rules.tsx';
-import { SourcesPage } from './sources.tsx';
-import { DevicesPage } from './devices.tsx';
 import { LateAlerts } from './late-alerts.tsx';
 import { LoginPage } from './login.tsx';
-import { NotificationsPage } from './notifications.tsx';
 import { useNames } from './province-names.ts';
-import { ReportsPage } from './reports.tsx';
 import { goToLogin, useConsoleSession } from './session.ts';
-import { UsersPage } from './users.tsx';
 import { Worklist } from './worklist.tsx';
 import './console.css';
 
-const ADMIN_PAGES = ['/console/audit', '/console/devices', '/console/users', '/console/playlist'];
+// The worklist is what a duty officer opens; each admin page is its own chunk, loaded when visited.
+const AuditPage = lazy(() => import('./audit.tsx').then((m) => ({ default: m.AuditPage })));
+const CalendarPage = lazy(() => import('./calendar.tsx').then((m) => ({ default: m.CalendarPage })));
+const PlaylistPage = lazy(() => import('./playlist.tsx').then((m) => ({ default: m.PlaylistPage })));
+const RulesPage = lazy(() => import('./rules.tsx').then((m) => ({ default: m.RulesPage })));
+const SourcesPage = lazy(() => import('./sources.tsx').then((m) => ({ default: m.SourcesPage })));
+const DevicesPage = lazy(() => import('./devices.tsx').then((m) => ({ default: m.DevicesPage })));
+const NotificationsPage = lazy(() => import('./notifications.tsx').then((m) => ({ default: m.NotificationsPage })));
+const ReportsPage = lazy(() => import('./reports.tsx').then((m) => ({ default: m.ReportsPage })));
+const UsersPage = lazy(() => import('./users.tsx').then((m) => ({ default: m.UsersPage })));
 
 /** The duty-officer console: sign-in, the worklist, and the admin pages, behind one session. */
 export function ConsolePage(props: PageProps) {
@@ -41,27 +54,32 @@ export function ConsolePage(props: PageProps) {
     goToLogin(false);
     return null;
   }
-  const isAdmin = s.user.role === 'admin';
+  // Each page is offered by the predicate the server answers its API with (@pantau/domain/permissions).
+  const who = s.user;
+  const allowed: Record<string, boolean> = {
+    '/console/audit': canReadAudit(who),
+    '/console/devices': canManageDevices(who),
+    '/console/playlist': canEditPlaylist(who),
+    '/console/users': canManageUsers(who),
+    '/console/calendar': canReadCalendar(who),
+    '/console/rules': canReadDeadlineSetup(who),
+    '/console/sources': canReadSources(who),
+  };
   const nav: Array<[string, string, boolean]> = [
     ['/console', t('console.nav.worklist'), true],
-    ['/console/audit', t('console.nav.audit'), isAdmin],
-    ['/console/devices', t('console.nav.devices'), isAdmin],
-    ['/console/playlist', t('console.nav.playlist'), isAdmin],
-    ['/console/users', t('console.nav.users'), isAdmin],
-    ['/console/calendar', t('console.nav.calendar'), s.user.role !== 'viewer'],
-    ['/console/rules', t('console.nav.rules'), s.user.role !== 'viewer'],
-    ['/console/sources', t('console.nav.sources'), isAdmin || s.user.role === 'duty_officer'],
+    ['/console/audit', t('console.nav.audit'), allowed['/console/audit']!],
+    ['/console/devices', t('console.nav.devices'), allowed['/console/devices']!],
+    ['/console/playlist', t('console.nav.playlist'), allowed['/console/playlist']!],
+    ['/console/users', t('console.nav.users'), allowed['/console/users']!],
+    ['/console/calendar', t('console.nav.calendar'), allowed['/console/calendar']!],
+    ['/console/rules', t('console.nav.rules'), allowed['/console/rules']!],
+    ['/console/sources', t('console.nav.sources'), allowed['/console/sources']!],
     ['/console/notifications', t('console.nav.notifications'), true],
     ['/console/reports', t('console.nav.reports'), true],
     ['/console/widgets', t('console.nav.widgets'), true],
     ['/dashboard', t('console.nav.dashboard'), true],
   ];
-  const page =
-    (ADMIN_PAGES.includes(path) && !isAdmin) ||
-    (['/console/calendar', '/console/rules'].includes(path) && s.user.role === 'viewer') ||
-    (path === '/console/sources' && !(isAdmin || s.user.role === 'duty_officer'))
-      ? '/console'
-      : path;
+  const page = allowed[path] === false ? '/console' : path;
   return (
     <div className="cs">
       <header className="cs-header">
@@ -90,53 +108,55 @@ export function ConsolePage(props: PageProps) {
           {t('console.logout')}
         </button>
       </header>
-      {isAdmin && <CalendarDueBanner />}
+      {canEditCalendar(who) && <CalendarDueBanner />}
       <RecomputeBanner timeZone={province?.timeZone ?? 'Asia/Jakarta'} tzLabel={province?.timeZoneLabel ?? ''} />
       <main className="cs-main">
-        {page === '/console/reports' ? (
-          <ReportsPage names={names} userOpdId={s.user.opdId} timeZone={province?.timeZone ?? 'Asia/Jakarta'} />
-        ) : page === '/console/notifications' ? (
-          <NotificationsPage
-            names={names}
-            isAdmin={isAdmin}
-            userOpdId={s.user.opdId}
-            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
-            tzLabel={province?.timeZoneLabel ?? ''}
-          />
-        ) : page === '/console/sources' ? (
-          <SourcesPage
-            names={names}
-            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
-            tzLabel={province?.timeZoneLabel ?? ''}
-          />
-        ) : page === '/console/playlist' ? (
-          <PlaylistPage
-            names={names}
-            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
-            tzLabel={province?.timeZoneLabel ?? ''}
-          />
-        ) : page === '/console/rules' ? (
-          <RulesPage isAdmin={isAdmin} />
-        ) : page === '/console/calendar' ? (
-          <CalendarPage isAdmin={isAdmin} />
-        ) : page === '/console/audit' ? (
-          <AuditPage
-            names={names}
-            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
-            tzLabel={province?.timeZoneLabel ?? ''}
-          />
-        ) : page === '/console/devices' ? (
-          <DevicesPage />
-        ) : page === '/console/users' ? (
-          <UsersPage names={names} />
-        ) : (
-          <Worklist
-            session={s}
-            names={names}
-            timeZone={province?.timeZone ?? 'Asia/Jakarta'}
-            tzLabel={province?.timeZoneLabel ?? ''}
-          />
-        )}
+        <Suspense fallback={<p className="cs-note">{t('status.loading')}</p>}>
+          {page === '/console/reports' ? (
+            <ReportsPage names={names} userOpdId={s.user.opdId} timeZone={province?.timeZone ?? 'Asia/Jakarta'} />
+          ) : page === '/console/notifications' ? (
+            <NotificationsPage
+              names={names}
+              isAdmin={canManageNotifications(who)}
+              userOpdId={s.user.opdId}
+              timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+              tzLabel={province?.timeZoneLabel ?? ''}
+            />
+          ) : page === '/console/sources' ? (
+            <SourcesPage
+              names={names}
+              timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+              tzLabel={province?.timeZoneLabel ?? ''}
+            />
+          ) : page === '/console/playlist' ? (
+            <PlaylistPage
+              names={names}
+              timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+              tzLabel={province?.timeZoneLabel ?? ''}
+            />
+          ) : page === '/console/rules' ? (
+            <RulesPage isAdmin={canEditComplaintSettings(who)} />
+          ) : page === '/console/calendar' ? (
+            <CalendarPage isAdmin={canEditCalendar(who)} />
+          ) : page === '/console/audit' ? (
+            <AuditPage
+              names={names}
+              timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+              tzLabel={province?.timeZoneLabel ?? ''}
+            />
+          ) : page === '/console/devices' ? (
+            <DevicesPage />
+          ) : page === '/console/users' ? (
+            <UsersPage names={names} />
+          ) : (
+            <Worklist
+              session={s}
+              names={names}
+              timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+              tzLabel={province?.timeZoneLabel ?? ''}
+            />
+          )}
+        </Suspense>
       </main>
     </div>
   );

@@ -10,6 +10,7 @@ import { OwnerLine, type Assigned } from './owner.tsx';
 import { SocialActions } from './social-actions.tsx';
 import { PpidRecord } from './ppid-record.tsx';
 import { itemStatusGroup } from '@pantau/contracts/labels';
+import { canActOnComplaint, canActOnPpidRequest, type ComplaintAction } from '@pantau/domain/permissions';
 import { useLabel } from '../i18n/labels.ts';
 
 interface ComplaintDetail {
@@ -32,17 +33,10 @@ interface ComplaintDetail {
   nextLevel?: { level: number; role: string; afterOverdueHK: number; label: { id: string; en: string } } | null;
 }
 
-type Action = 'acknowledge' | 'escalate' | 'note' | 'reassign' | 'change_status';
+type Action = ComplaintAction;
+const ACTIONS: readonly Action[] = ['acknowledge', 'escalate', 'note', 'reassign', 'change_status'];
+const PPID_ACTIONS = ['acknowledge', 'escalate', 'note'] as const;
 const STATUSES = ['ditunda', 'dilanjutkan', 'ditindaklanjuti', 'selesai', 'bukan_wewenang', 'diarsipkan'] as const;
-
-/** What the role may do (the server decides; this only hides buttons that would be refused). */
-function allowedActions(session: SessionResponse, opdId: string | null): Action[] {
-  const { role, opdId: own } = session.user;
-  if (role === 'viewer') return [];
-  if (role === 'admin' || role === 'duty_officer')
-    return ['acknowledge', 'escalate', 'note', 'reassign', 'change_status'];
-  return own && own === opdId ? ['acknowledge', 'note', 'change_status'] : [];
-}
 
 /**
  * An item's details: the full timeline and the actions the role allows, each with the reason the ladder
@@ -95,11 +89,13 @@ export function Drawer(props: {
     void load();
   }, [load, props.item.version]);
 
+  // The same predicates the server decides with; here they only hide buttons that would be refused.
+  const who = props.session.user;
   const actions = !supported
     ? []
-    : allowedActions(props.session, props.item.opdId).filter(
-        (a) => isComplaint || a === 'acknowledge' || a === 'escalate' || a === 'note',
-      );
+    : isComplaint
+      ? ACTIONS.filter((a) => canActOnComplaint(who, { opdId: props.item.opdId, isRahasia: false }, a))
+      : PPID_ACTIONS.filter((a) => canActOnPpidRequest(who, { opdId: props.item.opdId }, a));
   const choose = (a: Action) => {
     setAction(a);
     setText('');

@@ -1,3 +1,4 @@
+import { actsOnItems } from '@pantau/domain/permissions';
 import type { SessionResponse, WorklistItem } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
@@ -23,7 +24,7 @@ export function OwnerLine(props: { item: WorklistItem; session: SessionResponse;
   const t = useT();
   const [people, setPeople] = useState<Array<{ id: string; displayName: string }>>([]);
   const [error, setError] = useState<string | null>(null);
-  const canAssign = props.session.user.role !== 'viewer';
+  const canAssign = actsOnItems(props.session.user);
   useEffect(() => {
     if (!canAssign) return;
     const q = props.item.opdId ? `?opd=${encodeURIComponent(props.item.opdId)}` : '';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { periodContaining, type ReportPeriodKind } from '@pantau/domain';
+// The narrow subpath: the domain's index carries the report's chart builders (ECharts).
+import { periodContaining, type ReportPeriodKind } from '@pantau/domain/periods';
 import { useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';

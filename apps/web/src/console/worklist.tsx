@@ -2,6 +2,7 @@ import type { SessionResponse } from '@pantau/contracts';
 import type { WorklistItem } from '@pantau/contracts';
 import { opdTopic } from '@pantau/contracts/live';
 import { itemStatusGroup } from '@pantau/contracts/labels';
+import { actsOnItems } from '@pantau/domain/permissions';
 import { useLabel } from '../i18n/labels.ts';
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -220,7 +221,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
           }, 0);
         }
       } else if (e.key === 'Enter' && selected && !open) setOpen(selected);
-      else if (e.key === 'm' && props.session.user.role !== 'viewer') {
+      else if (e.key === 'm' && actsOnItems(props.session.user)) {
         // Take the focused item (or the open one) with one key.
         const item = items.find((i) => keyOf(i) === (open ?? selected));
         if (item && item.assigneeId !== props.session.user.id) {
@@ -355,12 +356,12 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
           {total === null ? t('console.loading') : t('console.count').replace('{n}', formatNumber(locale, total))}
         </span>
         <span className={`cs-live cs-live-${live.connection}`}>● {t(`connection.${live.connection}`)}</span>
-        {props.session.user.role !== 'viewer' && (
+        {actsOnItems(props.session.user) && (
           <button type="button" onClick={() => setWalkIn((w) => !w)} aria-expanded={walkIn} data-testid="walkin-toggle">
             {t('console.walkin.open')}
           </button>
         )}
-        {props.session.user.role !== 'viewer' && (
+        {actsOnItems(props.session.user) && (
           <button
             type="button"
             onClick={() => setHandover((h) => !h)}

@@ -6,7 +6,7 @@ import {
   type HeartbeatMessage,
   type ServerToClientEvents,
 } from '@pantau/contracts/live';
-import { applyDiff, type Diff, type JsonObject } from '@pantau/domain';
+import { applyDiff, type Diff, type JsonObject } from '@pantau/domain/live';
 import { io, type Socket } from 'socket.io-client';
 import { transition, type ConnectionEvent, type ConnectionState } from './connection-machine.ts';
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from '@pantau/domain';
+import type { JsonObject } from '@pantau/domain/live';
 import { useEffect, useSyncExternalStore } from 'react';
 import { LiveClient } from './live-client.ts';
 import type { ConnectionState } from './connection-machine.ts';

@@ -1,5 +1,13 @@
-import { opdTopic } from '@pantau/contracts';
-import type { Principal } from './auth/principal.ts';
+import { opdTopic } from '@pantau/contracts/live';
+
+/**
+ * Who is asking, as the predicates see it: a role and, for an OPD admin, its OPD. The server's signed-in
+ * principal and the console's session user both are one.
+ */
+export interface Principal {
+  role: 'admin' | 'duty_officer' | 'opd_admin' | 'viewer';
+  opdId: string | null;
+}
 
 /**
  * Every permission check in Pantau, as named predicates over (who, what). Routes call these and nothing
@@ -170,6 +178,14 @@ export function canActOnPpidRequest(
 
 /** The console's calendar page: admins edit; duty officers and OPD admins read it; a viewer has no console pages. */
 export function canReadCalendar(p: Principal): boolean {
+  return p.role !== 'viewer';
+}
+
+/**
+ * The console's pages for the deadline rules and the calendar: everyone but a viewer (leadership reads
+ * figures, not setup). The rules' API itself is readable by any signed-in caller, for the wall's sake.
+ */
+export function canReadDeadlineSetup(p: Principal): boolean {
   return p.role !== 'viewer';
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from './auth/principal.ts';
+import type { Principal } from './permissions.ts';
 import {
   actsOnItems,
   canActOnComplaint,
@@ -16,10 +16,10 @@ import {
 } from './permissions.ts';
 
 const people: Record<string, Principal> = {
-  admin: { id: 'a', role: 'admin', opdId: null },
-  duty: { id: 'd', role: 'duty_officer', opdId: null },
-  pupr: { id: 'p', role: 'opd_admin', opdId: 'kalsel.pupr' },
-  viewer: { id: 'v', role: 'viewer', opdId: null },
+  admin: { role: 'admin', opdId: null },
+  duty: { role: 'duty_officer', opdId: null },
+  pupr: { role: 'opd_admin', opdId: 'kalsel.pupr' },
+  viewer: { role: 'viewer', opdId: null },
 };
 const own = { opdId: 'kalsel.pupr', isRahasia: true };
 const other = { opdId: 'kalsel.dinsos', isRahasia: false };

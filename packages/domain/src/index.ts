@@ -6,3 +6,4 @@ export * from './ppid/index.ts';
 export * from './social/index.ts';
 export * from './notifications/index.ts';
 export * from './reports/index.ts';
+export * from './issues/detect.ts';

@@ -1,9 +1,12 @@
 import { type Pool } from '@pantau/db';
-import { firstIssue } from '@pantau/contracts';
-import { OPD_ID_PATTERN, REGENCY_CODE_PATTERN } from '@pantau/contracts/constants';
+import {
+  firstIssue,
+  leadershipReportQuery,
+  ppidAnnualReportQuery,
+  type LeadershipReportQuery,
+} from '@pantau/contracts';
 import { customPeriod, parseReportPeriod, type NamedPeriod } from '@pantau/domain';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { canReadOpdFigures, figuresScope } from '@pantau/domain/permissions';
@@ -11,29 +14,10 @@ import { leadershipReportPdf, type ReportScope } from '../reports/leadership.ts'
 import { ppidAnnualReportPdf } from '../reports/ppid-annual.ts';
 import { reportScheduleRoutes } from './report-schedules.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const reportQuery = z.strictObject({
-  /** 2026-W48, 2026-11, 2026-Q4, 2026 or 2026-11-01..2026-11-15. */
-  period: z.string().max(40).optional(),
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')
-    .refine((m) => Number(m.slice(0, 4)) >= 2000, 'year out of range (2000 or later)')
-    .optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  opd: z.string().regex(OPD_ID_PATTERN, 'expected an OPD id').optional(),
-  regency: z.string().regex(REGENCY_CODE_PATTERN, 'expected a kabupaten/kota code').optional(),
-});
-const annualQuery = z.strictObject({
-  year: z.string().regex(/^(20\d\d)$/, 'expected a year (2000 or later)'),
-  opd: z.string().regex(OPD_ID_PATTERN, 'expected an OPD id').optional(),
-});
-
 type Bad = { field: string; message: string };
 
 /** The one period a query names: `period`, `month`, or `from` and `to`. */
-function periodOf(q: z.infer<typeof reportQuery>): NamedPeriod | Bad {
+function periodOf(q: LeadershipReportQuery): NamedPeriod | Bad {
   const given = [q.period !== undefined, q.month !== undefined, q.from !== undefined || q.to !== undefined];
   if (given.filter(Boolean).length !== 1)
     return { field: 'period', message: 'name one period: period=…, month=YYYY-MM, or from=…&to=…' };
@@ -74,7 +58,7 @@ export function reportRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use('/api/reports/*', requirePrincipal(pool));
   app.get('/api/reports/leadership.pdf', async (c) => {
-    const q = reportQuery.safeParse(c.req.query());
+    const q = leadershipReportQuery.safeParse(c.req.query());
     if (!q.success) return c.json({ error: firstIssue(q.error) }, 400);
     const period = periodOf(q.data);
     if ('field' in period) return c.json({ error: period }, 400);
@@ -96,7 +80,7 @@ export function reportRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
     return pdfResponse(pdf, filename);
   });
   app.get('/api/reports/ppid-annual.pdf', async (c) => {
-    const q = annualQuery.safeParse(c.req.query());
+    const q = ppidAnnualReportQuery.safeParse(c.req.query());
     if (!q.success) return c.json({ error: firstIssue(q.error) }, 400);
     const principal = c.get('principal');
     const opd = figuresScope(principal, q.data.opd);

@@ -19,7 +19,15 @@ if (!env.DATABASE_URL) {
   process.stderr.write('Set DATABASE_URL to the database of the running Pantau.\n');
   process.exit(2);
 }
-const { rows, unknownColumns } = readPpidCsv(await readFile(file, 'utf8'));
+let read: ReturnType<typeof readPpidCsv>;
+try {
+  read = readPpidCsv(await readFile(file, 'utf8'));
+} catch (err) {
+  process.stderr.write(`${file}: ${(err as Error).message}
+`);
+  process.exit(2);
+}
+const { rows, unknownColumns } = read;
 if (unknownColumns.length > 0) process.stderr.write(`ignoring unknown columns: ${unknownColumns.join(', ')}\n`);
 
 const pack = loadProvincePack(env.PANTAU_PROVINCE);

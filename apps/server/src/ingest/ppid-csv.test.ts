@@ -7,7 +7,7 @@ import { seedProvincePack } from '@pantau/db';
 import { createTestDatabase, urlWithSchema, type TestDatabase } from '@pantau/db/testing';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, ppidCsvRowToItems, progressBar, readPpidCsv } from './ppid-csv.ts';
+import { ppidCsvRowToItems, progressBar, readPpidCsv } from './ppid-csv.ts';
 
 const pack = loadProvincePack('kalteng');
 const opd = pack.opds.find((o) => o.shortName === 'Dinkes')!;
@@ -19,11 +19,16 @@ const CSV = [
 ].join('\r\n');
 
 describe('PPID register CSV', () => {
-  it('parses quoted fields with commas and doubled quotes', () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n')).toEqual([
-      ['a', 'b'],
-      ['x, y', 'say "hi"'],
-    ]);
+  it('reads quoted fields with commas and doubled quotes, and drops a BOM', () => {
+    const { rows } = readPpidCsv(`\uFEFF${CSV}`);
+    expect(rows.map((r) => r.subject)).toEqual(['Data puskesmas, 2024', 'Kontrak "A"', 'Anggaran']);
+    expect(rows[0]!.reg_no).toBe('001/PPID/2025');
+  });
+
+  it('refuses a file with an unclosed quote instead of swallowing the rest into one cell', () => {
+    expect(() => readPpidCsv(`${CSV}\r\n004/PPID/2025,2025-03-06T09:00:00+07:00,x,email,lsm,"Tanpa tutup`)).toThrow(
+      /not valid CSV/,
+    );
   });
 
   it('turns a row into events in lifecycle order with column-derived ids', () => {

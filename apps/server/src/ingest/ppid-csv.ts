@@ -1,40 +1,7 @@
 // The PPID register as CSV (one row per request, as OPDs keep it in a spreadsheet) → PPID ingest items.
 // Each filled date column becomes one event with an id derived from the column, so importing the same
 // file again — or a later version of it with more columns filled — only adds what is new.
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); a leading BOM is dropped. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
+import { parse } from 'csv-parse/sync';
 
 /** The register's columns; `external_id` defaults to `reg_no`. Dates are ISO 8601 with an offset. */
 export const PPID_CSV_COLUMNS = [
@@ -69,9 +36,25 @@ export const PPID_CSV_COLUMNS = [
 
 export type PpidCsvRow = Partial<Record<(typeof PPID_CSV_COLUMNS)[number], string>>;
 
-/** Rows keyed by the header line; unknown headers are reported, not ignored silently. */
+/**
+ * Rows keyed by the header line; unknown headers are reported, not ignored silently. A file that is not
+ * valid CSV throws, naming where.
+ */
 export function readPpidCsv(text: string): { rows: PpidCsvRow[]; unknownColumns: string[] } {
-  const [header, ...body] = parseCsv(text);
+  let records: string[][];
+  try {
+    // The one CSV reader of every import (csv-parse, as the LAPOR import uses): RFC 4180, BOM dropped.
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+    });
+  } catch (err) {
+    // An unclosed quote would otherwise swallow the rest of the register into one cell.
+    throw new Error(`not valid CSV: ${(err as Error).message}`, { cause: err });
+  }
+  const [header, ...body] = records;
   if (!header) return { rows: [], unknownColumns: [] };
   const names = header.map((h) => h.trim().toLowerCase());
   const known = new Set<string>(PPID_CSV_COLUMNS);

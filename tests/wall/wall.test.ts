@@ -88,7 +88,7 @@ describe('the video wall on the demo feed', () => {
           const name = (el: Element) =>
             `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
           const cells = document.querySelectorAll(
-            '.wall-main td, .wall-main th, .wall-main .kpi, .wall-main .panel-title, .wall-main .ticker li, .wall-main tr, .wall-main .map-legend li',
+            '.wall-main td, .wall-main th, .wall-main .kpi, .wall-main .panel-title, .wall-main .ticker li, .wall-main tr, .wall-main .map-legend li, .wall-main .trend-notes li',
           );
           for (const el of cells) {
             const r = el.getBoundingClientRect();
@@ -376,6 +376,24 @@ describe('the video wall under change', () => {
       .poll(() => onWall.getAttribute('data-step'), { timeout: 2_000, interval: 50 })
       .toBe(String(before + 1));
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('shows an annotation a duty officer marks on the trend within seconds', async () => {
+    const { tab } = await openWall('&scene=ringkasan');
+    await tab.getByRole('img', { name: 'Aduan per bulan, 12 bulan terakhir' }).waitFor();
+    const duty = await pantau.bearer('duty_officer');
+    const started = Date.now();
+    const res = await fetch(`${pantau.url}/api/annotations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${duty}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ startsAt: new Date(Date.now() - 86_400_000).toISOString(), text: 'Banjir di Kapuas' }),
+    });
+    expect(res.status).toBe(201);
+    await expect
+      .poll(() => tab.getByTestId('annotations').textContent(), { timeout: 5_000, interval: 100 })
+      .toMatch(/1 .*: Banjir di Kapuas/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await tab.close();
   });
 
   it('a kabupaten/kota view is titled with its name, not as the province', async () => {

@@ -11,6 +11,7 @@ import { ppidCaseRoutes } from './routes/ppid-cases.ts';
 import { userRoutes } from './routes/users.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { wallPlaylistRoutes } from './routes/wall-playlist.ts';
+import { annotationRoutes } from './routes/annotations.ts';
 import { wallScreenRoutes } from './routes/wall-screens.ts';
 import { socialActionRoutes } from './routes/social-actions.ts';
 import { walkInRoutes } from './routes/walk-in.ts';
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   );
   app.route('/', wallScreenRoutes(deps.pool));
   app.route('/', wallPlaylistRoutes(deps.pool, deps.pack));
+  app.route('/', annotationRoutes(deps.pool, deps.pack));
   app.route('/', sourceRoutes(deps.pool));
   app.route(
     '/',

@@ -10,6 +10,7 @@ export * from './console.ts';
 export * from './calendar.ts';
 export * from './settings.ts';
 export * from './wall.ts';
+export * from './annotations.ts';
 export * from './sources.ts';
 export type * from './views.ts';
 export * from './notifications.ts';

@@ -64,6 +64,7 @@ const AUDIT_ID = {
   'report_schedule.create': 'Laporan terjadwal dibuat',
   'report_schedule.update': 'Laporan terjadwal diubah',
   'report_schedule.delete': 'Laporan terjadwal dihapus',
+  'annotation.add': 'Catatan peristiwa ditambahkan',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ID;
@@ -113,6 +114,7 @@ const AUDIT_EN: Record<AuditAction, string> = {
   'report_schedule.create': 'Scheduled report created',
   'report_schedule.update': 'Scheduled report changed',
   'report_schedule.delete': 'Scheduled report deleted',
+  'annotation.add': 'Event annotation added',
 };
 
 const id: Record<LabelGroup, Record<string, string>> = {

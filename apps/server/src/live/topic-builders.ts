@@ -9,6 +9,7 @@ import {
 import type { JsonObject } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
 import { resolveScope, summaryFigures } from '../public/figures.ts';
+import { annotationsSection } from './sections/annotations.ts';
 import { calendarSection } from './sections/calendar.ts';
 import { ppidSection } from './sections/ppid.ts';
 import { socialSection } from './sections/social.ts';
@@ -31,6 +32,8 @@ export const sectionBuilders: Record<string, SectionBuilder> = {
   calendar: (pool, scope, pack) => calendarSection(pool, scope, pack),
   ppid: (pool, scope, pack) => ppidSection(pool, scope, pack),
   social: (pool, scope, pack) => socialSection(pool, scope, pack),
+  // Marked events (a flood, a policy, an outage) that the trends show.
+  annotations: (pool, scope) => annotationsSection(pool, scope),
 };
 
 function scopeOf(topic: string, pack: ProvincePack): TopicScope | null {

@@ -81,6 +81,11 @@ const TABLE: Record<string, Row> = {
   'GET /api/wall/playlist': { allow: SIGNED },
   'PUT /api/wall/playlist': { allow: ADMIN, body: { entries: [] } },
   'DELETE /api/wall/playlist': { allow: ADMIN, path: '/api/wall/playlist?screen=nope' },
+  'GET /api/annotations': { allow: SIGNED },
+  'POST /api/annotations': {
+    allow: DESK,
+    body: { startsAt: '2026-11-20T01:00:00Z', text: 'Banjir di Palangka Raya' },
+  },
   'GET /api/sources': { allow: DESK },
   'POST /api/sources': { allow: ADMIN, body: {} },
   'DELETE /api/sources/:id/key': { allow: ADMIN, path: '/api/sources/nope/key' },

@@ -32,4 +32,24 @@ describe('the 12-month chart', () => {
       ['line', 'Selesai'],
     ]);
   });
+
+  it('marks annotated months with their numbers, so the notes under the chart can say what happened', () => {
+    const o = monthsOption(
+      ['Jan', 'Feb', 'Mar'],
+      { received: [1, 2, 3], followedUp: [1, 2, 3], completed: [1, 2, 3] },
+      { received: 'Masuk', followedUp: 'Ditindaklanjuti', completed: 'Selesai' },
+      id,
+      20,
+      undefined,
+      [
+        { label: 'Feb', n: 1 },
+        { label: 'Feb', n: 2 },
+        { label: 'Mar', n: 3 },
+      ],
+    ) as { series: Array<{ markLine?: { data: Array<{ xAxis: string; label: { formatter: string } }> } }> };
+    expect(o.series[0]!.markLine!.data.map((d) => [d.xAxis, d.label.formatter])).toEqual([
+      ['Feb', '1, 2'],
+      ['Mar', '3'],
+    ]);
+  });
 });

@@ -13,7 +13,11 @@ export function monthsOption(
   format: (n: number) => string,
   fontSize = 14,
   theme: ChartTheme = WALL,
+  /** Annotated months: a dashed line at the month with the notes' numbers (the text is listed under the chart). */
+  marks: Array<{ label: string; n: number }> = [],
 ): EChartsOption {
+  const byMonth = new Map<string, number[]>();
+  for (const m of marks) byMonth.set(m.label, [...(byMonth.get(m.label) ?? []), m.n]);
   const axis = {
     axisLabel: { color: theme.muted, fontSize },
     axisLine: { lineStyle: { color: theme.grid } },
@@ -51,6 +55,22 @@ export function monthsOption(
           color: theme.text,
           fontSize: fontSize * 0.85,
           formatter: labelOf(format),
+        },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          animation: false,
+          lineStyle: { color: theme.danger, type: 'dashed', width: 2 },
+          data: [...byMonth].map(([label, ns]) => ({
+            xAxis: label,
+            label: {
+              formatter: ns.join(', '),
+              position: 'insideEndTop',
+              color: theme.danger,
+              fontSize,
+              fontWeight: 700,
+            },
+          })),
         },
       },
       line(names.followedUp, series.followedUp, theme.second, false),

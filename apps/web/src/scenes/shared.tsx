@@ -1,5 +1,5 @@
 /** Pieces several scenes share: names, rankings, the complaint KPIs, the trend, the ticker, the late table. */
-import { judgedOnTimeShare, worstFirst } from '@pantau/domain';
+import { judgedOnTimeShare, worstFirst } from '@pantau/domain/ranking';
 import { useContext, useMemo } from 'react';
 import { EChart } from '../charts/use-echart.tsx';
 import { monthLabels, monthsOption } from '../charts/months-option.ts';
@@ -135,11 +135,41 @@ export function ComplaintKpis(p: SceneProps) {
   );
 }
 
-/** The last 12 months: arrivals as bars, follow-ups and completions as lines. */
+/**
+ * The last 12 months: arrivals as bars, follow-ups and completions as lines; the months an operator
+ * annotated carry a numbered line, and the notes under the chart say what happened (newest three).
+ */
 export function Trend(p: SceneProps) {
   const t = useT();
   const locale = useContext(LocaleContext);
   const months = p.state?.complaints?.months;
+  const items = p.state?.annotations?.items;
+  const notes = useMemo(() => {
+    const keys = (months ?? []).map((m) => m.month);
+    const labels = monthLabels(keys, intlTag[locale]);
+    const monthOf = new Intl.DateTimeFormat('en-CA', {
+      timeZone: p.province.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+    });
+    const day = new Intl.DateTimeFormat(intlTag[locale], {
+      timeZone: p.province.timeZone,
+      day: 'numeric',
+      month: 'short',
+    });
+    return (items ?? [])
+      .map((a) => ({ ...a, index: keys.indexOf(monthOf.format(new Date(a.startsAt)).slice(0, 7)) }))
+      .filter((a) => a.index >= 0)
+      .map((a, i) => ({
+        n: i + 1,
+        id: a.id,
+        label: labels[a.index]!,
+        when: a.endsAt
+          ? `${day.format(new Date(a.startsAt))}–${day.format(new Date(a.endsAt))}`
+          : day.format(new Date(a.startsAt)),
+        text: a.text,
+      }));
+  }, [items, months, locale, p.province.timeZone]);
   const option = useMemo(
     () =>
       monthsOption(
@@ -159,10 +189,25 @@ export function Trend(p: SceneProps) {
         },
         (n) => formatNumber(locale, n),
         p.fontSize,
+        undefined,
+        notes.map((a) => ({ label: a.label, n: a.n })),
       ),
-    [months, p.fontSize, t, locale],
+    [months, p.fontSize, t, locale, notes],
   );
-  return <EChart option={option} label={t('wall.panel.months')} />;
+  return (
+    <>
+      <EChart option={option} label={t('wall.panel.months')} />
+      {notes.length > 0 && (
+        <ol className="trend-notes" data-testid="annotations">
+          {notes.slice(-3).map((a) => (
+            <li key={a.id}>
+              <span className="trend-note-n">{a.n}</span> {a.when}: {a.text}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
 }
 
 export function Ticker(p: SceneProps) {

@@ -87,6 +87,8 @@ export interface ScopeState {
     }>;
   };
   calendar?: { missingYears?: number[] };
+  /** Events an operator marked (a flood, a policy, an outage), the scope's and the province's, oldest first. */
+  annotations?: { items: Array<{ id: number; scope: string; startsAt: string; endsAt: string | null; text: string }> };
 }
 
 /** An overdue or at-risk item as the live `worklist` topic carries it. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,7 +26,7 @@ describe("the README's start command on a fresh clone", () => {
     }
   });
 
-  it('installs, starts on the embedded database, prints the URLs, answers /readyz and serves the wall', async () => {
+  it('installs, builds, runs `node apps/server/dist/main.js` on the embedded database, prints the URLs, answers /readyz and serves the wall', async () => {
     dir = await freshClone();
     const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
     const { start } = readmeCommands(readme);
@@ -36,6 +37,13 @@ describe("the README's start command on a fresh clone", () => {
     const [, wallUrl] = await proc.waitFor(/Wall:\s+(http:\/\/\S+\/wall\S*)/, 200_000);
     expect(proc.output()).toMatch(/Database:\s+embedded PostgreSQL/);
     const base = new URL(wallUrl!).origin;
+
+    // The node runs from the build with plain `node` (no tsx, no TypeScript at run time).
+    const processes = execFileSync('ps', ['-ww', '-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes(dir!));
+    expect(processes).toContainEqual(expect.stringMatching(/^\S*node \S+\/apps\/server\/dist\/main\.js$/));
+    expect(processes.filter((line) => /\btsx\b|\.ts\b/.test(line))).toEqual([]);
 
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);

@@ -1,8 +1,8 @@
 // API keys of ingest sources (the LAPOR connector, the SMS gateway, an import job, a simulator):
 //
-//   pnpm --filter @pantau/server exec tsx src/cli/source-key.ts add <source-id> [label]   prints a new key once
-//   pnpm --filter @pantau/server exec tsx src/cli/source-key.ts list                      sources, keys, freshness
-//   pnpm --filter @pantau/server exec tsx src/cli/source-key.ts revoke <source-id>        its next request gets 401
+//   pnpm cli source-key add <source-id> [label]   prints a new key once
+//   pnpm cli source-key list                      sources, keys, freshness
+//   pnpm cli source-key revoke <source-id>        its next request gets 401
 //
 // `add` on an existing source replaces its key (rotation). Only the key's SHA-256 is stored. The older
 // form `source-key.ts <source-id> [label]` still means `add`.

@@ -1,4 +1,4 @@
-// `pnpm --filter @pantau/server exec tsx src/cli/verify-audit.ts`: checks the audit log's hash chain and
+// `pnpm cli verify-audit`: checks the audit log's hash chain and
 // names the first broken entry. Exit code 0 when intact, 1 when broken.
 import { createPool, verifyAuditChain } from '@pantau/db';
 import { loadEnv } from '../env.ts';

@@ -1,4 +1,4 @@
-// `DATABASE_URL=… pnpm --filter @pantau/server exec tsx src/cli/verify-rollups.ts`: the invariant check.
+// `DATABASE_URL=… pnpm cli verify-rollups`: the invariant check.
 // Folds every complaint's event log again and compares it with the rollups and open stock maintained
 // incrementally, and checks the escalation ladder (no step raised on a complaint already closed, each
 // level equal to the ladder of its current deadline, every step audited). Read-only: one repeatable-read

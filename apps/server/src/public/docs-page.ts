@@ -1,8 +1,6 @@
 import type { ProvincePack } from '@pantau/provinces';
+import { html, toPage } from '../http/html.ts';
 import type { PublicEndpoint } from './public-api.ts';
-
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 const TEXT = {
   id: {
@@ -34,26 +32,22 @@ const TEXT = {
 /** The human page: every endpoint with what it answers and live example links, from the endpoint table. */
 export function docsPage(pack: ProvincePack, endpoints: PublicEndpoint[], lang: 'id' | 'en'): string {
   const t = TEXT[lang];
-  const items = endpoints
-    .map((e) => {
-      const links = e.examples
-        .map((q) => {
-          const href = `/api/public/v1${e.path}${q ? `?${q}` : ''}`;
-          return `<li><a href="${esc(href)}"><code>GET ${esc(href)}</code></a></li>`;
-        })
-        .join('');
-      return `<section><h2><code>/api/public/v1${esc(e.path)}</code></h2><p>${esc(e.summary[lang])}</p><p>${t.examples}:</p><ul>${links}</ul></section>`;
-    })
-    .join('\n');
-  return `<!doctype html>
+  const items = endpoints.map((e) => {
+    const links = e.examples.map((q) => {
+      const href = `/api/public/v1${e.path}${q ? `?${q}` : ''}`;
+      return html`<li><a href="${href}"><code>GET ${href}</code></a></li>`;
+    });
+    return html`<section><h2><code>/api/public/v1${e.path}</code></h2><p>${e.summary[lang]}</p><p>${t.examples}:</p><ul>${links}</ul></section>\n`;
+  });
+  return toPage(html`<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(t.title)} — ${esc(pack.name)}</title>
+<title>${t.title} — ${pack.name}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#14212b;background:#fff}
 code{background:#eef2f5;padding:0 .25em;border-radius:3px}a{color:#0b5cad}h2{font-size:1.1rem;margin-top:2rem}</style></head>
 <body><header><p><a href="?lang=${lang === 'id' ? 'en' : 'id'}">${t.other}</a></p>
-<h1>${esc(t.title)} — ${esc(pack.name)}</h1></header>
-<p>${esc(t.intro)}</p><p>${esc(t.params)}</p>
+<h1>${t.title} — ${pack.name}</h1></header>
+<p>${t.intro}</p><p>${t.params}</p>
 <p><a href="/api/public/v1/openapi.json">${t.openapi}</a> · <a href="/embed">${t.widgets}</a></p>
 ${items}
-</body></html>`;
+</body></html>`);
 }

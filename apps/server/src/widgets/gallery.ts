@@ -1,6 +1,6 @@
 import { WIDGET_KINDS } from '@pantau/contracts';
 import type { ProvincePack } from '@pantau/provinces';
-import { esc } from './render.ts';
+import { html, toPage } from '../http/html.ts';
 
 const TEXT = {
   id: {
@@ -40,19 +40,17 @@ export function galleryPage(pack: ProvincePack, lang: 'id' | 'en', origin: strin
   const t = TEXT[lang];
   // Each widget is shown by the very line offered beside it, so it appears at its real height, as it will
   // on the OPD's site (a fixed-height iframe clipped the taller kinds).
-  const sections = WIDGET_KINDS.filter((k) => k !== 'late')
-    .map((kind) => {
-      const script = `<script src="${origin}/embed.js" data-kind="${kind}" data-lang="${lang}" async></script>`;
-      return `<section><h2>${esc(t.kinds[kind])}</h2><div class="demo"><script src="/embed.js" data-kind="${kind}" data-lang="${lang}" data-title="${esc(t.kinds[kind])}" async></script></div>
-<pre><code>${esc(script)}</code></pre></section>`;
-    })
-    .join('\n');
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(t.title)} — ${esc(pack.name)}</title>
+  const sections = WIDGET_KINDS.filter((k) => k !== 'late').map((kind) => {
+    const script = `<script src="${origin}/embed.js" data-kind="${kind}" data-lang="${lang}" async></script>`;
+    return html`<section><h2>${t.kinds[kind]}</h2><div class="demo"><script src="/embed.js" data-kind="${kind}" data-lang="${lang}" data-title="${t.kinds[kind]}" async></script></div>
+<pre><code>${script}</code></pre></section>\n`;
+  });
+  return toPage(html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${t.title} — ${pack.name}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#14212b;background:#f6f8fa}
 .demo{border:1px solid #d5dde3;background:#fff}pre{white-space:pre-wrap;background:#eef2f5;padding:.5rem;border-radius:4px}
 a{color:#0b5cad}h2{font-size:1.1rem;margin-top:2rem}</style></head>
 <body><p><a href="?lang=${lang === 'id' ? 'en' : 'id'}">${lang === 'id' ? 'English' : 'Bahasa Indonesia'}</a> · <a href="/api/public/v1">${t.api}</a></p>
-<h1>${esc(t.title)} — ${esc(pack.name)}</h1><p>${esc(t.intro)}</p>
-${sections}</body></html>`;
+<h1>${t.title} — ${pack.name}</h1><p>${t.intro}</p>
+${sections}</body></html>`);
 }

@@ -1,5 +1,6 @@
 import type { PublicCount, PublicRankings, PublicSummary, WidgetKind, WidgetOptions } from '@pantau/contracts';
 import { barsOption, gaugeOption, renderSvg, sparklineOption, THEMES, trendOption, type ChartTheme } from './charts.ts';
+import { html, raw, toPage, type Html } from '../http/html.ts';
 import { WIDGET_TEXT, type WidgetText } from './messages.ts';
 import type { TrendBucket, TrendSeries } from './trend-series.ts';
 
@@ -26,9 +27,6 @@ export interface PageContext {
   /** The token's expiry (seconds since the epoch) when the page renews one. */
   tokenExp?: number;
 }
-
-export const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 const DEFAULT_ACCENT = { light: '#0b6e4f', dark: '#4fd1a5' } as const;
 
@@ -85,47 +83,39 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
   const chart = (
     build: (th: ChartTheme, narrow: boolean) => Parameters<typeof renderSvg>[0],
     size: { w: number; h: number; narrow?: { w: number; h: number } },
-  ) =>
-    themes
-      .flatMap((name) => {
-        const th: ChartTheme = { ...THEMES[name], accent: o.accent ?? DEFAULT_ACCENT[name] };
-        const layouts = size.narrow ? ([size, size.narrow] as const) : ([size] as const);
-        return layouts.map((s, i) => {
-          const narrow = i === 1;
-          const cls = [o.theme === 'auto' ? `only-${name}` : '', size.narrow ? (narrow ? 'narrow' : 'wide') : '']
-            .filter(Boolean)
-            .join(' ');
-          return `<div class="chart${cls ? ` ${cls}` : ''}" style="max-width:${Math.round(s.w * 1.5)}px">${renderSvg(build(th, narrow), s.w, s.h, false, `c${charts++}`)}</div>`;
-        });
-      })
-      .join('');
-  const figure = (svg: string, caption: string) => `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+  ): Html[] =>
+    themes.flatMap((name) => {
+      const th: ChartTheme = { ...THEMES[name], accent: o.accent ?? DEFAULT_ACCENT[name] };
+      const layouts = size.narrow ? ([size, size.narrow] as const) : ([size] as const);
+      return layouts.map((s, i) => {
+        const narrow = i === 1;
+        const cls = ['chart', o.theme === 'auto' ? `only-${name}` : '', size.narrow ? (narrow ? 'narrow' : 'wide') : '']
+          .filter(Boolean)
+          .join(' ');
+        // The SVG is drawn by ECharts' renderer from numbers and escaped labels: the one raw part.
+        const svg = raw(renderSvg(build(th, narrow), s.w, s.h, false, `c${charts++}`));
+        return html`<div class="${cls}" style="max-width:${Math.round(s.w * 1.5)}px">${svg}</div>`;
+      });
+    });
+  const figure = (svg: Html[], caption: string) => html`<figure>${svg}<figcaption>${caption}</figcaption></figure>`;
   const stat = (label: string, value: string, cls = '') =>
-    `<div class="stat${cls ? ` ${cls}` : ''}"><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
+    html`<div class="${cls ? `stat ${cls}` : 'stat'}"><dt>${label}</dt><dd>${value}</dd></div>`;
   const periodWord = o.period === 'today' ? t.today : t.month;
   // The numbers behind a chart, for screen readers (the SVG is hidden from them) and anyone who asks.
   const dataTable = (rows: string[][]) =>
-    `<details class="chart-data"><summary>${esc(t.tableSummary)}</summary><table class="chart-data"><thead><tr>` +
-    `<th scope="col">${esc(t.periodCol)}</th><th scope="col" class="num">${esc(t.received)}</th><th scope="col" class="num">${esc(t.resolved)}</th></tr></thead><tbody>` +
-    rows
-      .map(
-        ([p, a, b]) =>
-          `<tr><th scope="row">${esc(p!)}</th><td class="num">${esc(a!)}</td><td class="num">${esc(b!)}</td></tr>`,
-      )
-      .join('') +
-    '</tbody></table></details>';
+    html`<details class="chart-data"><summary>${t.tableSummary}</summary><table class="chart-data"><thead><tr><th scope="col">${t.periodCol}</th><th scope="col" class="num">${t.received}</th><th scope="col" class="num">${t.resolved}</th></tr></thead><tbody>${rows.map(
+      ([p, a, b]) => html`<tr><th scope="row">${p}</th><td class="num">${a}</td><td class="num">${b}</td></tr>`,
+    )}</tbody></table></details>`;
 
   let title: string;
-  let body: string;
+  let body: Html;
   switch (data.kind) {
     case 'kpi': {
       const c = data.summary.complaints;
       const tr = data.trend;
       title = `${t.complaints} ${periodWord} — ${data.summary.scope.name}`;
-      body =
-        `<p class="big" data-testid="kpi-value">${esc(count(c.received))}</p><p class="big-label">${esc(t.received)}</p>` +
-        `<dl class="stats">${stat(t.resolved, count(c.resolved))}${stat(t.onTime, pct(c.onTimeShare))}${stat(t.overdue, count(c.overdue))}</dl>` +
-        (compact || tr.granularity === 'total'
+      body = html`<p class="big" data-testid="kpi-value">${count(c.received)}</p><p class="big-label">${t.received}</p><dl class="stats">${stat(t.resolved, count(c.resolved))}${stat(t.onTime, pct(c.onTimeShare))}${stat(t.overdue, count(c.overdue))}</dl>${
+        compact || tr.granularity === 'total'
           ? ''
           : figure(
               chart(
@@ -137,7 +127,8 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
                 { w: 320, h: 56 },
               ),
               t.kpiCaption[tr.granularity].replace('{period}', dates(tr.period)),
-            ));
+            )
+      }`;
       break;
     }
     case 'trend': {
@@ -166,8 +157,8 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
         .join(' ');
       body =
         tr.granularity === 'total'
-          ? `<p class="summary">${esc(caption)}</p>`
-          : figure(
+          ? html`<p class="summary">${caption}</p>`
+          : html`${figure(
               chart(
                 (th, narrow) =>
                   trendOption(
@@ -181,7 +172,7 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
                 { w: 560, h: compact ? 160 : 220, narrow: { w: 300, h: compact ? 170 : 210 } },
               ),
               caption,
-            ) + dataTable(tr.buckets.map((b) => [label(b), nf.format(b.received), nf.format(b.resolved)]));
+            )}${dataTable(tr.buckets.map((b) => [label(b), nf.format(b.received), nf.format(b.resolved)]))}`;
       break;
     }
     case 'ontime': {
@@ -194,44 +185,32 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
               .replace('{share}', pct(c.onTimeShare))
               .replace('{period}', periodWord)
               .replace('{avg}', dec(c.avgFollowUpHK));
-      body =
-        figure(
-          chart((th) => gaugeOption(th, c.onTimeShare, t.onTime), { w: 300, h: compact ? 150 : 190 }),
-          caption,
-        ) +
-        `<dl class="stats">${stat(t.followedUp, count(c.followedUp))}${stat(t.avgFollowUp, `${dec(c.avgFollowUpHK)} ${t.hk}`)}</dl>`;
+      body = html`${figure(
+        chart((th) => gaugeOption(th, c.onTimeShare, t.onTime), { w: 300, h: compact ? 150 : 190 }),
+        caption,
+      )}<dl class="stats">${stat(t.followedUp, count(c.followedUp))}${stat(t.avgFollowUp, `${dec(c.avgFollowUpHK)} ${t.hk}`)}</dl>`;
       break;
     }
     case 'ranking': {
       title = t.ranking;
       const rows = data.rankings.opds.slice(0, compact ? 5 : 10);
-      body =
-        `<table class="rank"><thead><tr><th scope="col">${t.rank}</th><th scope="col">${t.opd}</th><th scope="col" class="num">${t.received}</th>` +
-        `<th scope="col" class="num">${t.onTime}</th><th scope="col" class="num">${t.overdue}</th></tr></thead><tbody>` +
-        rows
-          .map(
-            (r, i) =>
-              `<tr><td>${i + 1}</td><th scope="row">${esc(r.name)}</th><td class="num" data-label="${esc(t.received)}">${esc(count(r.received))}</td>` +
-              `<td class="num" data-label="${esc(t.onTime)}">${esc(pct(r.onTimeShare))}</td><td class="num" data-label="${esc(t.overdue)}">${esc(count(r.overdue))}</td></tr>`,
-          )
-          .join('') +
-        '</tbody></table>';
+      body = html`<table class="rank"><thead><tr><th scope="col">${t.rank}</th><th scope="col">${t.opd}</th><th scope="col" class="num">${t.received}</th><th scope="col" class="num">${t.onTime}</th><th scope="col" class="num">${t.overdue}</th></tr></thead><tbody>${rows.map(
+        (r, i) =>
+          html`<tr><td>${i + 1}</td><th scope="row">${r.name}</th><td class="num" data-label="${t.received}">${count(r.received)}</td><td class="num" data-label="${t.onTime}">${pct(r.onTimeShare)}</td><td class="num" data-label="${t.overdue}">${count(r.overdue)}</td></tr>`,
+      )}</tbody></table>`;
       break;
     }
     case 'ppid': {
       const p = data.summary.ppid;
       title = `${t.ppid} — ${data.summary.scope.name}`;
       if (!p) {
-        body = `<p>${esc(t.noData)}</p>`;
+        body = html`<p>${t.noData}</p>`;
         break;
       }
       const decisions = Object.entries(p.decisions).filter(([, v]) => v !== 0);
       const numeric = decisions.filter((d): d is [string, number] => typeof d[1] === 'number');
-      body =
-        `<dl class="stats">${stat(t.requests, count(p.requests))}${stat(t.decided, count(p.decided))}${stat(t.onTime, pct(p.onTimeShare))}` +
-        `${stat(t.objections, count(p.objections))}${stat(t.disputes, count(p.disputes))}` +
-        `${p.ki ? stat(`${t.kiBand} ${p.ki.year}`, p.ki.band.replace(/_/g, ' ')) : ''}</dl>` +
-        (compact || numeric.length === 0
+      body = html`<dl class="stats">${stat(t.requests, count(p.requests))}${stat(t.decided, count(p.decided))}${stat(t.onTime, pct(p.onTimeShare))}${stat(t.objections, count(p.objections))}${stat(t.disputes, count(p.disputes))}${p.ki ? stat(`${t.kiBand} ${p.ki.year}`, p.ki.band.replace(/_/g, ' ')) : ''}</dl>${
+        compact || numeric.length === 0
           ? ''
           : figure(
               chart(
@@ -252,25 +231,32 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
                 '{list}',
                 decisions.map(([k, v]) => `${t.decision[k] ?? k} ${count(v)}`).join(', '),
               ),
-            ));
+            )
+      }`;
       break;
     }
     case 'social': {
       const s = data.summary.social;
       title = `${t.social} — ${data.summary.scope.name}`;
       body = s
-        ? `<dl class="stats">${stat(t.followers, count(s.followers))}${stat(t.growth, s.followerGrowth === null ? '–' : `${s.followerGrowth >= 0 ? '+' : ''}${nf.format(s.followerGrowth)}`)}` +
-          `${stat(t.engagement, s.engagementRatePct === null ? '–' : `${dec(s.engagementRatePct)} %`)}` +
-          `${stat(t.replyRate, s.replyRatePct === null ? '–' : `${dec(s.replyRatePct)} %`)}` +
-          `${stat(t.replyTime, s.medianReplyMinutes === null ? '–' : `${nf.format(s.medianReplyMinutes)} ${t.minutes} (${t.target} ${nf.format(s.replyTargetMinutes)})`)}</dl>`
-        : `<p>${esc(t.noData)}</p>`;
+        ? html`<dl class="stats">${stat(t.followers, count(s.followers))}${stat(
+            t.growth,
+            s.followerGrowth === null ? '–' : `${s.followerGrowth >= 0 ? '+' : ''}${nf.format(s.followerGrowth)}`,
+          )}${stat(t.engagement, s.engagementRatePct === null ? '–' : `${dec(s.engagementRatePct)} %`)}${stat(
+            t.replyRate,
+            s.replyRatePct === null ? '–' : `${dec(s.replyRatePct)} %`,
+          )}${stat(
+            t.replyTime,
+            s.medianReplyMinutes === null
+              ? '–'
+              : `${nf.format(s.medianReplyMinutes)} ${t.minutes} (${t.target} ${nf.format(s.replyTargetMinutes)})`,
+          )}</dl>`
+        : html`<p>${t.noData}</p>`;
       break;
     }
     case 'late': {
       title = `${t.late} — ${data.late.scopeName}`;
-      body =
-        `<dl class="stats">${stat(t.overdue, nf.format(data.late.overdue), 'alert')}${stat(t.atRisk, nf.format(data.late.atRisk))}` +
-        `${stat(t.ppidOverdue, nf.format(data.late.ppidOverdue))}</dl><p class="note">${esc(t.lateCaption)}</p>`;
+      body = html`<dl class="stats">${stat(t.overdue, nf.format(data.late.overdue), 'alert')}${stat(t.atRisk, nf.format(data.late.atRisk))}${stat(t.ppidOverdue, nf.format(data.late.ppidOverdue))}</dl><p class="note">${t.lateCaption}</p>`;
       break;
     }
   }
@@ -279,29 +265,33 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(ctx.generatedAt);
-  const note =
-    (suppressedShown
-      ? `<p class="note" data-testid="suppressed-note">${esc(t.suppressed.replace('{min}', nf.format(ctx.minCount)).replace('{max}', nf.format(ctx.minCount - 1)))}</p>`
-      : '') +
-    (withheldShown
-      ? `<p class="note" data-testid="withheld-note">${esc(t.withheld.replaceAll('{min}', nf.format(ctx.minCount)))}</p>`
-      : '');
+  const note = html`${
+    suppressedShown
+      ? html`<p class="note" data-testid="suppressed-note">${t.suppressed
+          .replace('{min}', nf.format(ctx.minCount))
+          .replace('{max}', nf.format(ctx.minCount - 1))}</p>`
+      : ''
+  }${
+    withheldShown
+      ? html`<p class="note" data-testid="withheld-note">${t.withheld.replaceAll('{min}', nf.format(ctx.minCount))}</p>`
+      : ''
+  }`;
   // Credit and age on every widget: where the figures come from (the public page about them, in a new
   // tab: the widget sits in someone else's page) and when they were read.
-  const footer =
-    `<a href="/embed?lang=${o.lang}" target="_blank" rel="noopener">${esc(t.source)}</a> · ${esc(ctx.provinceName)} · ` +
-    `${esc(t.updated)} <time datetime="${ctx.generatedAt.toISOString()}">${esc(time)} ${esc(ctx.timeZoneLabel)}</time>`;
+  const footer = html`<a href="/embed?lang=${o.lang}" target="_blank" rel="noopener">${t.source}</a> · ${ctx.provinceName} · ${t.updated} <time datetime="${ctx.generatedAt.toISOString()}">${time} ${ctx.timeZoneLabel}</time>`;
   const accentLight = o.accent ?? DEFAULT_ACCENT.light;
   const accentDark = o.accent ?? DEFAULT_ACCENT.dark;
-  return `<!doctype html>
+  // The style sheet is raw: entities are not decoded inside <style>, and every value in it is validated
+  // (accent: hex; font: names, quotes, commas and spaces).
+  return toPage(html`<!doctype html>
 <html lang="${o.lang}" data-theme="${o.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${esc(title)}</title>
-<style>${styles(accentLight, accentDark, compact, o.font)}</style></head>
-<body data-kind="${data.kind}" data-live="${o.live}"${ctx.tokenExp ? ` data-token-exp="${ctx.tokenExp}"` : ''}>
-<main class="w" tabindex="0" aria-labelledby="w-title"><h1 id="w-title">${esc(title)}</h1>${body}${note}
+<meta name="robots" content="noindex"><title>${title}</title>
+<style>${raw(styles(accentLight, accentDark, compact, o.font))}</style></head>
+<body data-kind="${data.kind}" data-live="${String(o.live)}"${ctx.tokenExp ? raw(` data-token-exp="${ctx.tokenExp}"`) : ''}>
+<main class="w" tabindex="0" aria-labelledby="w-title"><h1 id="w-title">${title}</h1>${body}${note}
 <footer>${footer}</footer></main>
 <script src="/embed/widget.js" defer></script>
-</body></html>`;
+</body></html>`);
 }
 
 function styles(accentLight: string, accentDark: string, compact: boolean, font?: string): string {
@@ -334,9 +324,9 @@ footer{color:var(--muted);font-size:.75em;margin-top:8px}footer a{color:inherit}
 
 /** A small error page (bad option, missing or invalid token) in the widget's own style. */
 export function renderProblemPage(lang: 'id' | 'en', heading: string, detail: string): string {
-  return `<!doctype html><html lang="${lang}" data-theme="auto"><head><meta charset="utf-8"><title>${esc(heading)}</title>
-<style>${styles(DEFAULT_ACCENT.light, DEFAULT_ACCENT.dark, false)}</style></head>
-<body><main class="w" role="alert"><h1>${esc(heading)}</h1><p>${esc(detail)}</p></main><script src="/embed/widget.js" defer></script></body></html>`;
+  return toPage(html`<!doctype html><html lang="${lang}" data-theme="auto"><head><meta charset="utf-8"><title>${heading}</title>
+<style>${raw(styles(DEFAULT_ACCENT.light, DEFAULT_ACCENT.dark, false))}</style></head>
+<body><main class="w" role="alert"><h1>${heading}</h1><p>${detail}</p></main><script src="/embed/widget.js" defer></script></body></html>`);
 }
 
 export type { WidgetText };

@@ -82,7 +82,12 @@ describe('the video wall on the demo feed', () => {
           .poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 15_000 })
           .toBe('live');
         await tab.locator('.panel').first().waitFor();
-        await tab.waitForTimeout(300);
+        // Every panel has its figures, and two frames have been painted since (rows that do not fit give
+        // way to "+N lainnya" before paint): a condition, not a fixed wait.
+        await expect
+          .poll(() => tab.locator('.panel-age', { hasText: 'belum ada data' }).count(), { timeout: 60_000 })
+          .toBe(0);
+        await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
         const found = await tab.evaluate(() => {
           const out: string[] = [];
           const name = (el: Element) =>
@@ -229,8 +234,8 @@ describe('the video wall at a real province’s volume', () => {
       })
       .toBe(true);
     expect(Number((await tab.getByTestId('kpi-year-received').textContent())!.replace(/\D/g, ''))).toBeGreaterThan(30);
-    await expect.poll(() => tab.getByTestId('kpi-follow-up-rate').textContent()).toMatch(/^\d{1,3}(,\d)? %$/);
-    await expect.poll(() => tab.getByTestId('kpi-completion-rate').textContent()).toMatch(/^\d{1,3}(,\d)? %$/);
+    await expect.poll(() => tab.getByTestId('kpi-follow-up-rate').textContent()).toMatch(/^\d{1,3}(,\d)?\s%$/);
+    await expect.poll(() => tab.getByTestId('kpi-completion-rate').textContent()).toMatch(/^\d{1,3}(,\d)?\s%$/);
     await tab.getByRole('img', { name: 'Aduan per bulan, 12 bulan terakhir' }).waitFor();
     // No per-hour counter that sits at zero at a few complaints a day.
     expect(await tab.getByText(/60 menit/).count()).toBe(0);

@@ -215,7 +215,9 @@ export function WallPage(_props: PageProps) {
   const state = provinceTopic.state as ScopeState | null;
   const late = (worklist.state?.items ?? []) as unknown as LateItem[];
   const fontSize = Math.max(12, Math.round(screen.h / 58));
-  const panes = pinned ? 1 : panesFor(screen.w, screen.h);
+  // A pinned scene takes the rotating pane; an ultra-wide wall keeps its companions beside it, so what a
+  // pin shows (and what the clipping test measures) is the layout the wall really has.
+  const panes = panesFor(screen.w, screen.h);
   const shown = [current, ...companions(current, panes)];
   const alertName = alert?.opdId ? (allOpds.find((o) => o.id === alert.opdId)?.shortName ?? alert.opdId) : '';
   const alertCount = alert?.opdId ? (ranking?.find((r) => r.opdId === alert.opdId)?.overdue ?? 0) : 0;

@@ -69,7 +69,7 @@ export function Kpi(props: {
     props.value === null || props.value === undefined
       ? '–'
       : props.format === 'percent'
-        ? `${formatNumber(locale, props.value * 100, { maximumFractionDigits: 1 })} %`
+        ? `${formatNumber(locale, props.value * 100, { maximumFractionDigits: 1 })}\u00a0%`
         : formatNumber(locale, props.value);
   const shape = props.tone === 'alert' ? '▲ ' : props.tone === 'warn' ? '● ' : '';
   const Tag = props.onClick ? 'button' : 'div';

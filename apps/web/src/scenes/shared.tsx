@@ -294,10 +294,10 @@ export function LateTable(p: SceneProps & { limit: number; showLevel?: boolean }
     <table className="rank late" data-testid="late-table">
       {/* Fixed columns: the table never grows past its panel; a long registration number wraps at a slash. */}
       <colgroup>
-        <col style={{ width: showLevel ? '29%' : '40%' }} />
-        <col style={{ width: showLevel ? '28%' : '33%' }} />
+        <col style={{ width: showLevel ? '27%' : '35%' }} />
+        <col style={{ width: showLevel ? '26%' : '30%' }} />
         {showLevel && <col style={{ width: '21%' }} />}
-        <col style={{ width: showLevel ? '22%' : '27%' }} />
+        <col style={{ width: showLevel ? '26%' : '35%' }} />
       </colgroup>
       <thead>
         <tr>

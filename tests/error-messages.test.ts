@@ -16,7 +16,7 @@ async function sources(dir: string): Promise<string[]> {
 }
 
 /**
- * Every message a person can meet on a screen: what the routes, the HTTP layer and sign-in answer by
+ * Every message a person can meet on a screen: what the routes, case actions, the HTTP layer and sign-in answer by
  * hand (`message: '…'`), and the messages the contracts give their checks (`, '…')` after a regex or
  * refine). Template messages are covered by the catalog's patterns, tried with a sample.
  */
@@ -26,6 +26,7 @@ async function handWrittenMessages(): Promise<string[]> {
     ...(await sources('apps/server/src/routes')),
     ...(await sources('apps/server/src/http')),
     ...(await sources('apps/server/src/auth')),
+    ...(await sources('apps/server/src/cases')),
     'apps/server/src/app.ts',
     ...(await sources('packages/contracts/src')),
   ];

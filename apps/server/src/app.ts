@@ -36,6 +36,9 @@ import { healthRoutes } from './routes/health.ts';
 import { DEFAULT_PUBLIC_OPTIONS, publicApiRoutes } from './public/routes.ts';
 import { widgetRoutes, type WidgetRouteOptions } from './widgets/routes.ts';
 import { webAppRoutes } from './routes/web-app.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+import { requestLog, requestIdOf } from './http/request-log.ts';
+import { metricsFor } from './metrics/node-metrics.ts';
 
 export interface AppDeps {
   pool: Pool;
@@ -52,6 +55,8 @@ export interface AppDeps {
   live?: { io?: SocketServer };
   /** Public statistics API and widget settings (threshold, cache, rate limit, signing secret). */
   publicApi?: WidgetRouteOptions;
+  /** The bearer token that reads `/metrics` (PANTAU_METRICS_TOKEN); unset → nobody may. */
+  metricsToken?: string;
 }
 
 /** Paths other sites may load: the public API (CORS) and the widgets (framed, scripted from anywhere). */
@@ -61,6 +66,8 @@ const isEmbeddable = (path: string) =>
 /** Builds the Hono app: thin routes over `packages/*`. No port is bound here, so tests call `app.request()`. */
 export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
+  // First, so every answer — including the security headers' and an error's — is logged and counted.
+  app.use('*', requestLog({ logger: deps.logger, metrics: metricsFor(deps.pool) }));
   const appHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -92,16 +99,16 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     // route failed to validate; it is the caller's mistake, never a 500. Logged so the gap gets closed.
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('22')) {
-      deps.logger.warn({ err, path: c.req.path }, 'input reached the database unvalidated');
+      deps.logger.warn({ err, path: c.req.path, requestId: requestIdOf(c) }, 'input reached the database unvalidated');
       return c.json({ error: { field: 'input', message: 'a value is out of range or malformed' } }, 400);
     }
     // The database is down or a transaction met a transient conflict: the caller may retry, nothing was
     // done — 503 with Retry-After, never a 500 (and never an auth failure for a lookup that could not run).
     if (isTransientDbError(err)) {
-      deps.logger.warn({ err, path: c.req.path }, 'store unavailable');
+      deps.logger.warn({ err, path: c.req.path, requestId: requestIdOf(c) }, 'store unavailable');
       return storeUnavailableResponse(err);
     }
-    deps.logger.error({ err, path: c.req.path }, 'unhandled error');
+    deps.logger.error({ err, path: c.req.path, requestId: requestIdOf(c) }, 'unhandled error');
     return c.json({ error: { message: 'internal error' } }, 500);
   });
   app.use('*', bodyLimits());
@@ -114,6 +121,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     await next();
   });
   app.route('/', healthRoutes(deps.pool));
+  app.route('/', metricsRoutes(deps.pool, deps.metricsToken));
   // Through the socket.io adapter, so every node drops the sockets, wherever they are connected.
   const kickUser = (id: string) => deps.live?.io?.of('/live').in(userRoom(id)).disconnectSockets(true);
   app.route(

@@ -39,6 +39,8 @@ const envSchema = z.object({
   /** Directory of the built web app to serve; unset → apps/web/dist. */
   PANTAU_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token a Prometheus scraper sends to read GET /metrics; unset → /metrics answers 401 to everyone. */
+  PANTAU_METRICS_TOKEN: z.string().min(16).optional(),
   /** Database pool size per node. */
   PANTAU_DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
   /** Social connectors: a token per platform; a platform with no token is not polled (the simulator feeds the demo). */

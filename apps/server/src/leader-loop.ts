@@ -1,6 +1,7 @@
 import { runAsLeader } from '@pantau/db';
 import type { BackgroundContext, BackgroundService } from './service-context.ts';
 import type { Logger } from './logger.ts';
+import { metricsFor } from './metrics/node-metrics.ts';
 
 export interface LeaderLoopOptions {
   /** Names the leader lock and the log component. */
@@ -42,5 +43,6 @@ export function startLeaderLoop(ctx: BackgroundContext, options: LeaderLoopOptio
       };
     },
   });
+  metricsFor(ctx.pool).trackLeader(options.name, leader);
   return { name: options.name, stop: () => leader.stop() };
 }

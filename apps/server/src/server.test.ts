@@ -48,7 +48,10 @@ describe('a Pantau node', () => {
   it('sets security headers and answers unknown API routes with a JSON 404', async () => {
     const res = await fetch(`${server.url}/api/nope`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { message: 'no route for GET /api/nope' } });
+    expect(await res.json()).toEqual({
+      error: { message: 'no route for GET /api/nope' },
+      requestId: res.headers.get('x-request-id'),
+    });
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });

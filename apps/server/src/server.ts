@@ -30,6 +30,7 @@ import type { Env } from './env.ts';
 import { untilDatabaseReady } from './database-wait.ts';
 import { startingRoutes } from './routes/health.ts';
 import type { Logger } from './logger.ts';
+import { metricsFor } from './metrics/node-metrics.ts';
 
 /** The hash in the built app's entry file name: changes exactly when a new web build is deployed. */
 function webBuildId(dist: string): string {
@@ -166,10 +167,12 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       trustProxy: env.PANTAU_TRUST_PROXY,
       embedSecret: env.PANTAU_EMBED_SECRET,
     },
+    metricsToken: env.PANTAU_METRICS_TOKEN,
   });
   serve = app.fetch;
   const io = new SocketServer(http, { serveClient: false, cors: { origin: false } });
   live.io = io;
+  metricsFor(pool).attachSockets(io);
   // Cross-node broadcasts that are not data (kicking a revoked wall, pushing configuration) go through
   // PostgreSQL; live deltas do not (every node tails the delta log itself).
   // The adapter holds a LISTEN connection for its lifetime: a pool of its own, so shutdown never waits on it.

@@ -95,6 +95,7 @@ const MESSAGES: Record<string, string> = {
   refused: 'Ditolak.',
   required: 'Wajib diisi.',
   'sign in first': 'Silakan masuk terlebih dahulu.',
+  'the metrics token is required': 'Token metrik diperlukan.',
   'the calendar page is for the console': 'Halaman kalender hanya untuk pengguna konsol.',
   'the server is starting: its database is not reachable yet': 'Server sedang dinyalakan; basis data belum terjangkau.',
   'the sources page is for admins and duty officers': 'Halaman sumber hanya untuk admin dan petugas piket.',

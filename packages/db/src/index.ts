@@ -7,6 +7,7 @@ export { touchTopics } from './queries/live/touch-topics.ts';
 export { runAsLeader, type LeaderHandle, type LeaderOptions } from './leader.ts';
 export { publishTopics, type PublishResult, type TopicBuilder } from './queries/live/publish-topics.ts';
 export { headSeq, readDeltas, type DeltaRow } from './queries/live/read-deltas.ts';
+export { liveOutboxDepth, type OutboxDepth } from './queries/live/outbox-depth.ts';
 export { publishedTopics, topicSnapshot } from './queries/live/topic-snapshot.ts';
 export { pruneLiveLog } from './queries/live/prune-deltas.ts';
 export {

@@ -20,6 +20,7 @@ import type { BackgroundStarter } from '../service-context.ts';
 import { startLeaderLoop } from '../leader-loop.ts';
 import { notifyCaseEvent } from '../notifications/events.ts';
 import type { PpidContext } from '../ingest/ppid-ingest.ts';
+import { metricsFor } from '../metrics/node-metrics.ts';
 
 export interface PpidWatchResult {
   stateChanges: number;
@@ -97,6 +98,9 @@ export async function watchPpidDeadlines(
       }
     });
   }
+  const metrics = metricsFor(pool);
+  metrics.watcherPasses.inc({ watcher: 'ppid' });
+  metrics.escalations.inc({ watcher: 'ppid' }, result.escalations);
   return result;
 }
 

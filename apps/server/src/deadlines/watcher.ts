@@ -24,6 +24,7 @@ import { notifyCaseEvent } from '../notifications/events.ts';
 import { loadComplaintSettings } from './complaint-settings.ts';
 import { resumeRecomputeJobs } from './recompute.ts';
 import { stockFacts } from './stock-facts.ts';
+import { metricsFor } from '../metrics/node-metrics.ts';
 
 export interface WatchOptions {
   /** Complaints read per query. @default 1000 */
@@ -182,6 +183,9 @@ export async function watchDeadlines(
       return r.filter((x) => x.status === 'accepted').length;
     });
   }
+  const metrics = metricsFor(pool);
+  metrics.watcherPasses.inc({ watcher: 'complaints' });
+  metrics.escalations.inc({ watcher: 'complaints' }, result.escalations);
   return result;
 }
 

@@ -29,6 +29,7 @@ import {
 import type { ProvincePack } from '@pantau/provinces';
 import { parseBatchItems } from './batch-items.ts';
 import { ConcurrentChangeError, isTransientDbError, withRetriedTransaction } from './transient.ts';
+import { metricsFor } from '../metrics/node-metrics.ts';
 
 /** What complaint ingest needs to know about the province it runs for. */
 export interface ComplaintContext {
@@ -292,5 +293,5 @@ export async function ingestComplaintBatch(
       }
     }
   }
-  return results;
+  return metricsFor(pool).countIngested('complaint', results);
 }

@@ -36,6 +36,7 @@ import {
 import type { ProvincePack } from '@pantau/provinces';
 import { parseBatchItems } from './batch-items.ts';
 import { isTransientDbError, withRetriedTransaction } from './transient.ts';
+import { metricsFor } from '../metrics/node-metrics.ts';
 
 /** What PPID ingest needs about its province (a ComplaintContext fits: same pack and calendar). */
 export interface PpidContext {
@@ -252,7 +253,7 @@ export async function ingestPpidBatch(
 ): Promise<IngestItemResult[]> {
   const results: IngestItemResult[] = new Array<IngestItemResult>(items.length);
   const valid = parseItems(items, results);
-  if (valid.length === 0) return results;
+  if (valid.length === 0) return metricsFor(pool).countIngested('ppid', results);
   try {
     await withRetriedTransaction(pool, (client) => applyBatch(client, ctx, source, valid, results, actor));
   } catch (err) {
@@ -283,5 +284,5 @@ export async function ingestPpidBatch(
       }
     }
   }
-  return results;
+  return metricsFor(pool).countIngested('ppid', results);
 }

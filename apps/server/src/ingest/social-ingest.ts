@@ -26,6 +26,7 @@ import {
 } from '@pantau/db';
 import { parseBatchItems } from './batch-items.ts';
 import { isTransientDbError, withRetriedTransaction } from './transient.ts';
+import { metricsFor } from '../metrics/node-metrics.ts';
 
 type ItemError = { field: string; message: string };
 type Valid = { index: number; item: SocialIngestItem };
@@ -235,7 +236,7 @@ export async function ingestSocialBatch(
 ): Promise<IngestItemResult[]> {
   const results: IngestItemResult[] = new Array<IngestItemResult>(items.length);
   const valid = parseItems(items, results);
-  if (valid.length === 0) return results;
+  if (valid.length === 0) return metricsFor(pool).countIngested('social', results);
   try {
     await withRetriedTransaction(pool, (client) => applyBatch(client, source, valid, results));
   } catch (err) {
@@ -262,5 +263,5 @@ export async function ingestSocialBatch(
       }
     }
   }
-  return results;
+  return metricsFor(pool).countIngested('social', results);
 }

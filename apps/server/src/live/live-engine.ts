@@ -2,6 +2,7 @@ import type { HeartbeatMessage } from '@pantau/contracts';
 import { currentSchema, findWallDevice, sourceFreshness, type Pool, type TopicBuilder } from '@pantau/db';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger.ts';
+import { metricsFor } from '../metrics/node-metrics.ts';
 import { createGateway, type Gateway, type LivePrincipal } from './gateway.ts';
 import { startPublisher, type Publisher } from './publisher.ts';
 import { startTailer, type Tailer } from './tailer.ts';
@@ -71,6 +72,7 @@ export async function startLiveEngine(options: LiveEngineOptions): Promise<LiveE
     emit: (d) => gateway.emit(d),
   });
   gateway.attach(tailer);
+  metricsFor(options.pool).attachLive({ emittedSeq: () => tailer.head });
   const publisher = startPublisher({
     pool: options.pool,
     connectionString: options.connectionString,

@@ -8,6 +8,7 @@ import {
   type TopicBuilder,
 } from '@pantau/db';
 import type { Logger } from '../logger.ts';
+import { metricsFor } from '../metrics/node-metrics.ts';
 
 export interface PublisherOptions {
   pool: Pool;
@@ -104,5 +105,6 @@ export function startPublisher(options: PublisherOptions): Publisher {
       };
     },
   });
+  metricsFor(options.pool).trackLeader('live-publisher', leader);
   return leader;
 }

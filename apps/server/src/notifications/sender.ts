@@ -9,6 +9,7 @@ import { isQuietAt, renderDigest, renderNotification, retryDelayMs, type Rendere
 import { notificationFacts, type NotificationFacts, type NotificationWebhookBody } from '@pantau/contracts';
 import type { Logger } from '../logger.ts';
 import type { Attachment, Channel, OutgoingMessage, SendResult } from './channels/channel.ts';
+import { metricsFor } from '../metrics/node-metrics.ts';
 
 /** A scheduled report as an e-mail: subject, text and the PDF. */
 export interface ReportMail {
@@ -233,6 +234,10 @@ async function record(
     audit,
   );
   if (!recorded) return;
+  metricsFor(o.pool).notificationDeliveries.inc({
+    channel: row.channel,
+    result: r.ok ? 'sent' : final ? 'failed' : 'retried',
+  });
   if (r.ok) result.sent += 1;
   else if (final) {
     result.failed += 1;

@@ -9,8 +9,8 @@ import { createConsoleFixture, opdA, opdB, type ConsoleFixture, type Who } from 
  * `allow` means the caller got past authentication and authorization (any status below 500 but 401 and
  * 403); `deny` means 401, 403 or, for another OPD's item, 404.
  */
-type Caller = Who | 'device' | 'widget' | 'source' | 'none';
-const CALLERS: Caller[] = ['admin', 'duty', 'opdA', 'viewer', 'device', 'widget', 'source', 'none'];
+type Caller = Who | 'device' | 'widget' | 'source' | 'metrics' | 'none';
+const CALLERS: Caller[] = ['admin', 'duty', 'opdA', 'viewer', 'device', 'widget', 'source', 'metrics', 'none'];
 const ALL = new Set<Caller>(CALLERS);
 const SIGNED = new Set<Caller>(['admin', 'duty', 'opdA', 'viewer']);
 const DESK = new Set<Caller>(['admin', 'duty']);
@@ -18,6 +18,9 @@ const ADMIN = new Set<Caller>(['admin']);
 const NOT_VIEWER = new Set<Caller>(['admin', 'duty', 'opdA']);
 const SOURCE = new Set<Caller>(['source']);
 const DEVICE = new Set<Caller>(['device']);
+/** A Prometheus scraper's bearer token (PANTAU_METRICS_TOKEN): /metrics only, nothing else. */
+const METRICS = new Set<Caller>(['metrics']);
+const METRICS_TOKEN = 'matrix-metrics-token-0123456789';
 
 interface Row {
   allow: Set<Caller>;
@@ -46,6 +49,7 @@ const note = { action: 'note', expectedVersion: 1, expectedRevision: 0, text: 'c
 const TABLE: Record<string, Row> = {
   'GET /healthz': { allow: ALL },
   'GET /readyz': { allow: ALL },
+  'GET /metrics': { allow: METRICS },
   'GET /api/status/recompute': { allow: ALL },
   'GET /api/province': { allow: ALL },
   'GET /api/users': { allow: ADMIN },
@@ -177,7 +181,8 @@ describe('authorization matrix: every route × every caller × OPD A and B', () 
   let f: ConsoleFixture;
   const credentials: Partial<Record<Caller, string>> = {};
   beforeAll(async () => {
-    f = await createConsoleFixture('authzmatrix');
+    f = await createConsoleFixture('authzmatrix', { metricsToken: METRICS_TOKEN });
+    credentials.metrics = METRICS_TOKEN;
     for (const who of ['admin', 'duty', 'opdA', 'viewer'] as const) credentials[who] = f.tokens[who];
     credentials.device = await issueWallDevice(f.db.pool, 'matrix-wall', 'Layar');
     credentials.source = await issueSourceKey(f.db.pool, 'matrix', 'Matrix source');
@@ -261,6 +266,7 @@ describe('authorization matrix: every route × every caller × OPD A and B', () 
       device: /MARKER/,
       widget: /MARKER/,
       source: /MARKER/,
+      metrics: /MARKER/,
       none: /MARKER/,
     };
     const leaks: string[] = [];

@@ -6,6 +6,7 @@ import { facebookClient, instagramClient } from './graph-api.ts';
 import type { PlatformClient } from './platform.ts';
 import { xClient } from './x.ts';
 import { youtubeClient } from './youtube.ts';
+import { metricsFor } from '../../metrics/node-metrics.ts';
 
 /** The platform clients whose token is configured; none → the connectors do not start. */
 export function configuredClients(env: Env, timeZone: string): PlatformClient[] {
@@ -69,5 +70,6 @@ export const startSocialConnectors: BackgroundStarter = async (ctx) => {
       };
     },
   });
+  metricsFor(ctx.pool).trackLeader('social-connectors', leader);
   return { name: 'social-connectors', stop: () => leader.stop() };
 };

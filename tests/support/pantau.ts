@@ -31,6 +31,8 @@ export async function startPantau(options: { label?: string; env?: Record<string
     DATABASE_URL: urlWithSchema(db.url, db.schema),
     PORT: '0',
     PANTAU_DEMO: 'off',
+    // No load balancer watches these nodes: a stop need not wait for one to notice /readyz.
+    PANTAU_SHUTDOWN_GRACE_SECONDS: '0',
     PANTAU_WEB_DIST: inject('webDist'),
     LOG_LEVEL: process.env.PANTAU_TEST_LOG ?? 'silent',
     ...options.env,

@@ -41,6 +41,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bearer token a Prometheus scraper sends to read GET /metrics; unset → /metrics answers 401 to everyone. */
   PANTAU_METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * At shutdown, seconds the node keeps serving with /readyz at 503 before it drains, so a load balancer
+   * stops routing to it first; set it to the balancer's health-check interval × its failure count.
+   */
+  PANTAU_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(2),
   /** Database pool size per node. */
   PANTAU_DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
   /** Social connectors: a token per platform; a platform with no token is not polled (the simulator feeds the demo). */

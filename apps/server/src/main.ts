@@ -55,7 +55,8 @@ try {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    // Grace period (readiness withdrawn) + drain bound + stopping services and the database.
+    const force = setTimeout(() => process.exit(1), env.PANTAU_SHUTDOWN_GRACE_SECONDS * 1000 + 15_000);
     force.unref();
     server.close().then(
       () => process.exit(0),

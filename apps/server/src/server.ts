@@ -169,7 +169,12 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     },
     metricsToken: env.PANTAU_METRICS_TOKEN,
   });
-  serve = app.fetch;
+  // Set at shutdown: /readyz answers 503 so a load balancer stops routing here while the rest still serves.
+  let draining = false;
+  serve = (request, ...rest) =>
+    draining && new URL(request.url).pathname === '/readyz'
+      ? Response.json({ status: 'not_ready', reason: 'shutting_down' }, { status: 503 })
+      : app.fetch(request, ...rest);
   const io = new SocketServer(http, { serveClient: false, cors: { origin: false } });
   live.io = io;
   metricsFor(pool).attachSockets(io);
@@ -204,12 +209,26 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // Readiness first: /readyz turns 503 and the node keeps serving for the grace period, long enough
+      // for a load balancer's health check to notice and send new requests elsewhere.
+      draining = true;
+      const graceMs = env.PANTAU_SHUTDOWN_GRACE_SECONDS * 1000;
+      if (graceMs > 0) {
+        logger.info({ graceMs }, 'not ready: draining before shutdown');
+        await new Promise((r) => setTimeout(r, graceMs));
+      }
       for (const service of services.reverse()) {
         await service.stop().catch((err: unknown) => logger.error({ err, service: service.name }, 'stop failed'));
       }
-      await new Promise<void>((resolve) => {
-        void io.close(() => resolve());
-      });
+      // Then drain: no new connections, live sockets closed (clients reconnect to another node), requests
+      // under way finish — up to a bound, after which what is left is cut.
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          void io.close(() => resolve());
+          http.closeIdleConnections?.();
+        }),
+        new Promise((r) => setTimeout(r, 5000)),
+      ]);
       http.closeAllConnections?.();
       await pool.end().catch(() => undefined);
       await Promise.race([adapterPool.end().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);

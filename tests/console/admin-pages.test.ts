@@ -106,6 +106,13 @@ describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi
     expect(
       await tab.locator('[data-testid="audit-row"] td[data-action="calendar.year_loaded"]').first().textContent(),
     ).toBe('Kalender setahun dimuat');
+    // The details read as labelled pairs: 'Dasar hukum: …', not 'legalBasis: …'.
+    const details = await tab
+      .locator('[data-testid="audit-row"]:has(td[data-action="calendar.day_moved"]) .cs-details')
+      .first()
+      .textContent();
+    expect(details).toMatch(/Dasar hukum: KMA contoh\/2027/);
+    expect(details).not.toMatch(/legalBasis|reason:|\{/);
     // No code of the form `area.action` or `snake_case` in the action column.
     for (const text of await tab.locator('[data-testid="audit-row"] td[data-action]').allTextContents())
       expect(text).not.toMatch(/\.|_/);

@@ -13,7 +13,8 @@ export type LabelGroup =
   | 'socialStatus'
   | 'deadlineState'
   | 'event'
-  | 'audit';
+  | 'audit'
+  | 'auditField';
 
 /**
  * Every action the audit trail records, with its label. `appendAudit` takes only these, so a new action
@@ -198,6 +199,42 @@ const id: Record<LabelGroup, Record<string, string>> = {
     paused: 'Ditunda',
   },
   audit: AUDIT_ID,
+  auditField: {
+    reason: 'Alasan',
+    text: 'Catatan',
+    level: 'Tingkat',
+    levels: 'Tingkat',
+    manual: 'Manual',
+    assignee: 'Pemilik',
+    previous: 'Sebelumnya',
+    trackingId: 'Nomor',
+    opdId: 'OPD',
+    channel: 'Kanal',
+    to: 'Menjadi',
+    type: 'Peristiwa',
+    role: 'Peran',
+    name: 'Nama',
+    kind: 'Jenis',
+    legalBasis: 'Dasar hukum',
+    date: 'Tanggal',
+    from: 'Dari',
+    days: 'Hari',
+    new: 'Baru',
+    startsAt: 'Mulai',
+    endsAt: 'Selesai',
+    year: 'Tahun',
+    username: 'Nama pengguna',
+    displayName: 'Nama tampilan',
+    recipient: 'Penerima',
+    recipients: 'Penerima',
+    attempt: 'Percobaan',
+    detail: 'Keterangan',
+    event: 'Peristiwa',
+    cadence: 'Jadwal',
+    enabled: 'Aktif',
+    decision: 'Keputusan',
+    ground: 'Dasar',
+  },
 };
 
 const en: Record<LabelGroup, Record<string, string>> = {
@@ -280,6 +317,42 @@ const en: Record<LabelGroup, Record<string, string>> = {
     paused: 'Paused',
   },
   audit: AUDIT_EN,
+  auditField: {
+    reason: 'Reason',
+    text: 'Note',
+    level: 'Level',
+    levels: 'Levels',
+    manual: 'Manual',
+    assignee: 'Owner',
+    previous: 'Previous',
+    trackingId: 'Number',
+    opdId: 'OPD',
+    channel: 'Channel',
+    to: 'To',
+    type: 'Event',
+    role: 'Role',
+    name: 'Name',
+    kind: 'Kind',
+    legalBasis: 'Legal basis',
+    date: 'Date',
+    from: 'From',
+    days: 'Days',
+    new: 'New',
+    startsAt: 'Starts',
+    endsAt: 'Ends',
+    year: 'Year',
+    username: 'Username',
+    displayName: 'Display name',
+    recipient: 'Recipient',
+    recipients: 'Recipients',
+    attempt: 'Attempt',
+    detail: 'Detail',
+    event: 'Event',
+    cadence: 'Schedule',
+    enabled: 'Enabled',
+    decision: 'Decision',
+    ground: 'Ground',
+  },
 };
 
 export type LabelLocale = 'id' | 'en';

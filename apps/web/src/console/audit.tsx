@@ -2,18 +2,33 @@ import type { AuditRow } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
-import { useLabel } from '../i18n/labels.ts';
+import { useLabel, type LabelGroup } from '../i18n/labels.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 
 type Entry = AuditRow;
 
-/** An entry's details as `key: value` pairs people can read (nested values stay JSON). */
-function detailsText(details: Record<string, unknown>): string {
+/**
+ * An entry's details as labelled pairs people can read: field names from the catalog, yes/no for flags,
+ * event codes and OPD ids by name (nested values stay JSON).
+ */
+function detailsText(
+  details: Record<string, unknown>,
+  label: (group: LabelGroup, code: string) => string,
+  opdName: (id: string | null) => string,
+  yesNo: [string, string],
+): string {
+  const value = (k: string, v: unknown): string => {
+    if (typeof v === 'boolean') return v ? yesNo[0] : yesNo[1];
+    if (typeof v !== 'string') return JSON.stringify(v);
+    if (k === 'type' || k === 'event') return label('event', v);
+    if (k === 'opdId') return opdName(v);
+    return v;
+  };
   return Object.entries(details)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${label('auditField', k)}: ${value(k, v)}`)
     .join(' · ');
 }
 
@@ -148,7 +163,9 @@ export function AuditPage(props: { names: ProvinceNames; timeZone: string; tzLab
               <td data-action={e.action}>{label('audit', e.action)}</td>
               <td>{e.itemRef ?? `${label('kind', e.entity)} ${e.entityId}`}</td>
               <td>{props.names.opd(e.opdId)}</td>
-              <td className="cs-details">{detailsText(e.details)}</td>
+              <td className="cs-details">
+                {detailsText(e.details, label, props.names.opd, [t('console.audit.yes'), t('console.audit.no')])}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -58,7 +58,14 @@ describe('console accessibility', () => {
       '/console/playlist',
     ]) {
       await tab.goto(`${pantau.url}${path}`);
-      await tab.locator('main, [role="main"]').first().waitFor();
+      // Admin pages load as their own chunks: wait for the page's own heading, not the loading line.
+      await tab
+        .locator('main h1, main h2, body > div h1')
+        .first()
+        .waitFor()
+        .catch((e: Error) => {
+          throw new Error(`${path}: no heading (${e.message})`);
+        });
       await tab.waitForTimeout(400);
       await check(path);
     }

@@ -293,6 +293,8 @@ describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi
         ['/console/playlist', /Playlist dinding/],
         ['/console/sources', /Sumber data/],
         ['/console/users', /Pengguna/],
+        ['/console/audit', /Jejak audit/],
+        ['/console/devices', /Layar dinding/],
       ] as const) {
         await tab.goto(`${pantau.url}${path}`);
         await expect.poll(() => tab.getByRole('heading', { level: 1 }).textContent()).toMatch(heading);

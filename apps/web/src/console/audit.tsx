@@ -104,7 +104,8 @@ export function AuditPage(props: { names: ProvinceNames; timeZone: string; tzLab
     </label>
   );
   return (
-    <section className="cs-page" aria-label={t('console.nav.audit')}>
+    <section className="cs-page" aria-labelledby="audit-title">
+      <h1 id="audit-title">{t('console.nav.audit')}</h1>
       <form
         className="cs-filters"
         onSubmit={(e) => {

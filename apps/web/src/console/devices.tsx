@@ -26,7 +26,8 @@ export function DevicesPage() {
     void load();
   }, [load]);
   return (
-    <section className="cs-page" aria-label={t('console.nav.devices')}>
+    <section className="cs-page" aria-labelledby="devices-title">
+      <h1 id="devices-title">{t('console.nav.devices')}</h1>
       <form
         className="cs-filters"
         onSubmit={(e) => {

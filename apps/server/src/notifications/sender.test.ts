@@ -18,6 +18,7 @@ import { createEmailChannel } from './channels/email.ts';
 import { createTelegramChannel } from './channels/telegram.ts';
 import { createWebhookChannel } from './channels/webhook.ts';
 import { sendDueNotifications, type SenderOptions } from './sender.ts';
+import { metricsFor } from '../metrics/node-metrics.ts';
 import { startFakeTelegram, startWebhookReceiver } from './testing/fake-receivers.ts';
 
 const pack = loadProvincePack('kalsel');
@@ -141,6 +142,12 @@ describe('the notification sender: retries, back-off, final failures, and a chan
     await subscribe({ channels: ['webhook'] });
     await queue('9000001');
     hookStatus = 500;
+    // The node's /metrics counts each attempt by channel and result.
+    const delivered = async (result: string) =>
+      (await metricsFor(db.pool).notificationDeliveries.get()).values.find(
+        (v) => v.labels.channel === 'webhook' && v.labels.result === result,
+      )?.value ?? 0;
+    const [retriedBefore, sentBefore] = [await delivered('retried'), await delivered('sent')];
     const t0 = new Date();
     expect(await sendDueNotifications(options(), t0)).toMatchObject({ sent: 0, retried: 1 });
     let [r] = await rows();
@@ -156,6 +163,7 @@ describe('the notification sender: retries, back-off, final failures, and a chan
     expect(audit.rows).toEqual([
       { action: 'notification.sent', details: expect.objectContaining({ channel: 'webhook', attempt: 2 }) },
     ]);
+    expect([(await delivered('retried')) - retriedBefore, (await delivered('sent')) - sentBefore]).toEqual([1, 1]);
   });
 
   it('gives up at once on a 4xx the receiver will keep giving, and after the last attempt otherwise', async () => {

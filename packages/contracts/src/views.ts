@@ -88,3 +88,47 @@ export interface ComplaintListRow {
   completionDueAt: string | null;
   version: number;
 }
+
+/** One entry of a case's history: an ingested event, an escalation, an acknowledgement or a note. */
+export interface CaseTimelineEntry {
+  at: string;
+  kind: 'event' | 'escalation' | 'acknowledgement' | 'note';
+  type: string;
+  actor: string;
+  details: Record<string, unknown>;
+}
+
+/** A text in both of the UI's languages, chosen by the screen. */
+export interface BilingualLabel {
+  id: string;
+  en: string;
+}
+
+/**
+ * `GET /api/complaints/:id` and `GET /api/ppid/requests/:id`: one case as the console's drawer shows it.
+ * `revision` counts the timeline's entries (every action adds one): with `version`, the optimistic
+ * concurrency token an action sends back.
+ */
+export interface CaseDetail {
+  id: string;
+  /** Complaints have a tracking id and a title; PPID requests a registration number instead. */
+  trackingId?: string;
+  title?: string | null;
+  regNo?: string;
+  status: string;
+  opdId: string | null;
+  version: number;
+  revision: number;
+  escalationLevel: number;
+  deadlineState: string;
+  timeline: CaseTimelineEntry[];
+  /** Complaints only, and only the parts the caller may see. */
+  personal?: {
+    body: string | null;
+    reporter: { name: string | null; contact: string | null } | null;
+  } | null;
+  /** Complaints: the running deadline and what is left of it in working days. */
+  deadline?: { at: string; overdue: boolean; workingDays: number; label: BilingualLabel } | null;
+  /** Who the ladder reaches next, and after how many working days overdue. */
+  nextLevel?: { level: number; role: string; afterOverdueHK: number; label: BilingualLabel } | null;
+}

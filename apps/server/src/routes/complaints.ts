@@ -3,6 +3,7 @@ import {
   complaintListCursor,
   complaintListQuery,
   firstIssue,
+  type CaseDetail,
   type ComplaintListCursor,
   type ComplaintListParams,
   type ComplaintListRow,
@@ -180,7 +181,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext, logger: Logge
       nextLevel: next
         ? { level: next.level, role: next.role, afterOverdueHK: next.afterOverdueHK, label: next.label }
         : null,
-    });
+    } satisfies CaseDetail);
   });
 
   app.post('/api/complaints/:id/actions', async (c) => {

@@ -1,4 +1,4 @@
-import { firstIssue, opdTopic, ppidActionRequest } from '@pantau/contracts';
+import { firstIssue, opdTopic, ppidActionRequest, type CaseDetail } from '@pantau/contracts';
 import {
   acknowledgePpidEscalations,
   appendAudit,
@@ -40,7 +40,7 @@ export function ppidCaseRoutes(
     const detail = await ppidCaseDetail(pool, id);
     if (!detail || !canReadPpidRequest(c.get('principal'), detail.row))
       return c.json({ error: { field: 'id', message: 'no such request' } }, 404);
-    return c.json({ ...detail.row, revision: detail.timeline.length, timeline: detail.timeline });
+    return c.json({ ...detail.row, revision: detail.timeline.length, timeline: detail.timeline } satisfies CaseDetail);
   });
 
   app.post('/api/ppid/requests/:id/actions', async (c) => {

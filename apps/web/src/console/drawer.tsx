@@ -9,29 +9,12 @@ import type { WorklistItem } from '@pantau/contracts';
 import { OwnerLine, type Assigned } from './owner.tsx';
 import { SocialActions } from './social-actions.tsx';
 import { PpidRecord } from './ppid-record.tsx';
+import type { CaseDetail } from '@pantau/contracts';
 import { itemStatusGroup } from '@pantau/contracts/labels';
 import { canActOnComplaint, canActOnPpidRequest, type ComplaintAction } from '@pantau/domain/permissions';
 import { useLabel } from '../i18n/labels.ts';
 
-interface ComplaintDetail {
-  id: string;
-  /** Complaints have a title; PPID requests a registration number instead. */
-  trackingId?: string;
-  title?: string;
-  regNo?: string;
-  status: string;
-  opdId: string | null;
-  version: number;
-  /** Timeline entries when read: every action adds one (the API's optimistic-concurrency token). */
-  revision: number;
-  escalationLevel: number;
-  deadlineState: string;
-  timeline: Array<{ at: string; kind: string; type: string; actor: string; details: Record<string, unknown> }>;
-  personal: { body: string | null; reporter: { name: string | null; contact: string | null } | null } | null;
-  /** Complaints: the running deadline and what is left of it in working days (absent for PPID requests). */
-  deadline?: { at: string; overdue: boolean; workingDays: number; label: { id: string; en: string } } | null;
-  nextLevel?: { level: number; role: string; afterOverdueHK: number; label: { id: string; en: string } } | null;
-}
+type ComplaintDetail = CaseDetail;
 
 type Action = ComplaintAction;
 const ACTIONS: readonly Action[] = ['acknowledge', 'escalate', 'note', 'reassign', 'change_status'];

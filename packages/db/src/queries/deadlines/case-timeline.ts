@@ -1,13 +1,8 @@
+import type { CaseTimelineEntry } from '@pantau/contracts';
 import type { Pool } from '../../connection.ts';
 import type { CaseKind } from './escalation-writes.ts';
 
-export interface CaseTimelineEntry {
-  at: string;
-  kind: 'event' | 'escalation' | 'acknowledgement' | 'note';
-  type: string;
-  actor: string;
-  details: Record<string, unknown>;
-}
+export type { CaseTimelineEntry } from '@pantau/contracts';
 
 // Identifiers come from this fixed map only, never from input.
 const SOURCES: Record<

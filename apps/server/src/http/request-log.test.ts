@@ -48,7 +48,12 @@ describe('the request log', () => {
   it('makes an id when the caller sent none or an unusable one, and returns it in an error body', async () => {
     const { logger, lines } = capturingLogger();
     const app = createApp({ pool: db.pool, pack: loadProvincePack('kalteng'), logger, webDist: '/nonexistent' });
-    for (const headers of [{}, { 'x-request-id': 'has spaces and "quotes"' }, { 'x-request-id': 'x'.repeat(200) }]) {
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'x-request-id': 'has spaces and "quotes"' },
+      { 'x-request-id': 'x'.repeat(200) },
+    ];
+    for (const headers of attempts) {
       const res = await app.request('/api/nope', { headers });
       expect(res.status).toBe(404);
       const id = res.headers.get('x-request-id');

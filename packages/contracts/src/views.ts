@@ -132,3 +132,44 @@ export interface CaseDetail {
   /** Who the ladder reaches next, and after how many working days overdue. */
   nextLevel?: { level: number; role: string; afterOverdueHK: number; label: BilingualLabel } | null;
 }
+
+/** A console account as `GET /api/users` lists it (never a password hash). */
+export interface ConsoleUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'admin' | 'duty_officer' | 'opd_admin' | 'viewer';
+  opdId: string | null;
+  mustChangePassword: boolean;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+/** One open item a person owns, in the shift handover (`GET /api/worklist/handover`). */
+export interface HandoverItem {
+  kind: WorklistKind;
+  id: string;
+  trackingId: string;
+  opdId: string | null;
+  deadlineAt: string | null;
+  deadlineState: string;
+  assignedAt: string;
+}
+
+/** What one person owns that is still open, most urgent first. */
+export interface HandoverGroup {
+  assigneeId: string;
+  assigneeName: string;
+  total: number;
+  overdue: number;
+  atRisk: number;
+  items: HandoverItem[];
+}
+
+/** A wall screen's device as `GET /api/devices` lists it (no token: only its hash is stored). */
+export interface WallDevice {
+  id: string;
+  name: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}

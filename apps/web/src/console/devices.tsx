@@ -1,15 +1,11 @@
+import type { WallDevice } from '@pantau/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 import { getJson } from './session.ts';
 
-interface Device {
-  id: string;
-  name: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-}
+type Device = WallDevice;
 
 /** Wall screens: issue a device token (its URL shown once) and revoke one (the wall is disconnected). */
 export function DevicesPage() {

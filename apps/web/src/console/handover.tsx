@@ -1,23 +1,8 @@
+import type { HandoverGroup } from '@pantau/contracts';
 import { useContext, useEffect, useState } from 'react';
 import { formatNumber, intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { getJson } from './session.ts';
-
-interface HandoverGroup {
-  assigneeId: string;
-  assigneeName: string;
-  total: number;
-  overdue: number;
-  atRisk: number;
-  items: Array<{
-    kind: string;
-    id: string;
-    trackingId: string;
-    opdId: string | null;
-    deadlineAt: string | null;
-    deadlineState: string;
-  }>;
-}
 
 /**
  * The shift handover: per officer, what they own that is still open, most urgent first. Follows the

@@ -1,3 +1,4 @@
+import type { ConsoleUser } from '@pantau/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
@@ -5,14 +6,7 @@ import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 import { getJson } from './session.ts';
 
-interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: 'admin' | 'duty_officer' | 'opd_admin' | 'viewer';
-  opdId: string | null;
-  disabledAt: string | null;
-}
+type User = ConsoleUser;
 const ROLES = ['admin', 'duty_officer', 'opd_admin', 'viewer'] as const;
 
 /** Users: add one (a one-time password shown once), reset a password, disable or enable. */

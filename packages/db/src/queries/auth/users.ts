@@ -1,16 +1,9 @@
 import type { Pool, PoolClient } from '../../connection.ts';
 import type { Role } from '../service-tokens.ts';
+import type { ConsoleUser } from '@pantau/contracts';
 
-export interface AppUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  opdId: string | null;
-  mustChangePassword: boolean;
-  disabledAt: string | null;
-  createdAt: string;
-}
+/** The wire's console account (contracts), as this table stores it. */
+export type AppUser = ConsoleUser;
 
 const COLUMNS = 'id, username, display_name, role, opd_id, must_change_password, disabled_at, created_at';
 const toUser = (r: Record<string, unknown>): AppUser => ({

@@ -1,5 +1,6 @@
 import type { WorklistKind } from '@pantau/contracts';
 import type { Pool, PoolClient } from '../../connection.ts';
+import type { HandoverGroup } from '@pantau/contracts';
 
 /** The item an assignment is about, as the permission predicates need it; null when there is none. */
 export async function lockAssignableItem(
@@ -62,24 +63,7 @@ export async function assignableUsers(pool: Pool | PoolClient, opdId: string | n
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, opdId: r.opd_id }));
 }
 
-export interface HandoverItem {
-  kind: WorklistKind;
-  id: string;
-  trackingId: string;
-  opdId: string | null;
-  deadlineAt: string | null;
-  deadlineState: string;
-  assignedAt: string;
-}
-
-export interface HandoverGroup {
-  assigneeId: string;
-  assigneeName: string;
-  total: number;
-  overdue: number;
-  atRisk: number;
-  items: HandoverItem[];
-}
+export type { HandoverGroup, HandoverItem } from '@pantau/contracts';
 
 /**
  * What each person owns that is still open (complaints not finished, PPID requests not decided,

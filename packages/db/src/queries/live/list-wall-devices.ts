@@ -1,11 +1,8 @@
 import type { Pool } from '../../connection.ts';
+import type { WallDevice } from '@pantau/contracts';
 
-export interface WallDeviceRow {
-  id: string;
-  name: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-}
+/** The wire's wall device (contracts). */
+export type WallDeviceRow = WallDevice;
 
 /** Every wall screen ever issued, newest first (no token: only its hash is stored). */
 export async function listWallDevices(pool: Pool): Promise<WallDeviceRow[]> {

@@ -173,3 +173,17 @@ export interface WallDevice {
   lastSeenAt: string | null;
   revokedAt: string | null;
 }
+
+/** A level of the escalation ladder as forms offer it (`GET /api/notifications/…` carries the ladder). */
+export interface LadderLevelView {
+  level: number;
+  role: string;
+  label: BilingualLabel;
+}
+
+/** A wall screen an officer can send a view to (`GET /api/wall/screens`). */
+export interface WallScreenChoice {
+  id: string;
+  name: string;
+  lastSeenAt: string | null;
+}

@@ -4,6 +4,7 @@ import {
   notificationSubscriptionBody,
   NOTIFICATION_EVENTS,
   type NotificationSubscriptionView,
+  type LadderLevelView,
 } from '@pantau/contracts';
 import {
   findUserById,
@@ -55,7 +56,11 @@ export function notificationRoutes(pool: Pool, ladder: () => EscalationLadder | 
   const app = new Hono<AuthEnv>();
   app.use('/api/notifications/*', requirePrincipal(pool));
   const levels = () =>
-    (ladder() ?? DEFAULT_ESCALATION_LADDER).map((s) => ({ level: s.level, role: s.role, label: s.label }));
+    (ladder() ?? DEFAULT_ESCALATION_LADDER).map((s): LadderLevelView => ({
+      level: s.level,
+      role: s.role,
+      label: s.label,
+    }));
 
   const save = async (c: Context<AuthEnv>, user: AppUser) => {
     let raw: unknown;

@@ -1,4 +1,4 @@
-import { firstIssue, wallShowRequest, type WallShowRequest } from '@pantau/contracts';
+import { firstIssue, wallShowRequest, type WallScreenChoice, type WallShowRequest } from '@pantau/contracts';
 import {
   appendAudit,
   findWallDevice,
@@ -36,7 +36,7 @@ export function wallScreenRoutes(pool: Pool): Hono<AuthEnv> {
     c.json({
       screens: (await listWallDevices(pool))
         .filter((d) => !d.revokedAt)
-        .map(({ id, name, lastSeenAt }) => ({ id, name, lastSeenAt })),
+        .map(({ id, name, lastSeenAt }): WallScreenChoice => ({ id, name, lastSeenAt })),
     }),
   );
   const change = async (c: Context<AuthEnv>, show: WallShowRequest | null) => {

@@ -1,3 +1,4 @@
+import type { LadderLevelView } from '@pantau/contracts';
 import type {
   NotificationChannel,
   NotificationEvent,
@@ -23,10 +24,7 @@ const EVENTS = [
 ] as const satisfies readonly NotificationEvent[];
 const ADDRESS = { email: 'email', webhook: 'webhookUrl', telegram: 'telegramChatId' } as const;
 
-interface LadderLevel {
-  level: number;
-  label: { id: string; en: string };
-}
+type LadderLevel = LadderLevelView;
 type Form = Omit<NotificationSubscriptionBody, 'rotateWebhookSecret'>;
 
 const toForm = (s: NotificationSubscriptionView): Form => ({

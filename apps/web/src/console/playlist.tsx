@@ -1,3 +1,4 @@
+import type { WallScreenChoice } from '@pantau/contracts';
 import type { WallPlaylists, WallPlaylistView } from '@pantau/contracts';
 import { SCENE_IDS, type SceneIdWire } from '@pantau/contracts/constants';
 import { useCallback, useContext, useEffect, useState } from 'react';
@@ -8,11 +9,7 @@ import { DEFAULT_PLAYLIST } from '../wall/playlist.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { getJson } from './session.ts';
 
-interface Screen {
-  id: string;
-  name: string;
-  lastSeenAt: string | null;
-}
+type Screen = WallScreenChoice;
 interface Draft {
   entries: Array<{ scene: SceneIdWire; seconds: number }>;
   /** null: every OPD. */

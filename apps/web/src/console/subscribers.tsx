@@ -1,13 +1,11 @@
+import type { LadderLevelView } from '@pantau/contracts';
 import type { NotificationSubscriptionView } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
 import { isMessageKey, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { getJson } from './session.ts';
 
-interface LadderLevel {
-  level: number;
-  label: { id: string; en: string };
-}
+type LadderLevel = LadderLevelView;
 
 /**
  * The admins' overview of who hears what: every saved subscription with its channels, events, ladder

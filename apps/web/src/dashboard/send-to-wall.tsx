@@ -1,12 +1,10 @@
+import type { WallScreenChoice } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
 import { mutate } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
 import type { DashboardState } from './dashboard-state.ts';
 
-interface Screen {
-  id: string;
-  name: string;
-}
+type Screen = WallScreenChoice;
 
 /**
  * The operator's "show this on the wall": sends the current drilldown (scene, scope) to a chosen wall

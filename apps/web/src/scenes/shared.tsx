@@ -54,7 +54,8 @@ export function RankingTable(props: {
     <table className="rank" data-testid={props.testId}>
       <thead>
         <tr>
-          <th>{props.kind === 'opd' ? t('wall.col.opd') : t('dashboard.kind.regency')}</th>
+          {/* "Kabupaten/Kota" may break after its slash in a narrow pane (a 32:9 wall's main pane). */}
+          <th>{props.kind === 'opd' ? t('wall.col.opd') : t('dashboard.kind.regency').replace('/', '/\u200b')}</th>
           <th className="num">{t('wall.col.received')}</th>
           <th className="num">{t('wall.col.onTime')}</th>
           <th className="num">{t('wall.col.overdue')}</th>

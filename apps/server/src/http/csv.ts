@@ -1,3 +1,4 @@
+import type { ProvincePack } from '@pantau/provinces';
 import { stringify } from 'csv-stringify/sync';
 
 /** A cell as exports hand it over: text, a number, or empty. */
@@ -71,4 +72,21 @@ export function streamCsv(
       'cache-control': 'no-store',
     },
   });
+}
+
+/**
+ * How every export for people writes what the wire carries as ids and instants: OPD and kabupaten/kota
+ * names, and local times in the province's zone as spreadsheets read them (`YYYY-MM-DD HH:mm`, the zone
+ * named in the column's header).
+ */
+export function peopleFormat(pack: ProvincePack) {
+  const local = new Intl.DateTimeFormat('sv-SE', { timeZone: pack.timeZone, dateStyle: 'short', timeStyle: 'short' });
+  const opdName = new Map(pack.opds.map((o) => [o.id, o.name]));
+  const regencyName = new Map(pack.regencies.map((r) => [r.code, r.name]));
+  return {
+    zone: pack.timeZoneLabel,
+    at: (iso: string | null) => (iso ? local.format(new Date(iso)) : ''),
+    opd: (id: string | null) => (id ? (opdName.get(id) ?? id) : ''),
+    regency: (code: string | null) => (code ? (regencyName.get(code) ?? code) : ''),
+  };
 }

@@ -25,7 +25,7 @@ import {
 } from '@pantau/domain';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
-import { streamCsv } from '../http/csv.ts';
+import { peopleFormat, streamCsv } from '../http/csv.ts';
 import type { Logger } from '../logger.ts';
 import { performComplaintAction } from '../cases/complaint-actions.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
@@ -105,18 +105,13 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext, logger: Logge
     if (!parsed.success) return c.json({ error: firstIssue(parsed.error) }, 400);
     const q = parsed.data;
     const filter = listFilter(q, c.get('principal'));
-    const pack = ctx.pack;
-    const tz = pack.timeZoneLabel;
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: pack.timeZone, dateStyle: 'short', timeStyle: 'short' });
-    const at = (iso: string | null) => (iso ? local.format(new Date(iso)) : '');
-    const opdName = new Map(pack.opds.map((o) => [o.id, o.name]));
-    const regencyName = new Map(pack.regencies.map((r) => [r.code, r.name]));
+    const { zone: tz, at, opd, regency } = peopleFormat(ctx.pack);
     const columns: Array<[string, (r: ComplaintListRow) => string | number | null]> = [
       ['Nomor', (r) => r.trackingId],
       ['Judul', (r) => (r.isRahasia ? '(rahasia)' : r.title)],
       ['Status', (r) => codeLabel('id', 'status', r.status)],
-      ['OPD', (r) => (r.opdId ? (opdName.get(r.opdId) ?? r.opdId) : '')],
-      ['Kabupaten/Kota', (r) => (r.regencyCode ? (regencyName.get(r.regencyCode) ?? r.regencyCode) : '')],
+      ['OPD', (r) => opd(r.opdId)],
+      ['Kabupaten/Kota', (r) => regency(r.regencyCode)],
       ['Kanal', (r) => codeLabel('id', 'channel', r.channel)],
       ['Klasifikasi', (r) => codeLabel('id', 'classification', r.classification)],
       ['Topik', (r) => r.topic],

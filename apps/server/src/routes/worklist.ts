@@ -19,7 +19,7 @@ import { remainingWorkingTime, workingDaysBetween } from '@pantau/domain';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv, type Principal } from '../auth/principal.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
-import { streamCsv } from '../http/csv.ts';
+import { peopleFormat, streamCsv } from '../http/csv.ts';
 import type { Logger } from '../logger.ts';
 import { actsOnItems, canAssignTo, canReadItem, canWorkItem } from '@pantau/domain/permissions';
 
@@ -164,19 +164,13 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext, logger: Logger
     const parsed = parse({ ...raw, limit: '500' }, c.get('principal'));
     if ('error' in parsed) return c.json({ error: parsed.error }, 400);
     const { filter, q } = parsed;
-    // For people, not programs: Indonesian headers, names instead of ids, local times in the province's
-    // zone (spreadsheet-friendly `YYYY-MM-DD HH:mm`, the zone in the header).
-    const pack = ctx.pack;
-    const tz = pack.timeZoneLabel;
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: pack.timeZone, dateStyle: 'short', timeStyle: 'short' });
-    const at = (iso: string | null) => (iso ? local.format(new Date(iso)) : '');
-    const opdName = new Map(pack.opds.map((o) => [o.id, o.name]));
-    const regencyName = new Map(pack.regencies.map((r) => [r.code, r.name]));
+    // For people, not programs: Indonesian headers, names instead of ids, local times (peopleFormat).
+    const { zone: tz, at, opd, regency } = peopleFormat(ctx.pack);
     const columns: Array<[string, (r: WorklistItem) => string | number | null]> = [
       ['Jenis', (r) => codeLabel('id', 'kind', r.kind)],
       ['Nomor', (r) => r.trackingId],
-      ['OPD', (r) => (r.opdId ? (opdName.get(r.opdId) ?? r.opdId) : '')],
-      ['Kabupaten/Kota', (r) => (r.regencyCode ? (regencyName.get(r.regencyCode) ?? r.regencyCode) : '')],
+      ['OPD', (r) => opd(r.opdId)],
+      ['Kabupaten/Kota', (r) => regency(r.regencyCode)],
       ['Kanal', (r) => codeLabel('id', 'channel', r.channel)],
       ['Topik', (r) => r.topic],
       ['Status', (r) => itemStatusLabel('id', r.kind, r.status)],

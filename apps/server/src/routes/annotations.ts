@@ -8,7 +8,7 @@ import {
   type AnnotationRow,
   type Pool,
 } from '@pantau/db';
-import { canDriveWall } from '@pantau/domain/permissions';
+import { canAnnotate } from '@pantau/domain/permissions';
 import type { ProvincePack } from '@pantau/provinces';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
@@ -41,7 +41,7 @@ export function annotationRoutes(pool: Pool, pack: ProvincePack): Hono<AuthEnv> 
   app.post('/api/annotations', async (c) => {
     const principal = c.get('principal');
     // The command center's operators, who also send views to the wall: not viewers, not one OPD's admin.
-    if (!canDriveWall(principal))
+    if (!canAnnotate(principal))
       return c.json({ error: { field: 'role', message: 'only the duty desk marks events on the trends' } }, 403);
     const body = annotationRequest.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: firstIssue(body.error) }, 400);

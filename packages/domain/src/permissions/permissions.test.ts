@@ -12,6 +12,7 @@ import {
   canSeePersonalData,
   canSeeReporter,
   canWorkItem,
+  canAnnotate,
   type ComplaintAction,
 } from './permissions.ts';
 
@@ -105,5 +106,9 @@ describe('permissions', () => {
       false,
       true,
     ]);
+  });
+
+  it('lets the duty desk mark events on the trends, not an OPD admin or a viewer', () => {
+    expect(Object.values(people).map(canAnnotate)).toEqual([true, true, false, false]);
   });
 });

@@ -157,6 +157,14 @@ export function canDriveWall(p: Principal): boolean {
   return p.role === 'admin' || p.role === 'duty_officer';
 }
 
+/**
+ * Marking an event on the trends (a flood, a policy, an outage): the duty desk, like driving the wall —
+ * an annotation is shown on every wall and dashboard of its scope.
+ */
+export function canAnnotate(p: Principal): boolean {
+  return p.role === 'admin' || p.role === 'duty_officer';
+}
+
 /** The wall's rotation is set by admins. */
 export function canEditPlaylist(p: Principal): boolean {
   return p.role === 'admin';

@@ -1,5 +1,6 @@
 import type { ProvincePack } from '@pantau/provinces';
 import { stringify } from 'csv-stringify/sync';
+import type { Context } from 'hono';
 
 /** A cell as exports hand it over: text, a number, or empty. */
 export type CsvCell = string | number | null | undefined;
@@ -34,6 +35,7 @@ export function toCsv(header: readonly string[], rows: Rows): string {
  * header errors the stream, so the client sees a broken download rather than a file silently cut short.
  */
 export function streamCsv(
+  c: Context,
   filename: string,
   header: readonly string[],
   pages: AsyncIterable<Rows>,
@@ -65,12 +67,10 @@ export function streamCsv(
       await source.return?.();
     },
   });
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${filename}"`,
-      'cache-control': 'no-store',
-    },
+  return c.body(body, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
   });
 }
 

@@ -132,6 +132,7 @@ export function complaintRoutes(pool: Pool, ctx: ComplaintContext, logger: Logge
       }
     }
     return streamCsv(
+      c,
       `aduan-${new Date().toISOString().slice(0, 10)}.csv`,
       columns.map(([h]) => h),
       pages(),

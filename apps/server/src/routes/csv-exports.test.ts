@@ -64,6 +64,7 @@ describe('CSV exports', () => {
     const res = await f.call('duty', 'GET', '/api/worklist.csv?kind=complaint');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-length')).toBeNull();
+    expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     const chunks: string[] = [];

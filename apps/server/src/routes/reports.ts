@@ -6,7 +6,7 @@ import {
   type LeadershipReportQuery,
 } from '@pantau/contracts';
 import { customPeriod, parseReportPeriod, type NamedPeriod } from '@pantau/domain';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { canReadOpdFigures, figuresScope } from '@pantau/domain/permissions';
@@ -38,14 +38,11 @@ function periodOf(q: LeadershipReportQuery): NamedPeriod | Bad {
   );
 }
 
-const pdfResponse = (pdf: Buffer, filename: string) =>
-  new Response(new Uint8Array(pdf), {
-    status: 200,
-    headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="${filename}"`,
-      'cache-control': 'private, no-store',
-    },
+const pdfResponse = (c: Context, pdf: Buffer, filename: string) =>
+  c.body(new Uint8Array(pdf), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'private, no-store',
   });
 
 /**
@@ -77,7 +74,7 @@ export function reportRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
       return c.json({ error: { field: 'regency', message: 'no such kabupaten/kota in this province' } }, 400);
     const scope: ReportScope = opd ? { opdId: opd } : q.data.regency ? { regencyCode: q.data.regency } : null;
     const { pdf, filename } = await leadershipReportPdf(pool, ctx, { period, scope });
-    return pdfResponse(pdf, filename);
+    return pdfResponse(c, pdf, filename);
   });
   app.get('/api/reports/ppid-annual.pdf', async (c) => {
     const q = ppidAnnualReportQuery.safeParse(c.req.query());
@@ -89,7 +86,7 @@ export function reportRoutes(pool: Pool, ctx: ComplaintContext): Hono<AuthEnv> {
     if (opd && !ctx.pack.opds.some((o) => o.id === opd))
       return c.json({ error: { field: 'opd', message: 'no such OPD in this province' } }, 400);
     const { pdf, filename } = await ppidAnnualReportPdf(pool, ctx, { year: Number(q.data.year), opdId: opd });
-    return pdfResponse(pdf, filename);
+    return pdfResponse(c, pdf, filename);
   });
   app.route('/', reportScheduleRoutes(pool, ctx.pack));
   return app;

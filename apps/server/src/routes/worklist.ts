@@ -194,6 +194,7 @@ export function worklistRoutes(pool: Pool, ctx: ComplaintContext, logger: Logger
       }
     }
     return streamCsv(
+      c,
       `worklist-${new Date().toISOString().slice(0, 10)}.csv`,
       columns.map(([h]) => h),
       pages(),

@@ -1,5 +1,5 @@
 import type { ReportMailFacts, ReportScheduleBody, ReportScheduleView } from '@pantau/contracts';
-import type { Pool, PoolClient } from '../../connection.ts';
+import { withTransaction, type Pool, type PoolClient } from '../../connection.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 
 interface ScheduleRow {
@@ -45,20 +45,12 @@ async function audited<T>(
   action: 'report_schedule.create' | 'report_schedule.update' | 'report_schedule.delete',
   actor: string,
 ): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return withTransaction(pool, async (client) => {
     const { result, id, details } = await work(client);
     if (id !== null)
       await appendAudit(client, { actor, action, entity: 'report_schedule', entityId: String(id), details });
-    await client.query('COMMIT');
     return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function insertReportSchedule(pool: Pool, b: ReportScheduleBody, by: string): Promise<ReportScheduleView> {

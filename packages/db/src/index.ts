@@ -146,3 +146,4 @@ export * from './queries/reports/complaint-period.ts';
 export * from './queries/reports/complaint-daily.ts';
 export * from './queries/reports/report-schedules.ts';
 export { addAnnotation, annotationsFor, type AnnotationRow } from './queries/annotations/annotations.ts';
+export * from './queries/issues/index.ts';

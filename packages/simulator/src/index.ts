@@ -2,3 +2,4 @@ export { ComplaintSimulator, type ComplaintSimulatorOptions, type SimulatedCompl
 export { createRandom, type Random } from './random.ts';
 export { PpidSimulator, type PpidSimulatorOptions, type SimulatedPpidItem } from './ppid.ts';
 export { SocialSimulator, type SimulatedSocialItem, type SocialSimulatorOptions } from './social.ts';
+export { correlatedIncident, INCIDENT_KINDS, type Incident, type IncidentKind } from './incident.ts';

@@ -21,7 +21,10 @@ export interface PublisherOptions {
   hz?: number;
   /** Every published topic is rebuilt this often, so time-based figures (today, overdue) move on. @default 30000 */
   refreshMs?: number;
-  /** Topics built at every refresh even before anyone asked for them. */
+  /**
+   * Topics built at every refresh even before anyone asked for them. `issues` is one: ingest never
+   * touches it (issues move by the day), so the refresh is what keeps it current.
+   */
   coreTopics?: string[];
   /** Deltas older than this are pruned; a client further behind gets a snapshot. @default 900 */
   retainSeconds?: number;
@@ -40,7 +43,7 @@ export interface Publisher {
 export function startPublisher(options: PublisherOptions): Publisher {
   const hz = options.hz ?? 4;
   const refreshMs = options.refreshMs ?? 30_000;
-  const coreTopics = options.coreTopics ?? ['province', 'worklist', 'public:province'];
+  const coreTopics = options.coreTopics ?? ['province', 'worklist', 'issues', 'public:province'];
   const log = options.logger.child({ component: 'publisher' });
   const leader = runAsLeader(options.pool, {
     name: 'live-publisher',

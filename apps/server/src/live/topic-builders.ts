@@ -11,6 +11,7 @@ import type { ProvincePack } from '@pantau/provinces';
 import { resolveScope, summaryFigures } from '../public/figures.ts';
 import { annotationsSection } from './sections/annotations.ts';
 import { calendarSection } from './sections/calendar.ts';
+import { createIssuesTopic } from './issues-topic.ts';
 import { ppidSection } from './sections/ppid.ts';
 import { socialSection } from './sections/social.ts';
 import type { SectionBuilder, TopicScope } from './topic-scope.ts';
@@ -54,13 +55,16 @@ function scopeOf(topic: string, pack: ProvincePack): TopicScope | null {
  * their public variants. The gateway refuses any other before writing anything.
  */
 export function isKnownTopic(pack: ProvincePack, topic: string): boolean {
-  if (topic === 'worklist' || topic === 'wall') return true;
+  if (topic === 'worklist' || topic === 'wall' || topic === 'issues') return true;
   return scopeOf(topic.startsWith('public:') ? topic.slice(7) : topic, pack) !== null;
 }
 
 /** Builds every topic of the province from rollups and current-state tables. Unknown topics → null. */
 export function createTopicBuilder(pack: ProvincePack, publicMinCount = 5): TopicBuilder {
+  const issues = createIssuesTopic(pack);
   return async (pool, topic) => {
+    // The Isu scene's subjects, detected over the daily rollups (contracts `issuesTopicState`).
+    if (topic === 'issues') return issues(pool);
     if (topic === 'wall') {
       const [screens, all] = await Promise.all([wallOverrides(pool), wallPlaylists(pool)]);
       // `playlist` (every screen's entries) stays for walls loaded before per-screen playlists existed.

@@ -1,0 +1,113 @@
+import type { IssuesTopicState, IssueWire } from '@pantau/contracts/live';
+import { complaintSubjectDays, negativeMentionDays, openHoaxTags, subjectOpds, type Pool } from '@pantau/db';
+import {
+  addDays,
+  DEFAULT_ISSUE_OPTIONS,
+  detectIssues,
+  localDateOf,
+  subjectsOfTag,
+  type IssueSubject,
+} from '@pantau/domain';
+import type { ProvincePack } from '@pantau/provinces';
+
+export interface IssuesTopicOptions {
+  /** @default () => new Date() */
+  now?: () => Date;
+  /** The most issues the topic carries (the scene shows the first; the rest are counted). @default 5 */
+  limit?: number;
+}
+
+/**
+ * The `issues` topic: the Isu detector (domain `detectIssues`) run over the daily rollups. Complaints
+ * per topic and per kabupaten/kota, tagged negative mentions mapped onto the same subjects
+ * (`subjectsOfTag`), and open hoaxes, over the detector's window plus its baseline (30 days). Issues move
+ * by the day, so the topic is rebuilt at the publisher's periodic refresh, not on every ingest commit.
+ */
+export function createIssuesTopic(pack: ProvincePack, options: IssuesTopicOptions = {}) {
+  const o = DEFAULT_ISSUE_OPTIONS;
+  const span = o.windowDays + o.baselineDays;
+  return async (pool: Pool): Promise<IssuesTopicState> => {
+    const to = localDateOf(options.now?.() ?? new Date(), pack.timeZone);
+    const from = addDays(to, -(span - 1));
+    const days = Array.from({ length: span }, (_, i) => addDays(from, i));
+    const index = new Map(days.map((d, i) => [d, i]));
+    const [complaintRows, mentionRows, hoaxes] = await Promise.all([
+      complaintSubjectDays(pool, { from, to }),
+      negativeMentionDays(pool, { from, to, timeZone: pack.timeZone }),
+      openHoaxTags(pool),
+    ]);
+
+    interface Acc {
+      kind: 'topic' | 'regency';
+      key: string;
+      complaints: number[];
+      negative: number[];
+      tags: Set<string>;
+      hoaxTags: Set<string>;
+    }
+    const subjects = new Map<string, Acc>();
+    const subject = (kind: Acc['kind'], key: string): Acc => {
+      const id = `${kind}|${key}`;
+      let s = subjects.get(id);
+      if (!s) {
+        s = {
+          kind,
+          key,
+          complaints: days.map(() => 0),
+          negative: days.map(() => 0),
+          tags: new Set(),
+          hoaxTags: new Set(),
+        };
+        subjects.set(id, s);
+      }
+      return s;
+    };
+    const subjectsOf = (tag: string): Acc[] => {
+      const { topic, regencyCode } = subjectsOfTag(tag, pack.regencies);
+      return [...(topic ? [subject('topic', topic)] : []), ...(regencyCode ? [subject('regency', regencyCode)] : [])];
+    };
+    for (const r of complaintRows) {
+      const i = index.get(r.day);
+      if (i !== undefined) subject(r.kind, r.key).complaints[i]! += r.received;
+    }
+    for (const r of mentionRows) {
+      const i = index.get(r.day);
+      if (i === undefined) continue;
+      for (const s of subjectsOf(r.tag)) {
+        s.negative[i]! += r.negative;
+        s.tags.add(r.tag);
+      }
+    }
+    for (const h of hoaxes) for (const s of subjectsOf(h.tag)) s.hoaxTags.add(h.tag);
+
+    const input: IssueSubject[] = [...subjects.values()].map((s) => ({
+      kind: s.kind,
+      key: s.key,
+      complaints: s.complaints,
+      negativeMentions: s.negative,
+      openHoax: s.hoaxTags.size > 0,
+    }));
+    const found = detectIssues(input).slice(0, options.limit ?? 5);
+    const windowFrom = addDays(to, -(o.windowDays - 1));
+    const issues: IssueWire[] = await Promise.all(
+      found.map(async (f) => {
+        const s = subjects.get(`${f.kind}|${f.key}`)!;
+        return {
+          kind: f.kind,
+          key: f.key,
+          complaints: s.complaints,
+          negative: s.negative,
+          complaintsRecent: f.complaints.recent,
+          complaintsUsualPerDay: Math.round(f.complaints.usualPerDay * 100) / 100,
+          negativeRecent: f.negative.recent,
+          negativeUsualPerDay: Math.round(f.negative.usualPerDay * 100) / 100,
+          openHoax: f.openHoax,
+          tags: [...s.tags].sort(),
+          hoaxTags: [...s.hoaxTags].sort(),
+          opds: await subjectOpds(pool, { kind: f.kind, key: f.key }, { from: windowFrom, to }),
+        };
+      }),
+    );
+    return { asOf: to, days, windowDays: o.windowDays, issues };
+  };
+}

@@ -13,6 +13,7 @@ const TEXT = {
       'Parameter: scope = province, kode OPD atau kode kabupaten/kota; period = month (bulan ini) atau today (hari ini).',
     examples: 'Contoh',
     openapi: 'Dokumen OpenAPI',
+    openapiFull: 'OpenAPI seluruh API (konsol, ingest, layar)',
     widgets: 'Widget siap pasang',
     other: 'English',
   },
@@ -24,6 +25,7 @@ const TEXT = {
     params: 'Parameters: scope = province, an OPD id or a regency code; period = month (this month) or today.',
     examples: 'Examples',
     openapi: 'OpenAPI document',
+    openapiFull: 'OpenAPI of the whole API (console, ingest, wall)',
     widgets: 'Ready-made widgets',
     other: 'Bahasa Indonesia',
   },
@@ -47,7 +49,7 @@ code{background:#eef2f5;padding:0 .25em;border-radius:3px}a{color:#0b5cad}h2{fon
 <body><header><p><a href="?lang=${lang === 'id' ? 'en' : 'id'}">${t.other}</a></p>
 <h1>${t.title} — ${pack.name}</h1></header>
 <p>${t.intro}</p><p>${t.params}</p>
-<p><a href="/api/public/v1/openapi.json">${t.openapi}</a> · <a href="/embed">${t.widgets}</a></p>
+<p><a href="/api/public/v1/openapi.json">${t.openapi}</a> · <a href="/api/openapi.json">${t.openapiFull}</a> · <a href="/embed">${t.widgets}</a></p>
 ${items}
 </body></html>`);
 }

@@ -31,7 +31,7 @@ describe('the public statistics API', () => {
   it('never shows a reporter, a contact, a title, a body, a subject or a comment on any route and scope', async () => {
     const app = appWith();
     const scopes = ['province', fixture.busyOpd, fixture.quietOpd, fixture.regency];
-    const urls = [`${PUBLIC_BASE}`, `${PUBLIC_BASE}?lang=en`, `${PUBLIC_BASE}/openapi.json`];
+    const urls = [`${PUBLIC_BASE}`, `${PUBLIC_BASE}?lang=en`, `${PUBLIC_BASE}/openapi.json`, '/api/openapi.json'];
     // Every endpoint in the table, with every scope and period it accepts, plus its documented examples.
     for (const e of publicEndpoints(db.pool, pack, { minCount: 5 })) {
       for (const q of e.examples) urls.push(`${PUBLIC_BASE}${e.path}${q ? `?${q}` : ''}`);

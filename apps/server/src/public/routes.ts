@@ -4,7 +4,7 @@ import type { ProvincePack } from '@pantau/provinces';
 import { Hono, type Context } from 'hono';
 import { PublicCache, matchesEtag, type CachedBody } from './cache.ts';
 import { docsPage } from './docs-page.ts';
-import { openApiDocument } from './openapi.ts';
+import { fullOpenApiDocument, publicOpenApiDocument } from '../http/openapi.ts';
 import { parsePublicQuery, publicEndpoints } from './public-api.ts';
 import { rateLimit } from './rate-limit.ts';
 
@@ -114,7 +114,14 @@ export function publicApiRoutes(
   }
   app.get(`${PUBLIC_BASE}/openapi.json`, async (c) => {
     const entry = await cache.get('api:openapi', () =>
-      Promise.resolve(JSON.stringify(openApiDocument(pack, endpoints))),
+      Promise.resolve(JSON.stringify(publicOpenApiDocument(pack, endpoints))),
+    );
+    return sendCached(c, entry, 'application/json; charset=utf-8', options.cacheSeconds);
+  });
+  // The whole API (console, ingest, wall, operations as well): a description, not data, so public.
+  app.get('/api/openapi.json', async (c) => {
+    const entry = await cache.get('api:openapi:full', () =>
+      Promise.resolve(JSON.stringify(fullOpenApiDocument(pack, endpoints))),
     );
     return sendCached(c, entry, 'application/json; charset=utf-8', options.cacheSeconds);
   });

@@ -157,6 +157,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/public/v1/rankings': { allow: ALL },
   'GET /api/public/v1/scopes': { allow: ALL },
   'GET /api/public/v1/openapi.json': { allow: ALL },
+  'GET /api/openapi.json': { allow: ALL },
   'GET /api/public/v1': { allow: ALL },
   'GET /embed.js': { allow: ALL },
   'GET /embed/widget.js': { allow: ALL },

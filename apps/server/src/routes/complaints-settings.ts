@@ -1,13 +1,8 @@
-import { firstIssue } from '@pantau/contracts';
+import { complaintSettingsBody, firstIssue } from '@pantau/contracts';
 import { appendAudit, saveComplaintSettings, withTransaction, type Pool } from '@pantau/db';
 import { Hono } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
-import {
-  complaintSettingsBody,
-  effectiveSettings,
-  loadComplaintSettings,
-  readComplaintSettings,
-} from '../deadlines/complaint-settings.ts';
+import { effectiveSettings, loadComplaintSettings, readComplaintSettings } from '../deadlines/complaint-settings.ts';
 import { recomputeOpenDeadlines } from '../deadlines/recompute.ts';
 import type { ComplaintContext } from '../ingest/complaint-ingest.ts';
 import { canEditComplaintSettings } from '@pantau/domain/permissions';

@@ -1,8 +1,10 @@
+import { loadWorkingCalendar } from '@pantau/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addUser, seedLateComplaints, signIn } from '../console/support.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startPantau, type Pantau } from '../support/pantau.ts';
+import { injectIncident } from '../../apps/server/src/demo/demo-incident.ts';
 
 const DEFAULT = [
   { scene: 'ringkasan', seconds: 25 },
@@ -13,7 +15,7 @@ const DEFAULT = [
   { scene: 'sosial', seconds: 15 },
   { scene: 'peta', seconds: 15 },
 ];
-const SCENES = ['ringkasan', 'pengaduan', 'ppid', 'sosial', 'opd', 'peta', 'keterlambatan'];
+const SCENES = ['ringkasan', 'pengaduan', 'ppid', 'sosial', 'isu', 'opd', 'peta', 'keterlambatan'];
 // A test that loads every scene at every size (up to 28 pages at 7680×2160) on a shared 2-core machine.
 const EVERY_SCENE_MS = 300_000;
 const SIZES: Array<[number, number]> = [
@@ -60,7 +62,13 @@ describe('the video wall on the demo feed', () => {
   beforeAll(async () => {
     pantau = await startPantau({
       label: 'walldemo',
-      env: { PANTAU_DEMO: 'on', PANTAU_DEMO_PER_DAY: '3000', PANTAU_DEMO_HISTORY_PER_DAY: '4' },
+      // A flood injected once the feeds have delivered: the Isu scene is measured with an issue on it.
+      env: {
+        PANTAU_DEMO: 'on',
+        PANTAU_DEMO_PER_DAY: '3000',
+        PANTAU_DEMO_HISTORY_PER_DAY: '4',
+        PANTAU_DEMO_INCIDENT: 'banjir',
+      },
     });
     token = await pantau.wallToken('lobby');
     browser = await launchBrowser();
@@ -116,6 +124,13 @@ describe('the video wall on the demo feed', () => {
           await expect
             .poll(() => tab.locator('.panel-age', { hasText: 'belum ada data' }).count(), { timeout: 60_000 })
             .toBe(0);
+          if (scene === 'isu') {
+            // Measured with the injected flood on it (not the calm message), and read for raw ids.
+            await tab.getByTestId('isu-scene').waitFor({ timeout: 60_000 });
+            await tab.getByTestId('isu-opd').first().waitFor();
+            const text = await tab.evaluate(() => document.body.innerText);
+            for (const raw of rawText(text)) problems.push(`${scene} ${width}×${height}: "${raw}"`);
+          }
           await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
           const found = await tab.evaluate(clipping);
           for (const f of found) problems.push(`${scene} ${width}×${height}: ${f}`);
@@ -309,6 +324,17 @@ describe('the video wall at a real province’s volume', () => {
     EVERY_SCENE_MS,
   );
 
+  it('the Isu scene stays quiet on a day of the realistic feed, and the rotation skips it', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await tab.goto(`${pantau.url}/wall?device=${token}&scene=isu`);
+    const wall = tab.getByTestId('wall');
+    await expect.poll(() => wall.getAttribute('data-connection'), { timeout: 30_000 }).toBe('live');
+    await expect.poll(() => wall.getAttribute('data-issues'), { timeout: 30_000 }).toBe('0');
+    await expect.poll(() => tab.getByTestId('isu-none').textContent()).toMatch(/Tidak ada isu menonjol saat ini/);
+    expect(await tab.getByTestId('alert-banner').count()).toBe(0);
+    await tab.close();
+  });
+
   it('names what it leaves off a ranking: "+N lainnya" counts the late ones among them', async () => {
     const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await tab.goto(`${pantau.url}/wall?device=${token}&scene=ringkasan`);
@@ -444,6 +470,38 @@ describe('the video wall under change', () => {
       .poll(() => tab.getByTestId('annotations').textContent(), { timeout: 5_000, interval: 100 })
       .toMatch(/1 .*: Banjir di Kapuas/);
     expect(Date.now() - started).toBeLessThan(5_000);
+    await tab.close();
+  });
+
+  it('jumps to the Isu scene when a flood is injected: complaints and angry mentions on one axis, the spike marked, the OPDs involved', async () => {
+    const { tab, errors } = await openWall('&alertSeconds=6&durations=600');
+    const wall = tab.getByTestId('wall');
+    // The wall has its starting state (no issue) before the flood, so the flood is news.
+    await expect.poll(() => wall.getAttribute('data-issues'), { timeout: 30_000 }).toBe('0');
+    const { pack, pool } = pantau.server;
+    const calendar = await loadWorkingCalendar(pool, pack.code, pack.timeZone);
+    const { incident, rejected } = await injectIncident(
+      pool,
+      pack,
+      { pack, calendar: () => calendar },
+      'banjir',
+      new Date(),
+      {
+        regencyCode: '62.03',
+      },
+    );
+    expect(rejected).toEqual([]);
+    await expect.poll(() => wall.getAttribute('data-scene'), { timeout: 20_000 }).toBe('isu');
+    await expect
+      .poll(() => tab.getByTestId('alert-banner').textContent())
+      .toMatch(/isu (Banjir dan Drainase|Kabupaten Kapuas) — aduan dan sebutan negatif naik bersamaan/);
+    const scene = tab.getByTestId('isu-scene');
+    expect(['topic:Banjir dan Drainase', 'regency:62.03']).toContain(await scene.getAttribute('data-subject'));
+    await expect.poll(() => tab.getByTestId('isu-tags').textContent()).toContain(incident.tag);
+    await tab.getByRole('img', { name: 'Aduan dan sebutan negatif 30 hari terakhir' }).waitFor();
+    expect(await tab.getByTestId('isu-opd').count()).toBeGreaterThan(0);
+    await expect.poll(() => wall.getAttribute('data-scene'), { timeout: 15_000 }).toBe('ringkasan');
+    expect(errors).toEqual([]);
     await tab.close();
   });
 

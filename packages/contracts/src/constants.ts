@@ -4,7 +4,7 @@
  */
 
 /** The wall's scenes, in their default order. */
-export const SCENE_IDS = ['ringkasan', 'pengaduan', 'ppid', 'sosial', 'opd', 'peta', 'keterlambatan'] as const;
+export const SCENE_IDS = ['ringkasan', 'pengaduan', 'ppid', 'sosial', 'isu', 'opd', 'peta', 'keterlambatan'] as const;
 export type SceneIdWire = (typeof SCENE_IDS)[number];
 
 /** The embeddable widget kinds; `late` lists items and needs a signed token. */

@@ -7,9 +7,12 @@
 import { OPD_ID_PATTERN, REGENCY_CODE_PATTERN, SCENE_IDS, type SceneIdWire } from '@pantau/contracts/constants';
 import { scopeTopic } from '@pantau/contracts/live';
 
-/** The wall's scenes that the dashboard offers, in the wall's order: every one but `opd`. */
-export type DashboardScene = Exclude<SceneIdWire, 'opd'>;
-export const DASHBOARD_SCENES: readonly DashboardScene[] = SCENE_IDS.filter((s): s is DashboardScene => s !== 'opd');
+/** The wall's scenes that the dashboard offers, in the wall's order: every one but `opd` and `isu`. */
+export type DashboardScene = Exclude<SceneIdWire, 'opd' | 'isu'>;
+export const DASHBOARD_SCENES: readonly DashboardScene[] = SCENE_IDS.filter(
+  // Isu is a wall scene: it reads the `issues` topic, which the dashboard does not follow.
+  (s): s is DashboardScene => s !== 'opd' && s !== 'isu',
+);
 
 /** The periods the live figures carry: today's and this month's (local days in the province's zone). */
 export const PERIODS = ['today', 'month'] as const;

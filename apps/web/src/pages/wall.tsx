@@ -1,6 +1,6 @@
 import { useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { WallPlaylists } from '@pantau/contracts';
-import { opdTopic as topicOfOpd } from '@pantau/contracts/live';
+import { issuesTopicState, opdTopic as topicOfOpd } from '@pantau/contracts/live';
 import type { PageProps } from '../page-props.ts';
 import { formatClock, formatDate, LocaleContext, useT } from '../i18n/index.ts';
 import { useDataAt, useHeartbeat, useLiveRefusal, useLiveTopic } from '../live/use-live.ts';
@@ -14,9 +14,11 @@ import {
   companions,
   DEFAULT_PLAYLIST,
   negativeSpike,
+  newIssues,
   newLateCrossings,
   newlyStale,
   panesFor,
+  rotationFor,
   STREAM_SCENE,
   type PlaylistEntry,
 } from '../wall/playlist.ts';
@@ -78,9 +80,20 @@ export function WallPage(_props: PageProps) {
   const mine = (deviceId ? playlists[deviceId] : undefined) ?? playlists['*'];
   const fromTopic = mine?.entries ?? (wallTopic.state?.playlist as PlaylistEntry[] | null | undefined);
   const playlistKey = JSON.stringify(fromTopic ?? null);
+  // The Isu topic: parsed with its contract (a malformed state is no issue, not a crash).
+  const issuesTopic = useLiveTopic('issues');
+  const issues = useMemo(() => {
+    const parsed = issuesTopicState.safeParse(issuesTopic.state);
+    return parsed.success ? parsed.data : null;
+  }, [issuesTopic.state]);
+  const hasIssue = (issues?.issues.length ?? 0) > 0;
   const playlist = useMemo(
-    () => (fromTopic?.length ? fromTopic.map((e) => ({ ...e, seconds: durationOverride ?? e.seconds })) : PLAYLIST),
-    [playlistKey],
+    () =>
+      rotationFor(
+        fromTopic?.length ? fromTopic.map((e) => ({ ...e, seconds: durationOverride ?? e.seconds })) : PLAYLIST,
+        hasIssue,
+      ),
+    [playlistKey, hasIssue],
   );
   const alertAt = ALERT_AT ?? mine?.lateAlertAt ?? 5;
 
@@ -181,6 +194,27 @@ export function WallPage(_props: PageProps) {
       });
   }, [negativeNow]);
 
+  // An issue newly detected (complaints and mentions about one subject rising together): to the Isu scene.
+  const issuesBefore = useRef<Set<string> | null>(null);
+  const regencyNames = useMemo(() => new Map((province?.regencies ?? []).map((r) => [r.code, r.name])), [province]);
+  useEffect(() => {
+    if (!issues) return;
+    const keys = issues.issues.map((i) => `${i.kind}|${i.key}`);
+    const fresh = newIssues(issuesBefore.current, keys);
+    issuesBefore.current = new Set(keys);
+    const first = issues.issues.find((i) => `${i.kind}|${i.key}` === fresh[0]);
+    if (first)
+      dispatch({
+        type: 'alert',
+        alert: {
+          kind: 'issue',
+          scene: 'isu',
+          subject: first.kind === 'regency' ? (regencyNames.get(first.key) ?? first.key) : first.key,
+          until: Date.now() + ALERT_SECONDS * 1000,
+        },
+      });
+  }, [issues]);
+
   // The wall's shell is kept by a service worker, so a reboot during an outage still opens the wall.
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
@@ -227,7 +261,9 @@ export function WallPage(_props: PageProps) {
       ? t('wall.alert.late').replace('{opd}', alertName).replace('{n}', String(alertCount))
       : alert.kind === 'stale'
         ? t('wall.alert.stale').replace('{stream}', t(`wall.stream.${alert.stream as 'complaints'}`))
-        : t('wall.alert.negative');
+        : alert.kind === 'issue'
+          ? t('wall.alert.issue').replace('{subject}', alert.subject ?? '')
+          : t('wall.alert.negative');
 
   const sceneProps = (scene: SceneId): SceneProps | null =>
     province
@@ -239,6 +275,7 @@ export function WallPage(_props: PageProps) {
           now,
           fontSize,
           opdId: opdId ?? undefined,
+          issues,
         }
       : null;
 
@@ -252,6 +289,7 @@ export function WallPage(_props: PageProps) {
       data-opd={current === 'opd' ? (opdId ?? '') : ''}
       data-panes={panes}
       data-override={override ? 'yes' : 'no'}
+      data-issues={issues ? issues.issues.length : ''}
     >
       <header className="wall-header">
         <div>

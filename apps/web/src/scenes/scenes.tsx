@@ -6,6 +6,7 @@ import { Sosial } from './sosial.tsx';
 import { Opd } from './opd.tsx';
 import { Peta } from './peta.tsx';
 import { Keterlambatan } from './keterlambatan.tsx';
+import { Isu } from './isu.tsx';
 import type { SceneId, SceneProps } from './types.ts';
 
 /** The renderer of each scene, by id; the scene list and order are in types.ts (SCENE_IDS). */
@@ -14,6 +15,7 @@ export const SCENES: Record<SceneId, (p: SceneProps) => ReactElement> = {
   pengaduan: Pengaduan,
   ppid: Ppid,
   sosial: Sosial,
+  isu: Isu,
   opd: Opd,
   peta: Peta,
   keterlambatan: Keterlambatan,

@@ -1,4 +1,5 @@
 import type { HeartbeatMessage, WorklistTopicItem } from '@pantau/contracts';
+import type { IssuesTopicState } from '@pantau/contracts/live';
 import type { DrillTarget } from '../dashboard/dashboard-state.ts';
 import type { ProvinceInfo } from '../province.ts';
 
@@ -106,6 +107,8 @@ export interface SceneProps {
   onDrill?: (target: DrillTarget) => void;
   /** The OPD the OPD scene shows. */
   opdId?: string;
+  /** The `issues` topic (the Isu scene); null until it arrives, absent where no one subscribed to it. */
+  issues?: IssuesTopicState | null;
 }
 
 // One list of scenes for the wall, the console's playlist editor and the server's playlist schema.

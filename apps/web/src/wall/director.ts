@@ -3,7 +3,9 @@ import { advance, type PlaylistEntry, type RotationState } from './playlist.ts';
 
 /** Something the wall interrupts its rotation for, until `until` (ms since epoch). */
 export interface WallAlert {
-  kind: 'late' | 'stale' | 'negative';
+  kind: 'late' | 'stale' | 'negative' | 'issue';
+  /** The issue's subject as the wall names it (kind `issue`). */
+  subject?: string;
   scene: SceneId;
   opdId?: string;
   stream?: 'complaints' | 'ppid' | 'social';

@@ -6,6 +6,8 @@ import {
   negativeSpike,
   newLateCrossings,
   newlyStale,
+  newIssues,
+  rotationFor,
   panesFor,
 } from './playlist.ts';
 
@@ -72,5 +74,18 @@ describe('the wall’s other alerts', () => {
         { at: 5 * minute, negative: 20 },
       ]),
     ).toBe(false);
+  });
+
+  it('rotates through the Isu scene only while there is an issue', () => {
+    expect(rotationFor(DEFAULT_PLAYLIST, false).map((e) => e.scene)).not.toContain('isu');
+    expect(rotationFor(DEFAULT_PLAYLIST, true).map((e) => e.scene)).toContain('isu');
+    // A playlist of the Isu scene alone is not emptied: it shows its calm message.
+    expect(rotationFor([{ scene: 'isu', seconds: 20 }], false)).toHaveLength(1);
+  });
+
+  it('alerts once for an issue that appears, not for one present at start', () => {
+    expect(newIssues(null, ['topic|Banjir dan Drainase'])).toEqual([]);
+    expect(newIssues(new Set(), ['topic|Banjir dan Drainase'])).toEqual(['topic|Banjir dan Drainase']);
+    expect(newIssues(new Set(['topic|Banjir dan Drainase']), ['topic|Banjir dan Drainase'])).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export const DEFAULT_PLAYLIST: PlaylistEntry[] = [
   { scene: 'opd', seconds: 15 },
   { scene: 'ppid', seconds: 15 },
   { scene: 'sosial', seconds: 15 },
+  // Shown only while there is an issue (see rotationFor): a calm wall does not spend 20 s saying so.
+  { scene: 'isu', seconds: 20 },
   { scene: 'peta', seconds: 15 },
 ];
 
@@ -51,6 +53,24 @@ export function newLateCrossings(
 ): string[] {
   if (!previous) return [];
   return ranking.filter((r) => r.overdue >= threshold && (previous.get(r.opdId) ?? 0) < threshold).map((r) => r.opdId);
+}
+
+/**
+ * The rotation the wall runs: the playlist without the Isu scene while there is no issue (a quiet
+ * province's wall would otherwise spend its time on "nothing to report"); pinned, it still says so.
+ */
+export function rotationFor(playlist: readonly PlaylistEntry[], hasIssue: boolean): PlaylistEntry[] {
+  const shown = hasIssue ? [...playlist] : playlist.filter((e) => e.scene !== 'isu');
+  return shown.length > 0 ? shown : [...playlist];
+}
+
+/**
+ * Issues (`kind|key`) detected since the previous figures: each is an alert once. Issues present at the
+ * first figures are the wall's starting state, not news.
+ */
+export function newIssues(previous: ReadonlySet<string> | null, now: readonly string[]): string[] {
+  if (!previous) return [];
+  return now.filter((k) => !previous.has(k));
 }
 
 /** Which scene shows a stream: where to jump when its source goes stale. */

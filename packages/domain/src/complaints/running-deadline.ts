@@ -1,4 +1,11 @@
-import { addWorkingDaysWithPauses, deadlineStanding, remainingWorkingTime } from '../calendar/deadline.ts';
+import {
+  addWorkingDaysWithPauses,
+  deadlineStanding,
+  remainingWorkingTime,
+  type Pause,
+  type PausedDeadline,
+} from '../calendar/deadline.ts';
+import { localDateOf } from '../calendar/local-date.ts';
 import { workingDaysBetween, type CalendarWarning, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import { OPEN_STATUSES, type ComplaintState } from './complaint-state.ts';
 import {
@@ -18,6 +25,31 @@ export interface RunningDeadline {
   warnings: CalendarWarning[];
 }
 
+const dueMemo = new WeakMap<WorkingCalendar, Map<string, PausedDeadline>>();
+
+/**
+ * `addWorkingDaysWithPauses`, remembered per calendar. Without pauses the result depends only on the
+ * local day of `from` and `n` (the convention of `addWorkingDays`), and ingest asks it for every case
+ * of a batch — mostly cases anchored on the same few days, with walks of up to 60 working days each.
+ * A changed calendar is a new object, so it never reads an old answer. Callers must not mutate the result.
+ */
+function dueAfter(calendar: WorkingCalendar, from: Date, n: number, pauses: readonly Pause[]): PausedDeadline {
+  if (pauses.length > 0) return addWorkingDaysWithPauses(calendar, from, n, pauses);
+  let memo = dueMemo.get(calendar);
+  if (!memo) {
+    memo = new Map();
+    dueMemo.set(calendar, memo);
+  }
+  const key = `${localDateOf(from, calendar.timeZone)}|${n}`;
+  let due = memo.get(key);
+  if (!due) {
+    if (memo.size > 20_000) memo.clear();
+    due = addWorkingDaysWithPauses(calendar, from, n, pauses);
+    memo.set(key, due);
+  }
+  return due;
+}
+
 /**
  * The running deadline of a complaint on the province's calendar: the next step's clock, its due
  * instant in working days (pauses excluded), and its standing. A step that does not escalate (the
@@ -31,12 +63,12 @@ export function complaintDeadline(
 ): RunningDeadline {
   const clock = nextDeadlineStep(state, rules);
   if (!clock) return { step: null, at: null, state: 'none', warnings: [] };
-  const r = addWorkingDaysWithPauses(calendar, clock.anchor, clock.workingDays, clock.pauses);
+  const r = dueAfter(calendar, clock.anchor, clock.workingDays, clock.pauses);
   if (r.deadline === null) return { step: clock.step, at: null, state: 'paused', warnings: r.warnings };
   const standing = clock.escalates
     ? deadlineStanding(remainingWorkingTime(calendar, now, r.deadline), rules.atRiskHK)
     : 'none';
-  return { step: clock.step, at: r.deadline, state: standing, warnings: r.warnings };
+  return { step: clock.step, at: new Date(r.deadline), state: standing, warnings: [...r.warnings] };
 }
 
 /** The complaint's overall completion target (PermenPANRB 62/2018 tiers), or null when closed or paused. */
@@ -46,7 +78,8 @@ export function completionDue(
   rules: ComplaintDeadlineRules = DEFAULT_COMPLAINT_RULES,
 ): Date | null {
   const clock = completionClock(state, rules);
-  return clock ? addWorkingDaysWithPauses(calendar, clock.anchor, clock.workingDays, clock.pauses).deadline : null;
+  const due = clock ? dueAfter(calendar, clock.anchor, clock.workingDays, clock.pauses).deadline : null;
+  return due && new Date(due);
 }
 
 /**
@@ -87,7 +120,7 @@ export function complaintFacts(
   let followUpOnTime: boolean | null = null;
   if (s.firstFollowUpAt && s.dispatchedAt) {
     followUpWorkingDays = Math.max(0, workingDaysBetween(calendar, s.dispatchedAt, s.firstFollowUpAt).days);
-    const due = addWorkingDaysWithPauses(calendar, s.dispatchedAt, rules.opdFollowUpHK, s.pauses);
+    const due = dueAfter(calendar, s.dispatchedAt, rules.opdFollowUpHK, s.pauses);
     followUpOnTime = due.deadline !== null && s.firstFollowUpAt.getTime() <= due.deadline.getTime();
   }
   return {

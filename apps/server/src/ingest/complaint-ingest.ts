@@ -21,6 +21,7 @@ import {
   completionDue,
   DEFAULT_LAPOR_LABELS,
   type ComplaintDeadlineRules,
+  type ComplaintFacts,
   type ComplaintState,
   type EscalationLadder,
   type LaporLabelMap,
@@ -148,6 +149,7 @@ async function applyBatch(
     'complaint',
     moved.map((c) => ({ id: c.before!.id, deadlineAt: c.deadline.at })),
   );
+  const facts: Array<() => [before: ComplaintFacts | null, after: ComplaintFacts]> = [];
   for (const { externalId, state, before, deadline } of changed) {
     const sameDeadline = before && (before.deadlineAt?.getTime() ?? null) === (deadline.at?.getTime() ?? null);
     const escalationLevel = sameDeadline ? before.escalationLevel : before ? (ladders.get(before.id) ?? 0) : 0;
@@ -160,12 +162,17 @@ async function applyBatch(
       escalationLevel,
       completionDueAt: completionDue(state, ctx.calendar(), ctx.rules),
     });
-    rollups.add(
+    facts.push(() => [
       before ? complaintFacts(before.state, ctx.calendar(), before, ctx.rules) : null,
       complaintFacts(state, ctx.calendar(), { deadlineState: deadline.state, escalationLevel }, ctx.rules),
-    );
+    ]);
   }
-  const { ids, inserted } = await upsertComplaints(client, source, rows);
+  // The statements of one transaction run one after another, but the JavaScript between them need not
+  // wait: the rollup deltas are gathered while PostgreSQL writes the rows (the longest statement). No
+  // other statement is sent meanwhile (one query at a time per connection).
+  const upsert = upsertComplaints(client, source, rows);
+  for (const f of facts) rollups.add(...f());
+  const { ids, inserted } = await upsert;
   // A complaint this batch took for new was created by a concurrent batch after our lock: the fold
   // above started from nothing instead of from its state. Start again (the retry sees and locks it).
   const takenByOther = rows.find((r) => !current.has(r.externalId) && !inserted.has(r.externalId));

@@ -22,6 +22,7 @@ export { complaintOverview, type ComplaintOverview, type OverviewFilter } from '
 export { worklistItems } from './queries/topics/worklist-items.ts';
 export { requestTopic } from './queries/live/request-topic.ts';
 export * from './queries/complaints/complaint-writes.ts';
+export { IngestRollupBatch } from './queries/complaints/ingest-rollups.ts';
 export { loadWorkingCalendar } from './queries/complaints/working-calendar.ts';
 export { issueSourceKey, sourceForKey } from './queries/complaints/ingest-sources.ts';
 export { appendAudit, auditHash, canonicalJson, type AuditEntry } from './queries/audit/append-audit.ts';

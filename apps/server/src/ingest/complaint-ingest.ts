@@ -4,7 +4,7 @@ import {
   ladderLevels,
   lockComplaints,
   markSourceDelivered,
-  RollupBatch,
+  IngestRollupBatch,
   savePersonalData,
   seenComplaintEvents,
   upsertComplaints,
@@ -128,7 +128,7 @@ async function applyBatch(
   if (accepted.length === 0) return;
 
   const now = ctx.now?.() ?? new Date();
-  const rollups = new RollupBatch(ctx.pack.timeZone);
+  const rollups = new IngestRollupBatch(ctx.pack.timeZone);
   const rows: ComplaintRowWrite[] = [];
   const changed = [...new Set(accepted.map((a) => a.externalId))].map((externalId) => {
     const state = states.get(externalId)!;

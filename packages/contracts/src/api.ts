@@ -85,12 +85,12 @@ export interface ApiRoute<Res = unknown> {
   readonly __reply?: Res;
 }
 
-/** A route whose answer is typed but has no runtime schema. */
+/** A route whose answer is typed (with or without a runtime schema); its schemas keep their own types. */
 const reply =
   <Res>() =>
-  (route: Omit<ApiRoute<Res>, '__reply'>): ApiRoute<Res> =>
-    route;
-const route = (r: ApiRoute): ApiRoute => r;
+  <const R extends Omit<ApiRoute<Res>, '__reply'>>(r: R): R & { readonly __reply?: Res } =>
+    r;
+const route = <const R extends ApiRoute>(r: R): R => r;
 
 // Small answers and queries that only the API table names.
 export interface CalendarStatusView {
@@ -126,6 +126,11 @@ export interface WorklistGroup {
   total: number;
   overdue: number;
   atRisk: number;
+}
+/** The answer of `POST /api/worklist/assign`. */
+export interface AssignedView {
+  assigneeId: string | null;
+  assigneeName: string | null;
 }
 export interface NotificationSubscriptionAnswer {
   subscription: NotificationSubscriptionView | null;
@@ -503,7 +508,7 @@ export const API = {
     query: worklistQuery,
     media: 'csv',
   }),
-  'POST /api/worklist/assign': route({
+  'POST /api/worklist/assign': reply<AssignedView>()({
     summary: 'Take an item or give it to someone',
     tag: 'console',
     auth: 'session',
@@ -626,7 +631,7 @@ export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type RouteOf<K extends ApiKey> = (typeof API)[K];
 
 /** The success answer of a route, as its row in the table types it. */
-export type ApiReply<K extends ApiKey> = RouteOf<K> extends ApiRoute<infer R> ? R : unknown;
+export type ApiReply<K extends ApiKey> = RouteOf<K> extends { readonly __reply?: infer R } ? R : unknown;
 /** What the route's body schema accepts (its input, before defaults). */
 export type ApiBody<K extends ApiKey> = RouteOf<K> extends { body: z.ZodType } ? z.input<RouteOf<K>['body']> : never;
 /** The path parameters a route key names (`:id` → `{ id: string }`). */

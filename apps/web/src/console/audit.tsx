@@ -1,11 +1,10 @@
 import type { AuditRow } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import { useLabel, type LabelGroup } from '../i18n/labels.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
-import { getJson } from './session.ts';
+import { apiGet, apiSend } from '../api/client.ts';
 
 type Entry = AuditRow;
 
@@ -55,7 +54,7 @@ export function AuditPage(props: { names: ProvinceNames; timeZone: string; tzLab
     [filter],
   );
   const load = useCallback(async () => {
-    const r = await getJson<{ entries: Entry[]; nextBefore: number | null }>(`/api/audit?${query()}`);
+    const r = await apiGet('GET /api/audit', { query: query() });
     if (r) {
       setEntries(r.entries);
       setNext(r.nextBefore);
@@ -67,17 +66,14 @@ export function AuditPage(props: { names: ProvinceNames; timeZone: string; tzLab
   }, []);
   const more = async () => {
     if (!next) return;
-    const r = await getJson<{ entries: Entry[]; nextBefore: number | null }>(`/api/audit?${query(next)}`);
+    const r = await apiGet('GET /api/audit', { query: query(next) });
     if (r) {
       setEntries((e) => [...e, ...r.entries]);
       setNext(r.nextBefore);
     }
   };
   const verify = async () => {
-    const r = await mutate<{ ok: boolean; checked: number; firstBroken?: { seq: number; reason: string } }>(
-      'POST',
-      '/api/audit/verify',
-    );
+    const r = await apiSend('POST /api/audit/verify');
     if (!r.ok) return setVerdict(r.message);
     setVerdict(
       r.body.ok

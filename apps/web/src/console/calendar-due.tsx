@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/index.ts';
-import { getJson } from './session.ts';
-
-interface CalendarStatus {
-  warnings: Array<{ kind: 'calendar_year_missing'; year: number }>;
-}
+import { apiGet } from '../api/client.ts';
 
 /**
  * The yearly calendar task, shown to the console's admins — the people who can do it — from 1 October of
@@ -14,7 +10,7 @@ export function CalendarDueBanner() {
   const t = useT();
   const [years, setYears] = useState<number[]>([]);
   useEffect(() => {
-    void getJson<CalendarStatus>('/api/calendar/status')
+    void apiGet('GET /api/calendar/status')
       .then((s) => setYears(s?.warnings.map((w) => w.year) ?? []))
       .catch(() => setYears([]));
   }, []);

@@ -1,9 +1,9 @@
 import type { CalendarDayKind, CalendarDayView, CalendarEditResult, CalendarYearView } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import type { ApiBody } from '@pantau/contracts/api';
+import { apiGet, apiSend } from '../api/client.ts';
 import { formatNumber, intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import { parseDecreeList } from './calendar-paste.ts';
-import { getJson } from './session.ts';
 
 const KINDS: CalendarDayKind[] = ['libur_nasional', 'cuti_bersama', 'libur_daerah'];
 
@@ -18,12 +18,12 @@ interface EditForm {
   reason: string;
   paste: string;
 }
-const ENDPOINT: Record<Op, string> = {
-  add: '/api/calendar/days',
-  move: '/api/calendar/days/move',
-  remove: '/api/calendar/days/remove',
-  load: '/api/calendar/years',
-};
+const ENDPOINT = {
+  add: 'POST /api/calendar/days',
+  move: 'POST /api/calendar/days/move',
+  remove: 'POST /api/calendar/days/remove',
+  load: 'POST /api/calendar/years',
+} as const satisfies Record<Op, string>;
 
 function yearFromUrl(): number {
   const y = Number(new URLSearchParams(window.location.search).get('year'));
@@ -88,7 +88,7 @@ export function CalendarPage(props: { isAdmin: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async () => {
-    setView(await getJson<CalendarYearView>(`/api/calendar/years/${year}`));
+    setView(await apiGet('GET /api/calendar/years/:year', { params: { year } }));
   }, [year]);
   useEffect(() => {
     void load();
@@ -118,9 +118,8 @@ export function CalendarPage(props: { isAdmin: boolean }) {
   const send = async (asPreview: boolean) => {
     if (!form) return;
     setError(null);
-    const r = await mutate<CalendarEditResult>('POST', ENDPOINT[form.op], {
-      ...bodyOf(form, year),
-      preview: asPreview,
+    const r = await apiSend(ENDPOINT[form.op], {
+      body: { ...bodyOf(form, year), preview: asPreview } as ApiBody<(typeof ENDPOINT)[Op]>,
     });
     if (!r.ok) return setError(r.message);
     if (asPreview) return setPreview(r.body);

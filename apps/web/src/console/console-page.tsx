@@ -13,7 +13,7 @@ import {
   canReadSources,
 } from '@pantau/domain/permissions';
 import type { PageProps } from '../page-props.ts';
-import { mutate } from '../api/session.ts';
+import { apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import { useProvince } from '../province.ts';
 import { CalendarDueBanner } from './calendar-due.tsx';
@@ -103,7 +103,7 @@ export function ConsolePage(props: PageProps) {
         </button>
         <button
           type="button"
-          onClick={() => void mutate('POST', '/api/auth/logout').then(() => window.location.assign('/console/login'))}
+          onClick={() => void apiSend('POST /api/auth/logout').then(() => window.location.assign('/console/login'))}
         >
           {t('console.logout')}
         </button>

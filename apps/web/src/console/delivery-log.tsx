@@ -2,7 +2,7 @@ import type { NotificationDeliveryView } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
-import { getJson } from './session.ts';
+import { apiGet } from '../api/client.ts';
 
 const STATUSES = ['pending', 'sending', 'sent', 'failed', 'held', 'digested'] as const;
 const CHANNELS = ['email', 'webhook', 'telegram'] as const;
@@ -25,9 +25,7 @@ export function DeliveryLog(props: { names: ProvinceNames; timeZone: string; tzL
   );
   const load = useCallback(
     async (before?: number) => {
-      const r = await getJson<{ deliveries: NotificationDeliveryView[]; nextBefore: number | null }>(
-        `/api/notifications/deliveries?${query(before)}`,
-      );
+      const r = await apiGet('GET /api/notifications/deliveries', { query: query(before) });
       if (!r) return;
       setRows((prev) => (before ? [...prev, ...r.deliveries] : r.deliveries));
       setNext(r.nextBefore);

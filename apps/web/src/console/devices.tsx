@@ -1,9 +1,8 @@
 import type { WallDevice } from '@pantau/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import { apiGet, apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import { ConfirmButton } from './confirm-button.tsx';
-import { getJson } from './session.ts';
 
 type Device = WallDevice;
 
@@ -15,7 +14,7 @@ export function DevicesPage() {
   const [issued, setIssued] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const r = await getJson<{ devices: Device[] }>('/api/devices');
+    const r = await apiGet('GET /api/devices');
     if (r) setDevices(r.devices);
   }, []);
   useEffect(() => {
@@ -28,7 +27,7 @@ export function DevicesPage() {
         className="cs-filters"
         onSubmit={(e) => {
           e.preventDefault();
-          void mutate<{ url: string }>('POST', '/api/devices', { name }).then((r) => {
+          void apiSend('POST /api/devices', { body: { name } }).then((r) => {
             if (!r.ok) return setError(r.message);
             setIssued(r.body.url);
             setName('');
@@ -62,7 +61,7 @@ export function DevicesPage() {
                 question={t('console.devices.confirmRevoke')}
                 confirmLabel={t('console.devices.confirmYes')}
                 testId="device-revoke"
-                onConfirm={() => void mutate('DELETE', `/api/devices/${d.id}`).then(load)}
+                onConfirm={() => void apiSend('DELETE /api/devices/:id', { params: { id: d.id } }).then(load)}
               />
             )}
           </li>

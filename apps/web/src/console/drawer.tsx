@@ -1,10 +1,10 @@
 import type { SessionResponse } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import type { ApiBody } from '@pantau/contracts/api';
+import { apiGet, apiSend } from '../api/client.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
-import { getJson } from './session.ts';
 import type { WorklistItem } from '@pantau/contracts';
 import { OwnerLine, type Assigned } from './owner.tsx';
 import { SocialActions } from './social-actions.tsx';
@@ -61,13 +61,14 @@ export function Drawer(props: {
   const isComplaint = props.item.kind === 'complaint';
   // Complaints and PPID requests have details and actions here; comments are answered on their platform.
   const supported = isComplaint || props.item.kind === 'ppid_request';
-  const base = isComplaint ? '/api/complaints' : '/api/ppid/requests';
 
   const load = useCallback(async () => {
     if (!supported) return;
-    const d = await getJson<ComplaintDetail>(`${base}/${props.item.id}`);
+    const d = await apiGet(isComplaint ? 'GET /api/complaints/:id' : 'GET /api/ppid/requests/:id', {
+      params: { id: props.item.id },
+    });
     if (d) setDetail(d);
-  }, [supported, base, props.item.id]);
+  }, [supported, isComplaint, props.item.id]);
   useEffect(() => {
     void load();
   }, [load, props.item.version]);
@@ -111,7 +112,15 @@ export function Drawer(props: {
     if (action === 'reassign') body.opdId = target;
     if (action === 'change_status') body.to = target;
     if (!isComplaint) delete body.expectedVersion;
-    const r = await mutate<{ version?: number }>('POST', `${base}/${detail.id}/actions`, body);
+    const r = isComplaint
+      ? await apiSend('POST /api/complaints/:id/actions', {
+          params: { id: detail.id },
+          body: body as ApiBody<'POST /api/complaints/:id/actions'>,
+        })
+      : await apiSend('POST /api/ppid/requests/:id/actions', {
+          params: { id: detail.id },
+          body: body as ApiBody<'POST /api/ppid/requests/:id/actions'>,
+        });
     if (!r.ok) {
       if (r.status === 409) {
         setMessage({ kind: 'conflict', text: t('console.drawer.conflict') });

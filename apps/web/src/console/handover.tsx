@@ -2,7 +2,7 @@ import type { HandoverGroup } from '@pantau/contracts';
 import { useContext, useEffect, useState } from 'react';
 import { formatNumber, intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
-import { getJson } from './session.ts';
+import { apiGet } from '../api/client.ts';
 
 /**
  * The shift handover: per officer, what they own that is still open, most urgent first. Follows the
@@ -13,7 +13,7 @@ export function Handover(props: { names: ProvinceNames; timeZone: string; tzLabe
   const locale = useContext(LocaleContext);
   const [groups, setGroups] = useState<HandoverGroup[] | null>(null);
   useEffect(() => {
-    void getJson<{ groups: HandoverGroup[] }>('/api/worklist/handover').then((r) => r && setGroups(r.groups));
+    void apiGet('GET /api/worklist/handover').then((r) => r && setGroups(r.groups));
   }, [props.seq]);
   const when = new Intl.DateTimeFormat(intlTag[locale], {
     timeZone: props.timeZone,

@@ -3,7 +3,7 @@ import { opdTopic } from '@pantau/contracts/live';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import { useLiveTopic } from '../live/use-live.ts';
-import { getJson } from './session.ts';
+import { apiGet } from '../api/client.ts';
 
 const SOUND_KEY = 'pantau.alertSound';
 
@@ -50,7 +50,7 @@ export function LateAlerts(props: { session: SessionResponse }) {
     const wait = Math.max(0, 1000 - (Date.now() - last.current));
     const timer = setTimeout(() => {
       last.current = Date.now();
-      void getJson<{ total: number }>('/api/worklist?deadlineState=overdue&offset=0&limit=1').then(
+      void apiGet('GET /api/worklist', { query: { deadlineState: 'overdue', offset: 0, limit: 1 } }).then(
         (r) => r && setCount(r.total),
       );
     }, wait);

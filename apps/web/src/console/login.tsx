@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorText } from '@pantau/contracts/errors';
-import { mutate, screenLocale } from '../api/session.ts';
+import { apiSend } from '../api/client.ts';
+import { screenLocale } from '../api/session.ts';
 import { useT } from '../i18n/index.ts';
 import { safeNextPath } from './next-path.ts';
 
@@ -37,7 +38,7 @@ export function LoginPage() {
   };
   const savePassword = async () => {
     setError(null);
-    const r = await mutate('POST', '/api/auth/password', { currentPassword: change!.current, newPassword });
+    const r = await apiSend('POST /api/auth/password', { body: { currentPassword: change!.current, newPassword } });
     if (!r.ok) return setError(r.message);
     window.location.assign(nextPath());
   };

@@ -6,11 +6,10 @@ import type {
   NotificationSubscriptionView,
 } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
 import { isMessageKey, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { DeliveryLog } from './delivery-log.tsx';
-import { getJson } from './session.ts';
+import { apiGet, apiSend } from '../api/client.ts';
 import { Subscribers } from './subscribers.tsx';
 
 const CHANNELS = ['email', 'webhook', 'telegram'] as const satisfies readonly NotificationChannel[];
@@ -68,17 +67,13 @@ export function NotificationsPage(props: {
     }
   };
   useEffect(() => {
-    void getJson<{ subscription: NotificationSubscriptionView | null; ladder: LadderLevel[] }>(
-      '/api/notifications/subscription',
-    ).then((r) => r && take(r));
+    void apiGet('GET /api/notifications/subscription').then((r) => r && take(r));
   }, []);
   const save = async (rotate = false) => {
     if (!form) return;
-    const r = await mutate<{ subscription: NotificationSubscriptionView; ladder: LadderLevel[] }>(
-      'PUT',
-      '/api/notifications/subscription',
-      { ...form, ...(rotate ? { rotateWebhookSecret: true } : {}) },
-    );
+    const r = await apiSend('PUT /api/notifications/subscription', {
+      body: { ...form, ...(rotate ? { rotateWebhookSecret: true } : {}) },
+    });
     if (!r.ok) return setNotice(r.message);
     take(r.body);
     setNotice(t('console.notify.saved'));

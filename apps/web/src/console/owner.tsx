@@ -1,19 +1,16 @@
 import { actsOnItems } from '@pantau/domain/permissions';
 import type { SessionResponse, WorklistItem } from '@pantau/contracts';
+import type { AssignedView } from '@pantau/contracts/api';
 import { useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import { apiGet, apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
-import { getJson } from './session.ts';
 
 /** The answer of `POST /api/worklist/assign`. */
-export interface Assigned {
-  assigneeId: string | null;
-  assigneeName: string | null;
-}
+export type Assigned = AssignedView;
 
 /** Gives an item to a person (`me`: the signed-in one) or to no one; the server checks who may. */
 export function assign(item: Pick<WorklistItem, 'kind' | 'id'>, assignee: string | null) {
-  return mutate<Assigned>('POST', '/api/worklist/assign', { kind: item.kind, id: item.id, assignee });
+  return apiSend('POST /api/worklist/assign', { body: { kind: item.kind, id: item.id, assignee } });
 }
 
 /**
@@ -28,9 +25,7 @@ export function OwnerLine(props: { item: WorklistItem; session: SessionResponse;
   useEffect(() => {
     if (!canAssign) return;
     const q = props.item.opdId ? `?opd=${encodeURIComponent(props.item.opdId)}` : '';
-    void getJson<{ people: Array<{ id: string; displayName: string }> }>(`/api/worklist/assignees${q}`).then(
-      (r) => r && setPeople(r.people),
-    );
+    void apiGet('GET /api/worklist/assignees', { query: q }).then((r) => r && setPeople(r.people));
   }, [canAssign, props.item.opdId]);
   const change = async (assignee: string | null) => {
     const r = await assign(props.item, assignee);

@@ -2,12 +2,11 @@ import type { WallScreenChoice } from '@pantau/contracts';
 import type { WallPlaylists, WallPlaylistView } from '@pantau/contracts';
 import { SCENE_IDS, type SceneIdWire } from '@pantau/contracts/constants';
 import { useCallback, useContext, useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import { useLiveTopic } from '../live/use-live.ts';
 import { DEFAULT_PLAYLIST } from '../wall/playlist.ts';
 import type { ProvinceNames } from './province-names.ts';
-import { getJson } from './session.ts';
+import { apiGet, apiSend } from '../api/client.ts';
 
 type Screen = WallScreenChoice;
 interface Draft {
@@ -45,14 +44,14 @@ export function PlaylistPage(props: { names: ProvinceNames; timeZone: string; tz
 
   const load = useCallback(async () => {
     const [s, p] = await Promise.all([
-      getJson<{ screens: Screen[] }>('/api/wall/screens'),
-      getJson<WallPlaylistView | { entries: null }>(`/api/wall/playlist?screen=${encodeURIComponent(target)}`),
+      apiGet('GET /api/wall/screens'),
+      apiGet('GET /api/wall/playlist', { query: { screen: target } }),
     ]);
     if (s) setScreens(s.screens);
     const own = p && p.entries ? p : null;
     // A screen without its own playlist starts from the one every screen follows.
     const base =
-      own ?? (target === ALL ? null : ((await getJson<WallPlaylistView>('/api/wall/playlist?screen=*')) ?? null));
+      own ?? (target === ALL ? null : ((await apiGet('GET /api/wall/playlist', { query: { screen: '*' } })) ?? null));
     setSaved(own);
     setDraft(fromView(base?.entries ? base : null));
   }, [target]);
@@ -75,18 +74,20 @@ export function PlaylistPage(props: { names: ProvinceNames; timeZone: string; tz
   const save = async () => {
     setMessage(null);
     if (draft.opdIds?.length === 0) return setMessage({ kind: 'error', text: t('console.playlist.opdsEmpty') });
-    const r = await mutate('PUT', '/api/wall/playlist', {
-      screen: target,
-      entries: draft.entries,
-      opdIds: draft.opdIds,
-      lateAlertAt: draft.lateAlertAt ? Number(draft.lateAlertAt) : null,
+    const r = await apiSend('PUT /api/wall/playlist', {
+      body: {
+        screen: target,
+        entries: draft.entries,
+        opdIds: draft.opdIds,
+        lateAlertAt: draft.lateAlertAt ? Number(draft.lateAlertAt) : null,
+      },
     });
     if (!r.ok) return setMessage({ kind: 'error', text: r.message });
     setMessage({ kind: 'notice', text: t('console.playlist.saved') });
     await load();
   };
   const dropOwn = async () => {
-    const r = await mutate('DELETE', `/api/wall/playlist?screen=${encodeURIComponent(target)}`);
+    const r = await apiSend('DELETE /api/wall/playlist', { query: { screen: target } });
     if (!r.ok) return setMessage({ kind: 'error', text: r.message });
     setMessage({ kind: 'notice', text: t('console.playlist.dropped') });
     await load();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { mutate } from '../api/session.ts';
+import type { ApiBody } from '@pantau/contracts/api';
+import { apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 
 const DECISIONS = ['dipenuhi', 'dipenuhi_sebagian', 'ditolak', 'tidak_dikuasai', 'belum_didokumentasikan'] as const;
@@ -34,7 +35,11 @@ export function PpidRecord(props: { requestId: string; revision: number; onDone:
       body.outcome = outcome;
       if (text.trim()) body.note = text.trim();
     }
-    const r = await mutate('POST', `/api/ppid/requests/${props.requestId}/record`, body);
+    const r = await apiSend('POST /api/ppid/requests/:id/record', {
+      params: { id: props.requestId },
+      // Assembled step by step above; the server's schema is the judge.
+      body: body as ApiBody<'POST /api/ppid/requests/:id/record'>,
+    });
     if (!r.ok) return setError(r.message);
     setError(null);
     setText('');

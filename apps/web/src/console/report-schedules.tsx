@@ -1,6 +1,6 @@
 import type { ReportScheduleBody, ReportScheduleView } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import { apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import { OpdSelect } from './opd-select.tsx';
 import type { ProvinceNames } from './province-names.ts';
@@ -52,7 +52,8 @@ export function ReportSchedules(props: { names: ProvinceNames }) {
       recipients: addresses(form.recipients),
       enabled: true,
     };
-    if (await after(await mutate('POST', '/api/reports/schedules', body), t('reports.schedule.saved'))) setForm(EMPTY);
+    if (await after(await apiSend('POST /api/reports/schedules', { body }), t('reports.schedule.saved')))
+      setForm(EMPTY);
   };
 
   return (
@@ -89,7 +90,10 @@ export function ReportSchedules(props: { names: ProvinceNames }) {
                     // Shown at once; the list is read again after the server answers.
                     setList(list.map((x) => (x.id === s.id ? { ...x, enabled } : x)));
                     await after(
-                      await mutate('PUT', `/api/reports/schedules/${s.id}`, bodyOf(s, enabled)),
+                      await apiSend('PUT /api/reports/schedules/:id', {
+                        params: { id: s.id },
+                        body: bodyOf(s, enabled),
+                      }),
                       t('reports.schedule.saved'),
                     );
                   }}
@@ -99,7 +103,10 @@ export function ReportSchedules(props: { names: ProvinceNames }) {
                 <button
                   type="button"
                   onClick={async () =>
-                    after(await mutate('DELETE', `/api/reports/schedules/${s.id}`), t('reports.schedule.deleted'))
+                    after(
+                      await apiSend('DELETE /api/reports/schedules/:id', { params: { id: s.id } }),
+                      t('reports.schedule.deleted'),
+                    )
                   }
                 >
                   {t('reports.schedule.delete')}

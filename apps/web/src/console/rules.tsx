@@ -1,8 +1,8 @@
 import type { ComplaintSettingsView, EscalationStepView } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import type { ApiBody } from '@pantau/contracts/api';
+import { apiGet, apiSend } from '../api/client.ts';
 import { formatNumber, LocaleContext, useT } from '../i18n/index.ts';
-import { getJson } from './session.ts';
 
 type RuleKey = 'verifyDispatchHK' | 'opdFollowUpHK' | 'autoCloseHK' | 'atRiskHK';
 const RULES: RuleKey[] = ['verifyDispatchHK', 'opdFollowUpHK', 'autoCloseHK', 'atRiskHK'];
@@ -39,7 +39,7 @@ export function RulesPage(props: { isAdmin: boolean }) {
   const [preview, setPreview] = useState<number | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
   const load = useCallback(async () => {
-    const v = await getJson<ComplaintSettingsView>('/api/complaints/settings');
+    const v = await apiGet('GET /api/complaints/settings');
     setView(v);
     if (v) setDraft(draftOf(v));
   }, []);
@@ -59,11 +59,11 @@ export function RulesPage(props: { isAdmin: boolean }) {
     labels: view.overrides.labels,
   });
   const send = async (asPreview: boolean) => {
-    const r = await mutate<ComplaintSettingsView>(
-      'PUT',
-      `/api/complaints/settings${asPreview ? '?preview=true' : ''}`,
-      body(),
-    );
+    const r = await apiSend('PUT /api/complaints/settings', {
+      query: asPreview ? { preview: true } : undefined,
+      // The stored overrides' labels come back as plain strings; the server checks each status.
+      body: body() as ApiBody<'PUT /api/complaints/settings'>,
+    });
     if (!r.ok) return setMessage({ kind: 'error', text: r.message });
     if (asPreview) return setPreview(r.body.deadlinesMoving ?? 0);
     setPreview(null);

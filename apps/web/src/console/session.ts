@@ -1,7 +1,6 @@
 import type { SessionResponse } from '@pantau/contracts';
-import { errorText } from '@pantau/contracts/errors';
 import { useCallback, useEffect, useState } from 'react';
-import { screenLocale } from '../api/session.ts';
+import { onSignedOut } from '../api/client.ts';
 
 export type ConsoleSession =
   { state: 'loading' } | { state: 'signed-out'; expired: boolean } | ({ state: 'ready' } & SessionResponse);
@@ -34,17 +33,5 @@ export function useConsoleSession(): [ConsoleSession, () => void] {
   return [session, load];
 }
 
-/** A GET that sends an expired session to sign-in instead of showing an error. */
-export async function getJson<T>(url: string): Promise<T | null> {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (res.status === 401) {
-    const err = (await res.json().catch(() => null)) as { error?: { field?: string } } | null;
-    goToLogin(err?.error?.field === 'session');
-    return null;
-  }
-  if (!res.ok) {
-    const err = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(errorText(screenLocale(), res.status, err?.error?.message));
-  }
-  return (await res.json()) as T;
-}
+// A GET of the typed client that finds the session gone sends the person to sign in.
+onSignedOut(goToLogin);

@@ -1,6 +1,7 @@
 import type { SessionResponse, WorklistItem } from '@pantau/contracts';
+import type { ApiBody } from '@pantau/contracts/api';
 import { useState } from 'react';
-import { mutate } from '../api/session.ts';
+import { apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 
 /**
@@ -14,7 +15,10 @@ export function SocialActions(props: { item: WorklistItem; session: SessionRespo
   const [error, setError] = useState<string | null>(null);
   if (props.session.user.role === 'viewer') return null;
   const act = async (body: Record<string, unknown>, done: string) => {
-    const r = await mutate('POST', `/api/social/interactions/${props.item.id}/actions`, body);
+    const r = await apiSend('POST /api/social/interactions/:id/actions', {
+      params: { id: props.item.id },
+      body: body as ApiBody<'POST /api/social/interactions/:id/actions'>,
+    });
     if (!r.ok) return setError(r.message);
     setError(null);
     props.onDone(done.replace('{item}', props.item.trackingId));

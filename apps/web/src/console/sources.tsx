@@ -1,10 +1,9 @@
 import type { ConnectorView, SourcesView, SourceView } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import { apiGet, apiSend } from '../api/client.ts';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { ConfirmButton } from './confirm-button.tsx';
-import { getJson } from './session.ts';
 
 /**
  * Sumber data: every source with its freshness (fresh, late, never reported), last success and last error;
@@ -18,7 +17,7 @@ export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzL
   const [form, setForm] = useState({ id: '', label: '' });
   const [issued, setIssued] = useState<{ id: string; key: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => setView(await getJson<SourcesView>('/api/sources')), []);
+  const load = useCallback(async () => setView(await apiGet('GET /api/sources')), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -30,9 +29,9 @@ export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzL
   const at = (iso: string | null) => (iso ? `${when.format(new Date(iso))} ${props.tzLabel}` : '–');
   const freshness = (s: SourceView) =>
     s.fresh === null ? t('console.sources.never') : s.fresh ? t('console.sources.fresh') : t('console.sources.late');
-  const act = async (method: 'POST' | 'DELETE', url: string) => {
+  const act = async (done: Promise<{ ok: true } | { ok: false; message: string }>) => {
     setError(null);
-    const r = await mutate(method, url);
+    const r = await done;
     if (!r.ok) setError(r.message);
     await load();
   };
@@ -49,7 +48,7 @@ export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzL
           onSubmit={(e) => {
             e.preventDefault();
             setError(null);
-            void mutate<{ id: string; key: string }>('POST', '/api/sources', form).then(async (r) => {
+            void apiSend('POST /api/sources', { body: form }).then(async (r) => {
               if (!r.ok) return setError(r.message);
               setIssued(r.body);
               setForm({ id: '', label: '' });
@@ -112,7 +111,7 @@ export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzL
                     question={t('console.sources.confirmRevoke')}
                     confirmLabel={t('console.devices.confirmYes')}
                     testId="source-revoke"
-                    onConfirm={() => void act('DELETE', `/api/sources/${encodeURIComponent(s.id)}/key`)}
+                    onConfirm={() => void act(apiSend('DELETE /api/sources/:id/key', { params: { id: s.id } }))}
                   />
                 )}
               </td>
@@ -161,8 +160,12 @@ export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzL
                     data-testid="connector-toggle"
                     onClick={() =>
                       void act(
-                        'POST',
-                        `/api/sources/connectors/${k.kind}/${encodeURIComponent(k.id)}/${k.pausedAt ? 'resume' : 'pause'}`,
+                        apiSend(
+                          k.pausedAt
+                            ? 'POST /api/sources/connectors/:kind/:id/resume'
+                            : 'POST /api/sources/connectors/:kind/:id/pause',
+                          { params: { kind: k.kind, id: k.id } },
+                        ),
                       )
                     }
                   >

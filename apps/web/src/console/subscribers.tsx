@@ -3,7 +3,7 @@ import type { NotificationSubscriptionView } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
 import { isMessageKey, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
-import { getJson } from './session.ts';
+import { apiGet } from '../api/client.ts';
 
 type LadderLevel = LadderLevelView;
 
@@ -16,9 +16,7 @@ export function Subscribers(props: { names: ProvinceNames }) {
   const [rows, setRows] = useState<NotificationSubscriptionView[]>([]);
   const [ladder, setLadder] = useState<LadderLevel[]>([]);
   useEffect(() => {
-    void getJson<{ subscriptions: NotificationSubscriptionView[]; ladder: LadderLevel[] }>(
-      '/api/notifications/subscriptions',
-    ).then((r) => {
+    void apiGet('GET /api/notifications/subscriptions').then((r) => {
       if (!r) return;
       setRows(r.subscriptions);
       setLadder(r.ladder);

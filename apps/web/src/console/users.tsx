@@ -1,10 +1,9 @@
 import type { ConsoleUser } from '@pantau/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import { apiGet, apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
-import { getJson } from './session.ts';
 
 type User = ConsoleUser;
 const ROLES = ['admin', 'duty_officer', 'opd_admin', 'viewer'] as const;
@@ -17,7 +16,7 @@ export function UsersPage(props: { names: ProvinceNames }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const load = useCallback(async () => {
-    const r = await getJson<{ users: User[] }>('/api/users');
+    const r = await apiGet('GET /api/users');
     if (r) setUsers(r.users);
   }, []);
   useEffect(() => {
@@ -41,9 +40,8 @@ export function UsersPage(props: { names: ProvinceNames }) {
         className="cs-filters"
         onSubmit={(e) => {
           e.preventDefault();
-          void mutate<{ oneTimePassword: string }>('POST', '/api/users', {
-            ...form,
-            opdId: form.role === 'opd_admin' ? form.opdId : null,
+          void apiSend('POST /api/users', {
+            body: { ...form, opdId: form.role === 'opd_admin' ? form.opdId : null },
           }).then((r) => {
             if (!r.ok) return setNotice(r.message);
             oneTime(form.username, r.body.oneTimePassword);
@@ -123,7 +121,7 @@ export function UsersPage(props: { names: ProvinceNames }) {
                 <button
                   type="button"
                   onClick={() =>
-                    void mutate<{ oneTimePassword: string }>('POST', `/api/users/${u.id}/reset-password`).then(
+                    void apiSend('POST /api/users/:id/reset-password', { params: { id: u.id } }).then(
                       (r) => r.ok && oneTime(u.username, r.body.oneTimePassword),
                     )
                   }
@@ -132,7 +130,12 @@ export function UsersPage(props: { names: ProvinceNames }) {
                 </button>
                 <button
                   type="button"
-                  onClick={() => void mutate('PATCH', `/api/users/${u.id}`, { disabled: !u.disabledAt }).then(load)}
+                  onClick={() =>
+                    void apiSend('PATCH /api/users/:id', {
+                      params: { id: u.id },
+                      body: { disabled: !u.disabledAt },
+                    }).then(load)
+                  }
                 >
                   {u.disabledAt ? t('console.users.enable') : t('console.users.disable')}
                 </button>

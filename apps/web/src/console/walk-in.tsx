@@ -1,6 +1,7 @@
 import type { SessionResponse } from '@pantau/contracts';
 import { useEffect, useRef, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import type { ApiBody } from '@pantau/contracts/api';
+import { apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import { useLabel } from '../i18n/labels.ts';
 import { OpdSelect } from './opd-select.tsx';
@@ -56,7 +57,7 @@ export function WalkInForm(props: {
         ...(f.name.trim() ? { name: f.name.trim() } : {}),
         ...(f.contact.trim() ? { contact: f.contact.trim() } : {}),
       };
-    const r = await mutate<{ id: string; trackingId: string }>('POST', '/api/complaints/walk-in', body);
+    const r = await apiSend('POST /api/complaints/walk-in', { body: body as ApiBody<'POST /api/complaints/walk-in'> });
     if (!r.ok) return setError(r.message);
     props.onDone(r.body);
   };

@@ -12,7 +12,7 @@ import { useLiveTopic } from '../live/use-live.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 import { Drawer } from './drawer.tsx';
-import { getJson } from './session.ts';
+import { apiGet } from '../api/client.ts';
 import { apiQuery, parseView, viewSearch, type WorklistView } from './worklist-state.ts';
 import { assign, type Assigned } from './owner.tsx';
 import { Handover } from './handover.tsx';
@@ -74,13 +74,13 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
     let cancelled = false;
     setItems([]);
     setTotal(null);
-    void getJson<{ items: WorklistItem[]; total: number }>(`/api/worklist?${apiQuery(view, 0, PAGE)}`).then((r) => {
+    void apiGet('GET /api/worklist', { query: apiQuery(view, 0, PAGE) }).then((r) => {
       if (!r || cancelled) return;
       setItems(r.items);
       setTotal(r.total);
     });
     if (view.group)
-      void getJson<{ groups: typeof groups }>(`/api/worklist/groups?${apiQuery(view, 0, PAGE)}`).then(
+      void apiGet('GET /api/worklist/groups', { query: apiQuery(view, 0, PAGE) }).then(
         (r) => r && !cancelled && setGroups(r.groups),
       );
     return () => {
@@ -92,7 +92,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
   const lastRefresh = useRef(0);
   const refresh = useCallback(async () => {
     const limit = Math.min(500, Math.max(PAGE, loaded.current));
-    const r = await getJson<{ items: WorklistItem[]; total: number }>(`/api/worklist?${apiQuery(view, 0, limit)}`);
+    const r = await apiGet('GET /api/worklist', { query: apiQuery(view, 0, limit) });
     if (!r) return;
     setItems((prev) => {
       const before = new Map(prev.map((i) => [keyOf(i), fingerprint(i)]));
@@ -118,9 +118,7 @@ export function Worklist(props: { session: SessionResponse; names: ProvinceNames
 
   const loadMore = useCallback(async () => {
     if (total === null || items.length >= total) return;
-    const r = await getJson<{ items: WorklistItem[]; total: number }>(
-      `/api/worklist?${apiQuery(view, items.length, PAGE)}`,
-    );
+    const r = await apiGet('GET /api/worklist', { query: apiQuery(view, items.length, PAGE) });
     if (r) setItems((prev) => [...prev, ...r.items.filter((i) => !prev.some((p) => keyOf(p) === keyOf(i)))]);
   }, [items.length, total, view]);
 

@@ -1,6 +1,7 @@
 import type { WallScreenChoice } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import type { ApiBody } from '@pantau/contracts/api';
+import { apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import type { DashboardState } from './dashboard-state.ts';
 
@@ -30,15 +31,16 @@ export function SendToWall(props: { state: DashboardState }) {
   const call = async (method: 'POST' | 'DELETE') => {
     const { scene, filter } = props.state;
     const body = {
-      scene: filter.opd && scene === 'ringkasan' ? 'opd' : scene,
+      scene: (filter.opd && scene === 'ringkasan'
+        ? 'opd'
+        : scene) as ApiBody<'POST /api/wall/screens/:id/show'>['scene'],
       ...(filter.opd ? { opdId: filter.opd } : {}),
       ...(filter.regency ? { regencyCode: filter.regency } : {}),
     };
-    const res = await mutate(
-      method,
-      `/api/wall/screens/${encodeURIComponent(screen)}/show`,
-      method === 'POST' ? body : undefined,
-    );
+    const res =
+      method === 'POST'
+        ? await apiSend('POST /api/wall/screens/:id/show', { params: { id: screen }, body })
+        : await apiSend('DELETE /api/wall/screens/:id/show', { params: { id: screen } });
     if (!res.ok) {
       setMessage(res.message);
       return;

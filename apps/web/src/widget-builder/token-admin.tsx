@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { mutate } from '../api/session.ts';
+import { apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 
 interface TokenRow {
@@ -58,12 +58,14 @@ export function TokenAdmin(props: {
                 .split(/[\s,]+/)
                 .map((x) => x.trim().replace(/\/+$/, ''))
                 .filter(Boolean);
-              void mutate<{ token: string; siteKey: string | null }>('POST', '/api/widgets/tokens', {
-                label,
-                kinds: ['late'],
-                opds: [opd || props.opds[0]?.id],
-                ttlMinutes: ttl,
-                ...(sites.length ? { origins: sites } : {}),
+              void apiSend('POST /api/widgets/tokens', {
+                body: {
+                  label,
+                  kinds: ['late'],
+                  opds: [opd || props.opds[0]!.id],
+                  ttlMinutes: ttl,
+                  ...(sites.length ? { origins: sites } : {}),
+                },
               }).then((r) => {
                 if (!r.ok) return setError(r.message);
                 setIssued(r.body.siteKey ?? r.body.token);
@@ -119,7 +121,9 @@ export function TokenAdmin(props: {
                   {!x.revokedAt && (
                     <button
                       type="button"
-                      onClick={() => void mutate('DELETE', `/api/widgets/tokens/${x.id}`).then(() => load())}
+                      onClick={() =>
+                        void apiSend('DELETE /api/widgets/tokens/:id', { params: { id: x.id } }).then(() => load())
+                      }
                     >
                       {t('widgets.revoke')}
                     </button>

@@ -90,7 +90,7 @@ async function applyBatch(
 ): Promise<void> {
   const externalIds = [...new Set(valid.map((v) => v.externalId))];
   const current = await lockComplaints(client, source, externalIds);
-  const seen = await seenComplaintEvents(client, source, externalIds);
+  const seen = await seenComplaintEvents(client, source, current);
   const states = new Map<string, ComplaintState>([...current].map(([k, c]) => [k, c.state]));
   const accepted: Valid[] = [];
   for (const v of valid) {

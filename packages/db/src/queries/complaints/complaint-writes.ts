@@ -58,18 +58,22 @@ export async function lockComplaints(
   );
 }
 
-/** The (external id, event id) pairs of these complaints that this source already delivered. */
+/**
+ * The (external id, event id) pairs this source already delivered for these complaints, given as
+ * external id → complaint id (the ones `lockComplaints` found: a complaint not stored yet has no events).
+ */
 export async function seenComplaintEvents(
   client: PoolClient,
   source: string,
-  externalIds: string[],
+  complaints: ReadonlyMap<string, { id: number }>,
 ): Promise<Set<string>> {
-  const { rows } = await client.query<{ external_id: string; event_id: string }>(
-    `SELECT c.external_id, e.event_id FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id
-     WHERE c.source = $1 AND c.external_id = ANY($2::text[]) AND e.source = $1`,
-    [source, externalIds],
+  if (complaints.size === 0) return new Set();
+  const externalIdOf = new Map([...complaints].map(([externalId, c]) => [c.id, externalId]));
+  const { rows } = await client.query<{ complaint_id: string; event_id: string }>(
+    `SELECT complaint_id, event_id FROM complaint_event WHERE complaint_id = ANY($1::bigint[]) AND source = $2`,
+    [[...externalIdOf.keys()], source],
   );
-  return new Set(rows.map((r) => `${r.external_id}\u0000${r.event_id}`));
+  return new Set(rows.map((r) => `${externalIdOf.get(Number(r.complaint_id))}\u0000${r.event_id}`));
 }
 
 export interface ComplaintRowWrite {

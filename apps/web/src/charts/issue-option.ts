@@ -22,7 +22,8 @@ export function issueOption(
     splitLine: { lineStyle: { color: theme.grid } },
   };
   return {
-    grid: { left: 8, right: 8, top: fontSize * 2.6, bottom: 4, containLabel: true },
+    // Room above the plot for the legend and, under it, the spike's label at the top of its line.
+    grid: { left: 8, right: 8, top: fontSize * 4, bottom: 4, containLabel: true },
     legend: {
       top: 0,
       left: 0,
@@ -63,7 +64,8 @@ export function issueOption(
                   xAxis: labels[spikeFrom],
                   label: {
                     formatter: names.spike,
-                    position: 'insideEndTop',
+                    // Across, above the line's top: along a vertical line it would be turned and cut.
+                    position: 'end',
                     color: theme.danger,
                     fontSize,
                     fontWeight: 700,

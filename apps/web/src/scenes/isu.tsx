@@ -81,8 +81,9 @@ export function Isu(p: SceneProps) {
           {issue.openHoax && <Kpi label={t('wall.isu.hoax')} value={issue.hoaxTags.length} tone="alert" />}
         </div>
         <p className="panel-foot">
-          {t('wall.isu.complaints')}: {t('wall.isu.usual').replace('{n}', fmt(issue.complaintsUsualPerDay))} ·{' '}
-          {t('wall.isu.negative')}: {t('wall.isu.usual').replace('{n}', fmt(issue.negativeUsualPerDay))}
+          {t('wall.isu.usual')
+            .replace('{complaints}', fmt(issue.complaintsUsualPerDay))
+            .replace('{negative}', fmt(issue.negativeUsualPerDay))}
         </p>
         <EChart option={option} label={t('wall.isu.chart')} />
         {(issue.tags.length > 0 || issue.hoaxTags.length > 0) && (

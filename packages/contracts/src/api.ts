@@ -37,7 +37,12 @@ import {
   ppidRecordRequest,
   type PpidKpis,
 } from './ppid.ts';
-import { leadershipReportQuery, ppidAnnualReportQuery, reportScheduleBody } from './reports.ts';
+import {
+  leadershipReportQuery,
+  ppidAnnualReportQuery,
+  reportScheduleBody,
+  type ReportScheduleView,
+} from './reports.ts';
 import { complaintSettingsBody, type ComplaintSettingsView } from './settings.ts';
 import { socialInteractionAction } from './social-actions.ts';
 import { socialIngestBatch, socialKpiQuery, socialKpis, type SocialKpis } from './social.ts';
@@ -45,6 +50,7 @@ import { ingestHeartbeat, smsMessage, sourceKeyRequest, type SourcesView } from 
 import type {
   AuditRow,
   CaseDetail,
+  ComplaintListRow,
   ConsoleUser,
   HandoverGroup,
   LadderLevelView,
@@ -53,7 +59,13 @@ import type {
   WorklistItem,
 } from './views.ts';
 import { playlistScreen, wallPlaylistRequest, wallShowRequest, type WallPlaylistView } from './wall.ts';
-import { embedSiteKeyRequest, embedTokenRenewal, embedTokenRequest, widgetOptions } from './widgets.ts';
+import {
+  embedSiteKeyRequest,
+  embedTokenRenewal,
+  embedTokenRequest,
+  widgetOptions,
+  type EmbedTokenView,
+} from './widgets.ts';
 
 /**
  * The HTTP API, one row per route: who may call it, what it takes and what it answers. The server's
@@ -259,7 +271,11 @@ export const API = {
     query: ppidAnnualReportQuery,
     media: 'pdf',
   }),
-  'GET /api/reports/schedules': route({ summary: 'Scheduled report mailings', tag: 'reports', auth: 'session' }),
+  'GET /api/reports/schedules': reply<{ schedules: ReportScheduleView[] }>()({
+    summary: 'Scheduled report mailings',
+    tag: 'reports',
+    auth: 'session',
+  }),
   'POST /api/reports/schedules': route({
     summary: 'Schedule a weekly or monthly report mailing',
     tag: 'reports',
@@ -456,7 +472,7 @@ export const API = {
     auth: 'session',
     body: complaintSettingsBody,
   }),
-  'GET /api/complaints': route({
+  'GET /api/complaints': reply<{ items: ComplaintListRow[]; nextCursor: string | null }>()({
     summary: 'Complaints behind a figure, filtered and paged',
     tag: 'console',
     auth: 'session',
@@ -611,7 +627,11 @@ export const API = {
     auth: 'public',
     body: embedSiteKeyRequest,
   }),
-  'GET /api/widgets/tokens': route({ summary: 'Restricted-widget tokens', tag: 'widgets', auth: 'session' }),
+  'GET /api/widgets/tokens': reply<{ tokens: EmbedTokenView[] }>()({
+    summary: 'Restricted-widget tokens',
+    tag: 'widgets',
+    auth: 'session',
+  }),
   'POST /api/widgets/tokens': reply<{ token: string; siteKey: string | null }>()({
     summary: 'Issue a restricted-widget token',
     tag: 'widgets',

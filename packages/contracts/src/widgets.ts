@@ -74,3 +74,19 @@ export const embedSiteKeyRequest = z.strictObject({
 });
 
 export const embedTokenRenewal = z.strictObject({ token: z.string().min(10).max(2000) });
+
+/** A restricted-widget token as `GET /api/widgets/tokens` lists it (never the token itself). */
+export interface EmbedTokenView {
+  id: string;
+  label: string;
+  kinds: string[];
+  opds: string[];
+  ttlMinutes: number;
+  issuedBy: string;
+  issuedAt: string;
+  lastRenewedAt: string | null;
+  revokedAt: string | null;
+  /** The site origins a site key may be used from (empty: no site key). */
+  origins: string[];
+  siteKeyExpiresAt: string | null;
+}

@@ -36,6 +36,17 @@ export function apiUrl(key: ApiKey, call: { params?: Record<string, string | num
   return search ? `${path}?${search}` : path;
 }
 
+/** A Response whose `json()` is the route's answer type. */
+export type ApiResponse<K extends ApiKey> = Omit<Response, 'json'> & { json(): Promise<ApiReply<K>> };
+
+/** A GET with the session cookie, for pages that read the status themselves (e.g. to show "sign in"). */
+export async function apiRequest<K extends GetKey>(
+  key: K,
+  ...[call]: object extends GetCall<K> ? [GetCall<K>?] : [GetCall<K>]
+): Promise<ApiResponse<K>> {
+  return fetch(apiUrl(key, call), { credentials: 'same-origin' });
+}
+
 let signedOut: (expired: boolean) => void = () => undefined;
 /** What a page does when a GET finds the session gone (the console sends the person to sign in). */
 export function onSignedOut(handler: (expired: boolean) => void): void {

@@ -1,10 +1,9 @@
+import type { RecomputeStatusView } from '@pantau/contracts/api';
 import { useContext, useEffect, useState } from 'react';
 import { formatClock, LocaleContext, useT } from '../i18n/index.ts';
+import { apiRequest } from '../api/client.ts';
 
-interface RecomputeStatus {
-  inProgress: boolean;
-  since: string | null;
-}
+type RecomputeStatus = RecomputeStatusView;
 
 /**
  * After a change of the rules or the calendar every open deadline is recomputed (a durable job some node
@@ -18,8 +17,8 @@ export function RecomputeBanner(props: { timeZone: string; tzLabel: string }) {
     let stopped = false;
     const poll = async () => {
       try {
-        const res = await fetch('/api/status/recompute', { credentials: 'same-origin' });
-        if (!stopped && res.ok) setStatus((await res.json()) as RecomputeStatus);
+        const res = await apiRequest('GET /api/status/recompute');
+        if (!stopped && res.ok) setStatus(await res.json());
       } catch {
         // Unreachable: the connection state says so elsewhere.
       }

@@ -1,6 +1,6 @@
 import type { ReportScheduleBody, ReportScheduleView } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
-import { apiSend } from '../api/client.ts';
+import { apiRequest, apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import { OpdSelect } from './opd-select.tsx';
 import type { ProvinceNames } from './province-names.ts';
@@ -25,8 +25,8 @@ export function ReportSchedules(props: { names: ProvinceNames }) {
   const [form, setForm] = useState(EMPTY);
   const [message, setMessage] = useState<string | null>(null);
   const load = () =>
-    fetch('/api/reports/schedules', { credentials: 'same-origin' })
-      .then(async (r) => setList(r.ok ? ((await r.json()) as { schedules: ReportScheduleView[] }).schedules : null))
+    apiRequest('GET /api/reports/schedules')
+      .then(async (r) => setList(r.ok ? (await r.json()).schedules : null))
       .catch(() => setList(null));
   useEffect(() => void load(), []);
   if (list === null) return null;

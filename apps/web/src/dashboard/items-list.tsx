@@ -3,6 +3,7 @@ import { useContext, useEffect, useState } from 'react';
 import { formatNumber, intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
 import { useLabel } from '../i18n/labels.ts';
 import { itemsQuery, type DashboardState } from './dashboard-state.ts';
+import { apiRequest } from '../api/client.ts';
 
 type ItemRow = Pick<
   ComplaintListRow,
@@ -54,7 +55,7 @@ export function ItemsList(props: {
   useEffect(() => {
     let cancelled = false;
     setLoad({ kind: 'loading' });
-    fetch(`/api/complaints?${query}`, { credentials: 'same-origin' })
+    apiRequest('GET /api/complaints', { query })
       .then(async (res) => {
         if (res.status === 401) return setLoad({ kind: 'signin' });
         const body = (await res.json()) as {
@@ -74,8 +75,10 @@ export function ItemsList(props: {
 
   const more = async () => {
     if (load.kind !== 'ready' || !load.nextCursor) return;
-    const res = await fetch(`/api/complaints?${itemsQuery(props.state, props.today, load.nextCursor)}`);
-    const body = (await res.json()) as { items: ItemRow[]; nextCursor: string | null };
+    const res = await apiRequest('GET /api/complaints', {
+      query: itemsQuery(props.state, props.today, load.nextCursor),
+    });
+    const body = await res.json();
     setLoad({ kind: 'ready', items: [...load.items, ...body.items], nextCursor: body.nextCursor });
   };
 

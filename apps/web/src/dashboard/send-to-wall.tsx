@@ -1,7 +1,7 @@
 import type { WallScreenChoice } from '@pantau/contracts';
 import { useEffect, useState } from 'react';
 import type { ApiBody } from '@pantau/contracts/api';
-import { apiSend } from '../api/client.ts';
+import { apiRequest, apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import type { DashboardState } from './dashboard-state.ts';
 
@@ -17,8 +17,8 @@ export function SendToWall(props: { state: DashboardState }) {
   const [screen, setScreen] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
-    fetch('/api/wall/screens', { credentials: 'same-origin' })
-      .then(async (res) => (res.ok ? ((await res.json()) as { screens: Screen[] }).screens : []))
+    apiRequest('GET /api/wall/screens')
+      .then(async (res) => (res.ok ? (await res.json()).screens : []))
       .then((list) => {
         setScreens(list);
         setScreen((s) => s || list[0]?.id || '');

@@ -1,16 +1,9 @@
+import type { EmbedTokenView } from '@pantau/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { apiSend } from '../api/client.ts';
+import { apiRequest, apiSend } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 
-interface TokenRow {
-  id: string;
-  label: string;
-  kinds: string[];
-  opds: string[];
-  issuedAt: string;
-  revokedAt: string | null;
-  origins?: string[];
-}
+type TokenRow = EmbedTokenView;
 
 /** Admins issue restricted-widget tokens for one OPD's `late` widget and revoke them. */
 export function TokenAdmin(props: {
@@ -28,9 +21,9 @@ export function TokenAdmin(props: {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const res = await fetch('/api/widgets/tokens', { credentials: 'same-origin' });
+    const res = await apiRequest('GET /api/widgets/tokens');
     if (res.status === 401 || res.status === 403) return setTokens('signin');
-    if (res.ok) setTokens(((await res.json()) as { tokens: TokenRow[] }).tokens);
+    if (res.ok) setTokens((await res.json()).tokens);
   }, []);
   useEffect(() => {
     void load();

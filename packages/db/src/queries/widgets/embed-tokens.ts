@@ -1,19 +1,8 @@
+import type { EmbedTokenView } from '@pantau/contracts';
 import type { Pool } from '../../connection.ts';
 
-export interface EmbedTokenRow {
-  id: string;
-  label: string;
-  kinds: string[];
-  opds: string[];
-  ttlMinutes: number;
-  issuedBy: string;
-  issuedAt: string;
-  lastRenewedAt: string | null;
-  revokedAt: string | null;
-  /** The site origins a site key may be used from (empty: no site key). */
-  origins: string[];
-  siteKeyExpiresAt: string | null;
-}
+/** A restricted-widget token as the admin API lists it (the wire type, in contracts). */
+export type EmbedTokenRow = EmbedTokenView;
 
 const COLUMNS = `id, label, kinds, opds, ttl_minutes, issued_by, issued_at, last_renewed_at, revoked_at, origins,
   site_key_expires_at`;

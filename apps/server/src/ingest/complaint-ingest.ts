@@ -171,7 +171,13 @@ async function applyBatch(
   // wait: the rollup deltas are gathered while PostgreSQL writes the rows (the longest statement). No
   // other statement is sent meanwhile (one query at a time per connection).
   const upsert = upsertComplaints(client, source, rows);
-  for (const f of facts) rollups.add(...f());
+  try {
+    for (const f of facts) rollups.add(...f());
+  } catch (err) {
+    // Let the statement finish before the caller rolls back, and never leave its failure unobserved.
+    await upsert.catch(() => undefined);
+    throw err;
+  }
   const { ids, inserted } = await upsert;
   // A complaint this batch took for new was created by a concurrent batch after our lock: the fold
   // above started from nothing instead of from its state. Start again (the retry sees and locks it).

@@ -146,5 +146,10 @@ export * from './queries/notifications/index.ts';
 export * from './queries/reports/complaint-period.ts';
 export * from './queries/reports/complaint-daily.ts';
 export * from './queries/reports/report-schedules.ts';
-export { addAnnotation, annotationsFor, type AnnotationRow } from './queries/annotations/annotations.ts';
+export {
+  addAnnotation,
+  annotationsFor,
+  recordSourceOutages,
+  type AnnotationRow,
+} from './queries/annotations/annotations.ts';
 export * from './queries/issues/index.ts';

@@ -5,6 +5,7 @@ import { createTelegramChannel } from './channels/telegram.ts';
 import { createWebhookChannel } from './channels/webhook.ts';
 import { createReportRenderer, queueScheduledReports } from '../reports/scheduled.ts';
 import { queueDigests } from './digest.ts';
+import { annotateSourceOutages } from '../annotations/source-outages.ts';
 import { notifyStaleSources } from './events.ts';
 import { sendDueNotifications, type SenderOptions } from './sender.ts';
 
@@ -54,6 +55,8 @@ export const startNotificationSender: BackgroundStarter = async (ctx) => {
     pass: async (log) => {
       const now = new Date();
       const stale = await notifyStaleSources(ctx.pool, now);
+      // The same silence, marked on the trends so the gap in the figures explains itself.
+      const outages = await annotateSourceOutages(ctx.pool, ctx.pack, now);
       const digests = await queueDigests(ctx.pool, ctx.complaints.calendar(), now, env.PANTAU_NOTIFY_DIGEST_TIME);
       // Scheduled leadership reports go out at the digest time too: Mondays and the 1st of the month.
       const scheduled = await queueScheduledReports(ctx.pool, now, {
@@ -69,8 +72,11 @@ export const startNotificationSender: BackgroundStarter = async (ctx) => {
         for (const k of ['sent', 'failed', 'retried', 'held'] as const) r[k] += b[k];
         if (b.sent + b.failed + b.retried + b.held < BATCH) break;
       }
-      if (stale + digests + scheduled + r.sent + r.failed + r.retried + r.held > 0)
-        log.info({ staleSources: stale, digests, scheduledReports: scheduled, ...r }, 'notifications');
+      if (stale + digests + scheduled + r.sent + r.failed + r.retried + r.held + outages.opened + outages.closed > 0)
+        log.info(
+          { staleSources: stale, outageAnnotations: outages, digests, scheduledReports: scheduled, ...r },
+          'notifications',
+        );
     },
   });
   return {

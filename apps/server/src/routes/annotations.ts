@@ -11,6 +11,7 @@ import {
 import { canAnnotate } from '@pantau/domain/permissions';
 import type { ProvincePack } from '@pantau/provinces';
 import { Hono } from 'hono';
+import { annotationTopics } from '../annotations/source-outages.ts';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 
 const DAY = 86_400_000;
@@ -66,12 +67,7 @@ export function annotationRoutes(pool: Pool, pack: ProvincePack): Hono<AuthEnv> 
         entityId: String(a.id),
         details: { scope, startsAt, endsAt: endsAt ?? null, text },
       });
-      // A province-wide annotation shows on every OPD's and kabupaten/kota's trend too.
-      const topics =
-        scope === 'province'
-          ? ['province', ...pack.opds.map((o) => `opd:${o.id}`), ...pack.regencies.map((r) => `regency:${r.code}`)]
-          : [scope];
-      await touchTopics(client, topics);
+      await touchTopics(client, annotationTopics(pack, scope));
       return a;
     });
     return c.json(annotationView(row), 201);

@@ -38,3 +38,26 @@ export async function annotationsFor(pool: Pool, scope: string, since: Date, lim
   );
   return rows.reverse();
 }
+
+/**
+ * Opens an annotation for every source silent past its freshness target (from its last delivery, once
+ * per episode) and closes every open one whose source has delivered since, at that delivery. Returns how
+ * many it opened and closed.
+ */
+export async function recordSourceOutages(client: PoolClient, now: Date): Promise<{ opened: number; closed: number }> {
+  const opened = await client.query(
+    `INSERT INTO annotation (scope, starts_at, ends_at, text, created_by, source_id, source_episode)
+     SELECT 'province', last_delivery_at, NULL, left('Sumber data terputus: ' || label, 200), 'system', id,
+            last_delivery_at
+     FROM source
+     WHERE last_delivery_at IS NOT NULL AND last_delivery_at + make_interval(secs => freshness_target_seconds) < $1
+     ON CONFLICT (source_id, source_episode) WHERE source_id IS NOT NULL DO NOTHING`,
+    [now],
+  );
+  const closed = await client.query(
+    `UPDATE annotation a SET ends_at = s.last_delivery_at
+     FROM source s
+     WHERE a.source_id = s.id AND a.ends_at IS NULL AND s.last_delivery_at > a.source_episode`,
+  );
+  return { opened: opened.rowCount ?? 0, closed: closed.rowCount ?? 0 };
+}

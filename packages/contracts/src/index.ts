@@ -15,3 +15,4 @@ export * from './sources.ts';
 export type * from './views.ts';
 export * from './notifications.ts';
 export * from './reports.ts';
+export type * from './scope-topic.ts';

@@ -14,21 +14,23 @@ import { calendarSection } from './sections/calendar.ts';
 import { createIssuesTopic } from './issues-topic.ts';
 import { ppidSection } from './sections/ppid.ts';
 import { socialSection } from './sections/social.ts';
+import type { ScopeSections, ScopeTopicState, WallTopicState } from '@pantau/contracts';
 import type { SectionBuilder, TopicScope } from './topic-scope.ts';
 
-export const sectionBuilders: Record<string, SectionBuilder> = {
+/** One builder per section of a scoped topic, each returning its section's contract type. */
+export const sectionBuilders: { [K in keyof ScopeSections]: SectionBuilder<K> } = {
   complaints: async (pool, scope, pack) =>
-    (await complaintOverview(pool, {
+    complaintOverview(pool, {
       timeZone: pack.timeZone,
       opdId: scope.kind === 'opd' ? scope.opdId : null,
       regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
-    })) as unknown as JsonObject,
+    }),
   // The ticker: the newest complaints, no text and no reporter (see recentComplaints).
   recent: async (pool, scope) => ({
-    items: (await recentComplaints(pool, {
+    items: await recentComplaints(pool, {
       opdId: scope.kind === 'opd' ? scope.opdId : null,
       regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
-    })) as unknown as JsonObject[],
+    }),
   }),
   calendar: (pool, scope, pack) => calendarSection(pool, scope, pack),
   ppid: (pool, scope, pack) => ppidSection(pool, scope, pack),
@@ -62,7 +64,7 @@ export function isKnownTopic(pack: ProvincePack, topic: string): boolean {
 /** Builds every topic of the province from rollups and current-state tables. Unknown topics → null. */
 export function createTopicBuilder(pack: ProvincePack, publicMinCount = 5): TopicBuilder {
   const issues = createIssuesTopic(pack);
-  return async (pool, topic) => {
+  return async (pool, topic): Promise<JsonObject | null> => {
     // The Isu scene's subjects, detected over the daily rollups (contracts `issuesTopicState`).
     if (topic === 'issues') return issues(pool);
     if (topic === 'wall') {
@@ -74,11 +76,8 @@ export function createTopicBuilder(pack: ProvincePack, publicMinCount = 5): Topi
           { screen, entries: p.entries, opdIds: p.opdIds, lateAlertAt: p.lateAlertAt },
         ]),
       );
-      return {
-        screens: screens as unknown as JsonObject,
-        playlist: (all['*']?.entries ?? null) as unknown as JsonObject[] | null,
-        playlists: playlists as unknown as JsonObject,
-      };
+      const wall: WallTopicState = { screens, playlist: all['*']?.entries ?? null, playlists };
+      return wall;
     }
     if (topic === 'worklist') {
       return { items: (await worklistItems(pool)) as unknown as JsonObject[] };
@@ -95,10 +94,10 @@ export function createTopicBuilder(pack: ProvincePack, publicMinCount = 5): Topi
     }
     const scope = scopeOf(topic, pack);
     if (!scope) return null;
-    const state: JsonObject = { scope: topic };
-    for (const [name, build] of Object.entries(sectionBuilders)) {
-      const part = await build(pool, scope, pack);
-      if (part) state[name] = part;
+    const state: ScopeTopicState = { scope: topic };
+    for (const name of Object.keys(sectionBuilders) as Array<keyof ScopeSections>) {
+      const part = await sectionBuilders[name](pool, scope, pack);
+      if (part) Object.assign(state, { [name]: part });
     }
     return state;
   };

@@ -1,5 +1,5 @@
+import type { ScopeSections } from '@pantau/contracts';
 import type { Pool } from '@pantau/db';
-import type { JsonObject } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
 
 // The types that the topic builder, its sections and the public figures all speak. They sit apart from
@@ -14,4 +14,8 @@ export type TopicScope =
  * One stream's part of a scoped snapshot (complaints, ppid, social). A stream that has nothing yet
  * returns null and its key is left out. Streams register in `topic-builders.ts`; the builder stays the same.
  */
-export type SectionBuilder = (pool: Pool, scope: TopicScope, pack: ProvincePack) => Promise<JsonObject | null>;
+export type SectionBuilder<K extends keyof ScopeSections = keyof ScopeSections> = (
+  pool: Pool,
+  scope: TopicScope,
+  pack: ProvincePack,
+) => Promise<ScopeSections[K] | null>;

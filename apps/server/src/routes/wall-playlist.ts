@@ -17,7 +17,7 @@ import { canEditPlaylist } from '@pantau/domain/permissions';
 
 const view = (p: WallPlaylistRow): WallPlaylistView => ({
   screen: p.screen,
-  entries: p.entries as WallPlaylistView['entries'],
+  entries: p.entries,
   opdIds: p.opdIds,
   lateAlertAt: p.lateAlertAt,
   updatedBy: p.updatedBy,

@@ -1,5 +1,5 @@
 import type { WallScreenChoice } from '@pantau/contracts';
-import type { WallPlaylists, WallPlaylistView } from '@pantau/contracts';
+import type { WallPlaylistView } from '@pantau/contracts';
 import { SCENE_IDS, type SceneIdWire } from '@pantau/contracts/constants';
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
@@ -36,11 +36,8 @@ export function PlaylistPage(props: { names: ProvinceNames; timeZone: string; tz
   const [draft, setDraft] = useState<Draft>(fromView(null));
   const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
   const wall = useLiveTopic('wall');
-  const shown = (wall.state?.screens ?? {}) as Record<
-    string,
-    { scene: SceneIdWire; opdId?: string; until: string | null; sentBy?: string }
-  >;
-  const playlists = (wall.state?.playlists ?? {}) as WallPlaylists;
+  const shown = wall.state?.screens ?? {};
+  const playlists = wall.state?.playlists ?? {};
 
   const load = useCallback(async () => {
     const [s, p] = await Promise.all([

@@ -1,4 +1,4 @@
-import type { JsonObject } from '@pantau/domain/live';
+import type { TopicStateOf } from '@pantau/contracts';
 import { useEffect, useSyncExternalStore } from 'react';
 import { LiveClient } from './live-client.ts';
 import type { ConnectionState } from './connection-machine.ts';
@@ -36,7 +36,9 @@ export function liveClient(): LiveClient {
 }
 
 /** Subscribes to a topic for as long as the component is mounted; re-renders on every change. */
-export function useLiveTopic(topic: string): { state: JsonObject | null; seq: number; connection: ConnectionState } {
+export function useLiveTopic<T extends string>(
+  topic: T,
+): { state: TopicStateOf<T> | null; seq: number; connection: ConnectionState } {
   const client = liveClient();
   useEffect(() => {
     client.subscribe(topic);
@@ -44,7 +46,9 @@ export function useLiveTopic(topic: string): { state: JsonObject | null; seq: nu
   const subscribe = (fn: () => void) => client.onChange(fn);
   const snapshot = useSyncExternalStore(subscribe, () => client.topics.get(topic));
   const connection = useSyncExternalStore(subscribe, () => client.state);
-  return { state: snapshot?.state ?? null, seq: snapshot?.seq ?? 0, connection };
+  // The server builds each topic's content as its contract type (`TopicStateOf`), and the client only
+  // applies its diffs: the content is that type, read here once instead of cast at every use.
+  return { state: (snapshot?.state ?? null) as TopicStateOf<T> | null, seq: snapshot?.seq ?? 0, connection };
 }
 
 /** The newest heartbeat (server time, sources' freshness), re-rendering when one arrives. */

@@ -17,7 +17,6 @@ import { LocaleContext, useT } from '../i18n/index.ts';
 import { useHeartbeat, useLiveTopic } from '../live/use-live.ts';
 import { useProvince } from '../province.ts';
 import { SCENES } from '../scenes/scenes.tsx';
-import type { LateItem } from '../scenes/types.ts';
 import '../scenes/scenes.css';
 import '../dashboard/dashboard.css';
 
@@ -69,7 +68,7 @@ export function DashboardPage(props: PageProps) {
     kind === 'root'
       ? (province?.name ?? t('dashboard.province'))
       : `${t(`dashboard.kind.${kind as 'opd'}`)}: ${kind === 'opd' ? names.opd(id) : kind === 'regency' ? names.regency(id) : id}`;
-  const late = ((worklist.state?.items ?? []) as unknown as LateItem[]).filter(
+  const late = (worklist.state?.items ?? []).filter(
     (l) =>
       (!state.filter.opd || l.opdId === state.filter.opd) &&
       (!state.filter.regency || l.regencyCode === state.filter.regency),

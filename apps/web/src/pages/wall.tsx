@@ -7,7 +7,7 @@ import { useDataAt, useHeartbeat, useLiveRefusal, useLiveTopic } from '../live/u
 import { useProvince } from '../province.ts';
 import { freshnessOf } from '../scenes/freshness.ts';
 import { SCENES } from '../scenes/scenes.tsx';
-import { SCENE_IDS, type LateItem, type SceneId, type SceneProps, type ScopeState } from '../scenes/types.ts';
+import { SCENE_IDS, type LateItem, type SceneId, type SceneProps } from '../scenes/types.ts';
 import '../scenes/scenes.css';
 import { direct, INITIAL_DIRECTOR, onScreen, type DirectorEvent, type DirectorState } from '../wall/director.ts';
 import {
@@ -76,9 +76,9 @@ export function WallPage(_props: PageProps) {
   // The admin's playlist for this screen, else for every screen (the `wall` topic), else the built-in
   // one; `?durations=` overrides the seconds of any.
   const wallTopic = useLiveTopic('wall');
-  const playlists = (wallTopic.state?.playlists ?? {}) as WallPlaylists;
+  const playlists: WallPlaylists = wallTopic.state?.playlists ?? {};
   const mine = (deviceId ? playlists[deviceId] : undefined) ?? playlists['*'];
-  const fromTopic = mine?.entries ?? (wallTopic.state?.playlist as PlaylistEntry[] | null | undefined);
+  const fromTopic = mine?.entries ?? wallTopic.state?.playlist;
   const playlistKey = JSON.stringify(fromTopic ?? null);
   // The Isu topic: parsed with its contract (a malformed state is no issue, not a crash).
   const issuesTopic = useLiveTopic('issues');
@@ -98,10 +98,7 @@ export function WallPage(_props: PageProps) {
   const alertAt = ALERT_AT ?? mine?.lateAlertAt ?? 5;
 
   // What an operator sent to this screen (the `wall` topic, by this screen's id) wins until released.
-  const screens = (wallTopic.state?.screens ?? {}) as Record<
-    string,
-    { scene: SceneId; opdId?: string; until: string | null; sentBy?: string }
-  >;
+  const screens = wallTopic.state?.screens ?? {};
   const sent = deviceId ? screens[deviceId] : undefined;
   const override = sent && (!sent.until || Date.parse(sent.until) > now.getTime()) ? sent : null;
 
@@ -146,7 +143,7 @@ export function WallPage(_props: PageProps) {
 
   // Alerts: an OPD whose overdue count newly crosses the threshold.
   const overdueBefore = useRef<Map<string, number> | null>(null);
-  const ranking = (provinceTopic.state as ScopeState | null)?.complaints?.opdRanking;
+  const ranking = provinceTopic.state?.complaints?.opdRanking;
   useEffect(() => {
     if (!ranking) return;
     const crossed = newLateCrossings(overdueBefore.current, ranking, alertAt);
@@ -181,7 +178,7 @@ export function WallPage(_props: PageProps) {
 
   // A spike of negative mentions: to the social scene.
   const negatives = useRef<Array<{ at: number; negative: number }>>([]);
-  const negativeNow = (provinceTopic.state as ScopeState | null)?.social?.sentiment.negative;
+  const negativeNow = provinceTopic.state?.social?.sentiment.negative;
   useEffect(() => {
     if (negativeNow === undefined) return;
     const at = Date.now();
@@ -246,8 +243,8 @@ export function WallPage(_props: PageProps) {
   const hasToken = Boolean(window.localStorage.getItem('pantau.deviceToken'));
   const isOffline = offline || connection === 'offline';
   const stale = (['complaints', 'ppid', 'social'] as const).some((s) => freshnessOf(heartbeat, s, now).stale);
-  const state = provinceTopic.state as ScopeState | null;
-  const late = (worklist.state?.items ?? []) as unknown as LateItem[];
+  const state = provinceTopic.state;
+  const late: LateItem[] = worklist.state?.items ?? [];
   const fontSize = Math.max(12, Math.round(screen.h / 58));
   // A pinned scene takes the rotating pane; an ultra-wide wall keeps its companions beside it, so what a
   // pin shows (and what the clipping test measures) is the layout the wall really has.
@@ -269,7 +266,7 @@ export function WallPage(_props: PageProps) {
     province
       ? {
           province,
-          state: (scene === 'opd' ? opdTopic.state : state) as ScopeState | null,
+          state: scene === 'opd' ? opdTopic.state : state,
           late,
           heartbeat,
           now,

@@ -1,6 +1,5 @@
-import { scopeTopic } from '@pantau/contracts';
+import { scopeTopic, type ScopeSections } from '@pantau/contracts';
 import { annotationsFor, type Pool } from '@pantau/db';
-import type { JsonObject } from '@pantau/domain';
 import type { TopicScope } from '../topic-scope.ts';
 
 const DAY = 86_400_000;
@@ -9,7 +8,11 @@ const DAY = 86_400_000;
  * The annotations a scope's trends show (its own and the province's) over the wall's 12 months and a
  * little before, as `{ items }`; null when there are none, so a topic without any carries no key.
  */
-export async function annotationsSection(pool: Pool, scope: TopicScope, now = new Date()): Promise<JsonObject | null> {
+export async function annotationsSection(
+  pool: Pool,
+  scope: TopicScope,
+  now = new Date(),
+): Promise<ScopeSections['annotations'] | null> {
   const topic = scopeTopic({
     opdId: scope.kind === 'opd' ? scope.opdId : null,
     regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,

@@ -12,10 +12,10 @@ import {
   localDateOf,
   ppidRequestFacts,
   summarizePpid,
-  type JsonObject,
   type WorkingCalendar,
 } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
+import type { KiFigures, PpidFigures } from '@pantau/contracts';
 import type { SectionBuilder } from '../topic-scope.ts';
 
 export interface PpidSectionOptions {
@@ -35,7 +35,7 @@ const round = (n: number | null, digits = 3) => (n === null ? null : Math.round(
  * - `ki`: the latest Komisi Informasi monev result (for the province: the OPDs' mean and their bands).
  * Aggregates only. The calendar for the working-day figures is cached briefly, not read per build.
  */
-export function createPpidSection(options: PpidSectionOptions = {}): SectionBuilder {
+export function createPpidSection(options: PpidSectionOptions = {}): SectionBuilder<'ppid'> {
   const ttl = options.calendarTtlMs ?? 60_000;
   const calendars = new WeakMap<Pool, { code: string; at: number; calendar: WorkingCalendar }>();
   const calendarOf = async (pool: Pool, pack: ProvincePack) => {
@@ -60,7 +60,7 @@ export function createPpidSection(options: PpidSectionOptions = {}): SectionBuil
       dipSummary(pool, opdId),
     ]);
     const k = summarizePpid(states.map((s) => ppidRequestFacts(s, calendar, now, DEFAULT_PPID_RULES)));
-    const section: JsonObject = {
+    const section: PpidFigures = {
       period: { from: monthStart, to: today },
       month: {
         requests: k.requests,
@@ -97,7 +97,7 @@ export function createPpidSection(options: PpidSectionOptions = {}): SectionBuil
   };
 }
 
-function kiFigures(monev: Array<{ opdId: string; year: number; score: number; band: string }>): JsonObject | null {
+function kiFigures(monev: Array<{ opdId: string; year: number; score: number; band: string }>): KiFigures | null {
   if (monev.length === 0) return null;
   if (monev.length === 1) {
     const m = monev[0]!;
@@ -117,4 +117,4 @@ function kiFigures(monev: Array<{ opdId: string; year: number; score: number; ba
   };
 }
 
-export const ppidSection: SectionBuilder = createPpidSection();
+export const ppidSection: SectionBuilder<'ppid'> = createPpidSection();

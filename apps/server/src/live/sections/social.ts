@@ -1,5 +1,6 @@
 import { socialOpenIssues, socialPeriodTotals, socialReplySummary } from '@pantau/db';
-import { addDays, localDateOf, summarizeSocial, type JsonObject } from '@pantau/domain';
+import type { SocialFigures } from '@pantau/contracts';
+import { addDays, localDateOf, summarizeSocial } from '@pantau/domain';
 import type { SectionBuilder } from '../topic-scope.ts';
 
 export interface SocialSectionOptions {
@@ -21,7 +22,7 @@ const pct = (part: number, whole: number) => (whole > 0 ? round((part / whole) *
  * formulas are those of docs/domain/social-kpis.md; the daily series and the interactions are summed in
  * SQL, so a build reads a couple of rows, not every comment.
  */
-export function createSocialSection(options: SocialSectionOptions = {}): SectionBuilder {
+export function createSocialSection(options: SocialSectionOptions = {}): SectionBuilder<'social'> {
   const target = options.replyTargetMinutes ?? 1440;
   return async (pool, scope, pack) => {
     if (scope.kind === 'regency') return null;
@@ -38,7 +39,7 @@ export function createSocialSection(options: SocialSectionOptions = {}): Section
     const k = summarizeSocial(totals, [], { basis: 'reach' });
     const s = replies.sentiment;
     const classified = s.positive + s.neutral + s.negative;
-    const section: JsonObject = {
+    const section: SocialFigures = {
       period: { from, to },
       followers: k.followersEnd,
       followerGrowth: k.followerGrowth,
@@ -69,4 +70,4 @@ export function createSocialSection(options: SocialSectionOptions = {}): Section
   };
 }
 
-export const socialSection: SectionBuilder = createSocialSection();
+export const socialSection: SectionBuilder<'social'> = createSocialSection();

@@ -1,14 +1,8 @@
+import type { WallOverrideView } from '@pantau/contracts';
 import type { Pool } from '../../connection.ts';
 
-export interface WallOverride {
-  scene: string;
-  opdId?: string;
-  regencyCode?: string;
-  /** Who sent the view (display name): the wall shows it, so a screen never changes anonymously. */
-  sentBy?: string;
-  /** ISO instant after which the screen returns to its rotation; null = until released. */
-  until: string | null;
-}
+/** What an operator sent to a screen: the wire type of the `wall` topic's `screens`. */
+export type WallOverride = WallOverrideView;
 
 /** Sets or clears (override null) what a screen shows; false when there is no such active screen. */
 export async function setWallOverride(

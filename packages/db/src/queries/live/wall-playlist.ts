@@ -1,9 +1,8 @@
+import type { PlaylistEntry } from '@pantau/contracts';
 import type { Pool, PoolClient } from '../../connection.ts';
 
-export interface PlaylistEntryRow {
-  scene: string;
-  seconds: number;
-}
+/** A step of a rotation: the wire type (the route validated the scene before it was stored). */
+export type PlaylistEntryRow = PlaylistEntry;
 
 /** A wall rotation as an admin set it, for all screens (`screen` '*') or for one. */
 export interface WallPlaylistRow {

@@ -1,4 +1,5 @@
 import { addDays, flowShare, lastMonths, localDateOf, worstFirst } from '@pantau/domain';
+import type { ComplaintFigures, MonthFlows, RankedFlows as Ranked } from '@pantau/contracts';
 import type { Pool } from '../../connection.ts';
 
 export interface OverviewFilter {
@@ -9,56 +10,9 @@ export interface OverviewFilter {
   now?: Date;
 }
 
-/** A ranked OPD's or kabupaten/kota's flows over the last 12 months, and what is overdue now. */
-interface Ranked {
-  received: number;
-  followedUp: number;
-  onTime: number;
-  overdue: number;
-}
-
-/** One month's flows (`YYYY-MM`, local). */
-export interface MonthFlows {
-  month: string;
-  received: number;
-  followedUp: number;
-  completed: number;
-}
-
-export interface ComplaintOverview {
-  today: { received: number; verified: number; followedUp: number; completed: number };
-  /** Today by local hour (00–23), for the intraday curve. */
-  todayByHour: Array<{ hour: string; received: number; completed: number }>;
-  /** Complaints received in the last 60 minutes (the live rate). */
-  lastHourReceived: number;
-  month: {
-    received: number;
-    followedUp: number;
-    completed: number;
-    onTimeShare: number | null;
-    avgFollowUpHK: number | null;
-    avgVerifyHours: number | null;
-  };
-  /** The year to date: flows, and the shares followed up and completed (see flowShare). */
-  year: {
-    received: number;
-    followedUp: number;
-    completed: number;
-    onTimeShare: number | null;
-    followUpRate: number | null;
-    completionRate: number | null;
-  };
-  /** The last 12 months, this one included, oldest first; a quiet month is zeros. */
-  months: MonthFlows[];
-  byChannel: Record<string, number>;
-  byClassification: Record<string, number>;
-  byTopic: Array<{ topic: string; received: number }>;
-  trend: Array<{ day: string; received: number; completed: number }>;
-  open: { total: number; overdue: number; atRisk: number; byStatus: Record<string, number>; escalated: number };
-  /** Worst first; flows over the last 12 months (a month of a real province is too thin to rank). */
-  opdRanking: Array<{ opdId: string } & Ranked>;
-  regencyRanking: Array<{ regencyCode: string } & Ranked>;
-}
+/** The wire type is the contract's: this query builds it, the wall and the dashboard read it. */
+export type ComplaintOverview = ComplaintFigures;
+export type { MonthFlows };
 
 const OPEN = ['belum_diverifikasi', 'terverifikasi_didisposisi', 'ditindaklanjuti', 'ditunda', 'bukan_wewenang'];
 

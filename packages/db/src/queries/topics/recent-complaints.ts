@@ -1,13 +1,7 @@
+import type { RecentComplaint } from '@pantau/contracts';
 import type { Pool } from '../../connection.ts';
 
-export interface RecentComplaint {
-  submittedAt: string;
-  classification: string;
-  topic: string | null;
-  opdId: string | null;
-  regencyCode: string | null;
-  channel: string;
-}
+export type { RecentComplaint };
 
 /**
  * The newest complaints for the wall's ticker: when, what kind, which OPD, where, by which channel. No

@@ -18,6 +18,9 @@ export type PublicScope = z.infer<typeof publicScope>;
 export const publicPeriod = z.enum(['month', 'today']);
 export type PublicPeriod = z.infer<typeof publicPeriod>;
 
+/** The query of a public endpoint that takes no parameter: any given one is refused by name. */
+export const publicNoQuery = z.strictObject({});
+
 export const publicQuery = z.strictObject({
   scope: publicScope.default('province'),
   period: publicPeriod.default('month'),
@@ -121,3 +124,7 @@ export const publicScopes = z.object({
   regencies: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 export type PublicScopes = z.infer<typeof publicScopes>;
+
+/** The answer of one stream's endpoint (`/complaints`, `/ppid`, `/social`): the summary's frame and that stream. */
+export const publicStreamAnswer = <S extends 'complaints' | 'ppid' | 'social'>(stream: S, schema: z.ZodType) =>
+  z.object({ scope: z.string(), period: publicPeriod, generatedAt: z.string(), [stream]: schema });

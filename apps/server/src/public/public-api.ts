@@ -7,17 +7,17 @@ import {
   publicScopes,
   publicSocial,
   publicSummary,
-  publicPeriod,
+  publicNoQuery,
+  publicStreamAnswer,
   type PublicPeriod,
 } from '@pantau/contracts';
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { rankingFigures, summaryFigures, resolveScope, type PublicOptions, type ResolvedScope } from './figures.ts';
 
 /** The query every figure route takes; `scope` is checked against the province's OPDs and regencies. */
 const scopedQuery = publicQuery;
-const noQuery = z.strictObject({});
 
 export interface PublicEndpoint {
   /** Path under /api/public/v1. */
@@ -50,7 +50,7 @@ export function publicEndpoints(pool: Pool, pack: ProvincePack, options: PublicO
     path: `/${stream}`,
     summary: text,
     query: scopedQuery,
-    response: z.object({ scope: z.string(), period: publicPeriod, generatedAt: z.string(), [stream]: schema }),
+    response: publicStreamAnswer(stream, schema),
     examples,
     compute: async (q, scope) => {
       const s = await summary(scope, q.period as PublicPeriod);
@@ -90,7 +90,7 @@ export function publicEndpoints(pool: Pool, pack: ProvincePack, options: PublicO
     {
       path: '/rankings',
       summary: { id: 'Peringkat OPD dan kabupaten/kota menurut ketepatan waktu', en: 'Rankings by on-time share' },
-      query: noQuery,
+      query: publicNoQuery,
       response: publicRankings,
       examples: [''],
       compute: () => rankingFigures(pool, pack, options),
@@ -98,7 +98,7 @@ export function publicEndpoints(pool: Pool, pack: ProvincePack, options: PublicO
     {
       path: '/scopes',
       summary: { id: 'Daftar OPD dan kabupaten/kota (untuk pilihan widget)', en: 'OPDs and regencies' },
-      query: noQuery,
+      query: publicNoQuery,
       response: publicScopes,
       examples: [''],
       compute: () =>

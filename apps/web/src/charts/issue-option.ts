@@ -1,4 +1,4 @@
-import { WALL, type ChartTheme, type EChartsOption } from '@pantau/domain/charts';
+import { axisStyle, legendStyle, WALL, type ChartTheme, type EChartsOption } from '@pantau/domain/charts';
 
 /**
  * One Isu subject on one time axis: its complaints a day as bars (left axis) and its tagged negative
@@ -16,26 +16,17 @@ export function issueOption(
   theme: ChartTheme = WALL,
 ): EChartsOption {
   const spikeFrom = Math.max(0, labels.length - windowDays);
-  const axis = {
-    axisLabel: { color: theme.muted, fontSize, formatter: format },
-    axisLine: { lineStyle: { color: theme.grid } },
-    splitLine: { lineStyle: { color: theme.grid } },
-  };
+  const base = axisStyle(fontSize, theme);
+  const axis = { ...base, axisLabel: { ...base.axisLabel, formatter: format } };
   return {
     // Room above the plot for the legend and, under it, the spike's label at the top of its line.
     grid: { left: 8, right: 8, top: fontSize * 4, bottom: 4, containLabel: true },
-    legend: {
-      top: 0,
-      left: 0,
-      textStyle: { color: theme.text, fontSize },
-      itemWidth: fontSize * 1.4,
-      itemHeight: fontSize * 0.6,
-    },
+    legend: legendStyle(fontSize, theme),
     xAxis: {
       type: 'category',
       data: labels,
-      axisLabel: { color: theme.muted, fontSize, hideOverlap: true },
-      axisLine: { lineStyle: { color: theme.grid } },
+      ...base,
+      axisLabel: { ...base.axisLabel, hideOverlap: true },
       splitLine: { show: false },
     },
     yAxis: [

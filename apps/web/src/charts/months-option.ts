@@ -1,4 +1,4 @@
-import { WALL, type ChartTheme, type EChartsOption } from '@pantau/domain/charts';
+import { axisStyle, legendStyle, WALL, type ChartTheme, type EChartsOption } from '@pantau/domain/charts';
 
 /**
  * The last 12 months at a real province's volume (a few dozen complaints a month): the month's arrivals
@@ -18,11 +18,7 @@ export function monthsOption(
 ): EChartsOption {
   const byMonth = new Map<string, number[]>();
   for (const m of marks) byMonth.set(m.label, [...(byMonth.get(m.label) ?? []), m.n]);
-  const axis = {
-    axisLabel: { color: theme.muted, fontSize },
-    axisLine: { lineStyle: { color: theme.grid } },
-    splitLine: { lineStyle: { color: theme.grid } },
-  };
+  const axis = axisStyle(fontSize, theme);
   const line = (name: string, data: number[], color: string, dashed: boolean) => ({
     name,
     type: 'line',
@@ -33,13 +29,7 @@ export function monthsOption(
   });
   return {
     grid: { left: 8, right: fontSize, top: fontSize * 2.4, bottom: 4, containLabel: true },
-    legend: {
-      top: 0,
-      left: 0,
-      textStyle: { color: theme.text, fontSize },
-      itemWidth: fontSize * 1.4,
-      itemHeight: fontSize * 0.6,
-    },
+    legend: legendStyle(fontSize, theme),
     xAxis: { type: 'category', data: labels, ...axis, splitLine: { show: false } },
     yAxis: { type: 'value', minInterval: 1, ...axis, axisLabel: { ...axis.axisLabel, formatter: format } },
     series: [

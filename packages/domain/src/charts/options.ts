@@ -41,10 +41,20 @@ export const PRINT: ChartTheme = {
 const idNumber = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 const numberLabel = (p: { value: unknown }) => (typeof p.value === 'number' ? idNumber.format(p.value) : '');
 
-const axisStyle = (fontSize: number, theme: ChartTheme) => ({
+/** The axes' colours and text size, shared by every chart with axes (here and in the web's own builders). */
+export const axisStyle = (fontSize: number, theme: ChartTheme) => ({
   axisLabel: { color: theme.muted, fontSize },
   axisLine: { lineStyle: { color: theme.grid } },
   splitLine: { lineStyle: { color: theme.grid } },
+});
+
+/** The legend every series chart has: top left, in the theme's text colour. */
+export const legendStyle = (fontSize: number, theme: ChartTheme) => ({
+  top: 0,
+  left: 0,
+  textStyle: { color: theme.text, fontSize },
+  itemWidth: fontSize * 1.4,
+  itemHeight: fontSize * 0.6,
 });
 
 /** Two daily series on a time axis: received and completed. Symbols off, no animation. */
@@ -56,13 +66,7 @@ export function trendOption(
 ): EChartsOption {
   return {
     grid: { left: fontSize * 3, right: fontSize, top: fontSize * 2.4, bottom: fontSize * 2 },
-    legend: {
-      top: 0,
-      left: 0,
-      textStyle: { color: theme.text, fontSize },
-      itemWidth: fontSize * 1.4,
-      itemHeight: fontSize * 0.6,
-    },
+    legend: legendStyle(fontSize, theme),
     xAxis: {
       type: 'category',
       data: days.map((d) => d.slice(8)),

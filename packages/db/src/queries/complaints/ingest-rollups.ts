@@ -1,5 +1,5 @@
 import { localDateOf, type ComplaintFacts } from '@pantau/domain';
-import { RollupBatch } from '../live/complaint-rollups.ts';
+import { RollupBatch, sameDimensions, sameMilestone, stockKey } from '../live/complaint-rollups.ts';
 
 type Milestone = 'received' | 'verified' | 'followed_up' | 'completed' | 'deleted';
 type Counts = Partial<Record<string, number>>;
@@ -183,27 +183,4 @@ export class IngestRollupBatch extends RollupBatch {
       this.stock.set(id, row);
     }
   }
-}
-
-function sameDimensions(a: ComplaintFacts, b: ComplaintFacts): boolean {
-  return (
-    a.opdId === b.opdId &&
-    a.regencyCode === b.regencyCode &&
-    a.channel === b.channel &&
-    a.topic === b.topic &&
-    a.classification === b.classification
-  );
-}
-
-function sameMilestone(a: ComplaintFacts, b: ComplaintFacts, m: Milestone): boolean {
-  const field = MILESTONES.find(([name]) => name === m)![1];
-  if ((a[field]?.getTime() ?? null) !== (b[field]?.getTime() ?? null)) return false;
-  if (m === 'followed_up')
-    return a.followUpOnTime === b.followUpOnTime && a.followUpWorkingDays === b.followUpWorkingDays;
-  if (m === 'verified') return a.submittedAt.getTime() === b.submittedAt.getTime();
-  return true;
-}
-
-function stockKey(f: ComplaintFacts): string {
-  return `${f.status}|${f.deadlineState}|${f.escalated}`;
 }

@@ -243,7 +243,7 @@ const MILESTONE_FIELD: Record<string, keyof ComplaintRollupFacts> = {
   deleted: 'deletedAt',
 };
 
-function sameDimensions(a: ComplaintRollupFacts, b: ComplaintRollupFacts): boolean {
+export function sameDimensions(a: ComplaintRollupFacts, b: ComplaintRollupFacts): boolean {
   return (
     a.opdId === b.opdId &&
     a.regencyCode === b.regencyCode &&
@@ -253,7 +253,7 @@ function sameDimensions(a: ComplaintRollupFacts, b: ComplaintRollupFacts): boole
   );
 }
 
-function sameMilestone(a: ComplaintRollupFacts, b: ComplaintRollupFacts, m: Counter): boolean {
+export function sameMilestone(a: ComplaintRollupFacts, b: ComplaintRollupFacts, m: Counter): boolean {
   const field = MILESTONE_FIELD[m]!;
   const ta = (a[field] as Date | null)?.getTime() ?? null;
   const tb = (b[field] as Date | null)?.getTime() ?? null;
@@ -264,7 +264,7 @@ function sameMilestone(a: ComplaintRollupFacts, b: ComplaintRollupFacts, m: Coun
   return true;
 }
 
-function stockKey(f: ComplaintRollupFacts): string {
+export function stockKey(f: ComplaintRollupFacts): string {
   return `${f.status}|${f.deadlineState}|${f.escalated}`;
 }
 

@@ -6,6 +6,9 @@
  */
 
 const MESSAGES: Record<string, string> = {
+  'each step must come no earlier than the one before':
+    'Setiap tingkat eskalasi tidak boleh lebih awal daripada tingkat sebelumnya.',
+  'levels must be 1, 2, 3… in order': 'Tingkat eskalasi harus berurutan: 1, 2, 3, dan seterusnya.',
   'a PPID pembantu request needs the OPD': 'Permohonan ke PPID pembantu harus menyebut OPD-nya.',
   'a range needs from and to': 'Rentang waktu perlu tanggal awal dan akhir.',
   'a rejection must name its Pasal 17 ground (a–j)': 'Penolakan wajib menyebut dasar Pasal 17 (huruf a–j).',

@@ -88,7 +88,9 @@ describe('the video wall on the demo feed', () => {
         for (const scene of SCENES) {
           await tab.goto(`${pantau.url}/wall?device=${token}&scene=${scene}`);
           const wall = tab.getByTestId('wall');
-          await expect.poll(() => wall.getAttribute('data-connection'), { timeout: 15_000 }).toBe('live');
+          // 30 s as the file’s other waits for `live`: a page load subscribes to several topics, served one
+          // at a time by the node's tailer, while the 4K pages and a second test file share 2 cores.
+          await expect.poll(() => wall.getAttribute('data-connection'), { timeout: 30_000 }).toBe('live');
           expect(await wall.getAttribute('data-scene')).toBe(scene);
           await tab.locator('.panel').first().waitFor();
           const box = await tab.evaluate(() => ({
@@ -116,7 +118,7 @@ describe('the video wall on the demo feed', () => {
         for (const scene of SCENES) {
           await tab.goto(`${pantau.url}/wall?device=${token}&scene=${scene}`);
           await expect
-            .poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 15_000 })
+            .poll(() => tab.getByTestId('wall').getAttribute('data-connection'), { timeout: 30_000 })
             .toBe('live');
           await tab.locator('.panel').first().waitFor();
           // Every panel has its figures, and two frames have been painted since (rows that do not fit give

@@ -88,7 +88,8 @@ describe('the issues live topic', { timeout: 300_000 }, () => {
     const keys = state.issues.map((i) => `${i.kind}|${i.key}`).sort();
     expect(keys).toEqual(['regency|62.03', 'topic|Banjir dan Drainase']);
     const topic = state.issues.find((i) => i.kind === 'topic')!;
-    expect(topic.tags).toEqual(['Banjir di Kapuas']);
+    // The injected tag; the realistic feed's own days may have tagged a flood mention too ("Banjir").
+    expect(topic.tags).toContain('Banjir di Kapuas');
     expect(topic.complaintsRecent).toBeGreaterThanOrEqual(incident.complaints.length / 2);
     expect(topic.negativeRecent).toBeGreaterThanOrEqual(40);
     // The series end today and carry the spike in their last two days.

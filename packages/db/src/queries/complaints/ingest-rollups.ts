@@ -1,5 +1,12 @@
 import { localDateOf, type ComplaintFacts } from '@pantau/domain';
-import { RollupBatch, sameDimensions, sameMilestone, stockKey } from '../live/complaint-rollups.ts';
+import {
+  flowDimensions,
+  RollupBatch,
+  sameDimensions,
+  sameMilestone,
+  scopesOf,
+  stockKey,
+} from '../live/complaint-rollups.ts';
 
 type Milestone = 'received' | 'verified' | 'followed_up' | 'completed' | 'deleted';
 type Counts = Partial<Record<string, number>>;
@@ -94,17 +101,8 @@ export class IngestRollupBatch extends RollupBatch {
     const combination = `${f.opdId ?? none}\u0000${f.regencyCode ?? none}\u0000${f.channel}\u0000${f.topic ?? none}\u0000${f.classification}`;
     let cells = this.cells.get(combination);
     if (cells) return cells;
-    const scopes = ['province'];
-    if (f.opdId) scopes.push(`opd:${f.opdId}`);
-    if (f.regencyCode) scopes.push(`regency:${f.regencyCode}`);
-    const flowDims: Array<[string, string | null]> = [
-      ['total', ''],
-      ['opd', f.opdId],
-      ['regency', f.regencyCode],
-      ['channel', f.channel],
-      ['topic', f.topic],
-      ['classification', f.classification],
-    ];
+    const scopes = scopesOf(f);
+    const flowDims = flowDimensions(f);
     const cell = (scope: string, dim: string, key: string): Cell => ({ scope, dim, key, id: `${scope}|${dim}|${key}` });
     const flow: Cell[] = [];
     const stock: Cell[] = [];

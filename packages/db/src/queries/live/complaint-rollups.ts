@@ -96,14 +96,7 @@ export class RollupBatch {
   }
 
   private addFlow(day: string, f: ComplaintRollupFacts, inc: Partial<Record<Counter, number>>): void {
-    const dims: Array<[string, string | null]> = [
-      ['total', ''],
-      ['opd', f.opdId],
-      ['regency', f.regencyCode],
-      ['channel', f.channel],
-      ['topic', f.topic],
-      ['classification', f.classification],
-    ];
+    const dims = flowDimensions(f);
     for (const scope of scopesOf(f)) {
       for (const [dim, key] of dims) {
         if (
@@ -268,7 +261,19 @@ export function stockKey(f: ComplaintRollupFacts): string {
   return `${f.status}|${f.deadlineState}|${f.escalated}`;
 }
 
-function scopesOf(f: ComplaintRollupFacts): string[] {
+/** The dimensions a flow counts under, each with its key ('' for the total). */
+export function flowDimensions(f: ComplaintRollupFacts): Array<[string, string | null]> {
+  return [
+    ['total', ''],
+    ['opd', f.opdId],
+    ['regency', f.regencyCode],
+    ['channel', f.channel],
+    ['topic', f.topic],
+    ['classification', f.classification],
+  ];
+}
+
+export function scopesOf(f: ComplaintRollupFacts): string[] {
   const scopes = ['province'];
   if (f.opdId) scopes.push(`opd:${f.opdId}`);
   if (f.regencyCode) scopes.push(`regency:${f.regencyCode}`);

@@ -283,6 +283,7 @@ export function WallPage(_props: PageProps) {
       data-connection={connection}
       data-seq={provinceTopic.seq}
       data-scene={current}
+      data-rotation={playlist.map((e) => e.scene).join(',')}
       data-opd={current === 'opd' ? (opdId ?? '') : ''}
       data-panes={panes}
       data-override={override ? 'yes' : 'no'}

@@ -5,7 +5,8 @@ import { opdId, regencyCode } from './common.ts';
  * `POST /api/annotations`: an operator marks what explains a figure — a flood, a new policy, a system
  * outage — with its time (`startsAt`, and `endsAt` for a range), its scope (the province, one OPD or one
  * kabupaten/kota; absent: the province) and one line of text. The wall's and the dashboard's trends of
- * that scope (and an OPD's, for a province-wide one) show it within seconds.
+ * that scope (and an OPD's, for a province-wide one) show it within seconds. `public: true` puts it on the
+ * public widgets' trends too (default: inside Pantau only, since its text is written for colleagues).
  */
 export const annotationRequest = z
   .strictObject({
@@ -14,6 +15,7 @@ export const annotationRequest = z
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
     text: z.string().trim().min(1, 'write what happened').max(200),
+    public: z.boolean().optional(),
   })
   .refine((a) => !(a.opdId && a.regencyCode), { path: ['regencyCode'], message: 'one scope: an OPD or a regency' })
   .refine((a) => !a.endsAt || Date.parse(a.endsAt) >= Date.parse(a.startsAt), {
@@ -29,4 +31,8 @@ export interface AnnotationView {
   startsAt: string;
   endsAt: string | null;
   text: string;
+  /** Shown on the public widgets' trends too. */
+  public: boolean;
+  /** The source whose silence Pantau recorded (an automatic outage note, closed by itself), else null. */
+  source: string | null;
 }

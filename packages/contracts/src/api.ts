@@ -150,6 +150,7 @@ export interface NotificationSubscriptionAnswer {
 }
 
 const opdFilter = z.object({ opd: z.string().optional() });
+/** `province`, `opd:<id>`, `regency:<code>` (with the province's), or `all` (every scope: the console's list). */
 const annotationsQuery = z.object({ scope: z.string().optional() });
 const playlistQuery = z.object({ screen: playlistScreen.optional() });
 const deliveredKey = z.object({ id: z.string(), key: z.string() });
@@ -357,6 +358,11 @@ export const API = {
     auth: 'session',
     body: annotationRequest,
     status: 201,
+  }),
+  'DELETE /api/annotations/:id': reply<AnnotationView>()({
+    summary: 'Remove a mistaken annotation (an automatic outage note closes by itself)',
+    tag: 'wall',
+    auth: 'session',
   }),
 
   // Sources and ingest

@@ -126,6 +126,11 @@ const MESSAGES: Record<string, string> = {
   'expected a year (2000 or later)': 'Isikan tahun (2000 atau sesudahnya).',
   'only the duty desk marks events on the trends': 'Hanya petugas piket dan admin yang menandai peristiwa pada tren.',
   'no such regency': 'Kabupaten/kota tidak ditemukan.',
+  'no such annotation': 'Catatan peristiwa tidak ditemukan.',
+  'write what happened': 'Teks catatan wajib diisi: tuliskan apa yang terjadi.',
+  'an annotation id is a number': 'Nomor catatan peristiwa harus berupa angka.',
+  'Pantau recorded this outage from the source and closes it by itself':
+    'Gangguan ini dicatat Pantau dari sumbernya dan akan ditutup dengan sendirinya.',
   'one scope: an OPD or a regency': 'Pilih satu cakupan: sebuah OPD atau sebuah kabupaten/kota.',
   'ends before it starts': 'Waktu selesai lebih awal dari waktu mulai.',
   'your role does not drive the wall': 'Peran Anda tidak mengendalikan layar.',

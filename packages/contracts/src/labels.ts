@@ -66,6 +66,7 @@ const AUDIT_ID = {
   'report_schedule.update': 'Laporan terjadwal diubah',
   'report_schedule.delete': 'Laporan terjadwal dihapus',
   'annotation.add': 'Catatan peristiwa ditambahkan',
+  'annotation.remove': 'Catatan peristiwa dihapus',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ID;
@@ -116,6 +117,7 @@ const AUDIT_EN: Record<AuditAction, string> = {
   'report_schedule.update': 'Scheduled report changed',
   'report_schedule.delete': 'Scheduled report deleted',
   'annotation.add': 'Event annotation added',
+  'annotation.remove': 'Event annotation removed',
 };
 
 const id: Record<LabelGroup, Record<string, string>> = {

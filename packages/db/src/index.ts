@@ -148,8 +148,11 @@ export * from './queries/reports/complaint-daily.ts';
 export * from './queries/reports/report-schedules.ts';
 export {
   addAnnotation,
+  allAnnotations,
   annotationsFor,
+  publicAnnotationsFor,
   recordSourceOutages,
+  removeAnnotation,
   type AnnotationRow,
 } from './queries/annotations/annotations.ts';
 export * from './queries/issues/index.ts';

@@ -1,4 +1,4 @@
-import { annotationsFor } from '@pantau/db';
+import { annotationsFor, publicAnnotationsFor } from '@pantau/db';
 import { createTestDatabase, type TestDatabase } from '@pantau/db/testing';
 import { loadProvincePack } from '@pantau/provinces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,26 @@ describe('source outages annotate the trends by themselves', () => {
     await annotateSourceOutages(db.pool, pack, new Date());
     expect((await outages()).map((o) => o.text)).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/SMS 1708|Formulir web/)]),
+    );
+  });
+
+  it('puts a complaint source’s outage on the public trend, and keeps a social or PPID source’s inside', async () => {
+    const silent = new Date(Date.now() - 5 * HOUR);
+    await db.pool.query(
+      `INSERT INTO source (id, stream, label, freshness_target_seconds, last_delivery_at)
+       VALUES ('ig-kalteng', 'social', 'Instagram Pemprov', 3600, $1), ('ppid-kalteng', 'ppid', 'PPID Utama', 3600, $1)`,
+      [silent],
+    );
+    await db.pool.query('UPDATE source SET last_delivery_at = $1 WHERE id = $2', [silent, 'lapor-kalteng']);
+    await annotateSourceOutages(db.pool, pack, new Date());
+    const shown = await publicAnnotationsFor(db.pool, 'province', new Date(silent.getTime() - HOUR), new Date());
+    expect(shown.map((a) => a.text)).toContain('Sumber data terputus: LAPOR! Kalteng');
+    expect(shown.map((a) => a.text)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/Instagram Pemprov|PPID Utama/)]),
+    );
+    // Inside Pantau every outage is on the trends.
+    expect((await outages()).map((o) => o.text)).toEqual(
+      expect.arrayContaining(['Sumber data terputus: Instagram Pemprov', 'Sumber data terputus: PPID Utama']),
     );
   });
 });

@@ -55,4 +55,55 @@ describe('annotations on the trends', () => {
     });
     expect((await nowhere.json()).error.field).toBe('opdId');
   });
+
+  it('a duty officer removes a mistaken note: gone from every trend, audited; a source’s outage note is not theirs to remove', async () => {
+    const typo = await f.call('duty', 'POST', '/api/annotations', {
+      startsAt,
+      text: 'Banjr (salah ketik)',
+      public: true,
+    });
+    const { id } = (await typo.json()) as { id: number };
+    const all = async () =>
+      (
+        (await (await f.call('viewer', 'GET', '/api/annotations?scope=all')).json()) as {
+          annotations: Array<{ id: number; text: string; source: string | null }>;
+        }
+      ).annotations;
+    expect((await all()).map((a) => a.text)).toContain('Banjr (salah ketik)');
+    // Every scope's notes in one list, for the console: the OPD's own one too.
+    expect((await all()).map((a) => a.text)).toContain('Layanan daring baru');
+    expect((await f.call('viewer', 'DELETE', `/api/annotations/${id}`)).status).toBe(403);
+    expect((await f.call('opdA', 'DELETE', `/api/annotations/${id}`)).status).toBe(403);
+    await f.db.pool.query(`DELETE FROM live_outbox`);
+    expect((await f.call('duty', 'DELETE', `/api/annotations/${id}`)).status).toBe(200);
+    expect((await all()).map((a) => a.text)).not.toContain('Banjr (salah ketik)');
+    const texts = async (topic: string) =>
+      (
+        ((await build(f.db.pool, topic))?.annotations as { items: Array<{ text: string }> } | undefined)?.items ?? []
+      ).map((a) => a.text);
+    expect(await texts(`opd:${opdB}`)).not.toContain('Banjr (salah ketik)');
+    const { rows } = await f.db.pool.query<{ topic: string }>(`SELECT DISTINCT topic FROM live_outbox`);
+    expect(rows.map((r) => r.topic)).toEqual(expect.arrayContaining(['province', `opd:${opdB}`]));
+    const audit = await f.db.pool.query(
+      `SELECT actor, details FROM audit_log WHERE action = 'annotation.remove' AND entity_id = $1`,
+      [String(id)],
+    );
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0].details.text).toBe('Banjr (salah ketik)');
+    // Removed twice, or never there: 404 naming the id.
+    const again = await f.call('duty', 'DELETE', `/api/annotations/${id}`);
+    expect(again.status).toBe(404);
+    expect((await again.json()).error.field).toBe('id');
+    expect((await f.call('duty', 'DELETE', '/api/annotations/abc')).status).toBe(400);
+    // An outage Pantau recorded from a source's silence closes by itself; removing it would only hide it.
+    const outage = await f.db.pool.query<{ id: number }>(
+      `INSERT INTO annotation (scope, starts_at, text, created_by, source_id, source_episode, public)
+       VALUES ('province', now() - interval '1 hour', 'Sumber data terputus: LAPOR!', 'system', 'lapor', now() - interval '1 hour', true)
+       RETURNING id::int`,
+    );
+    const refused = await f.call('duty', 'DELETE', `/api/annotations/${outage.rows[0]!.id}`);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.field).toBe('id');
+    expect((await all()).find((a) => a.id === outage.rows[0]!.id)?.source).toBe('lapor');
+  });
 });

@@ -90,6 +90,7 @@ const TABLE: Record<string, Row> = {
     allow: DESK,
     body: { startsAt: '2026-11-20T01:00:00Z', text: 'Banjir di Palangka Raya' },
   },
+  'DELETE /api/annotations/:id': { allow: DESK, path: '/api/annotations/999999' },
   'GET /api/sources': { allow: DESK },
   'POST /api/sources': { allow: ADMIN, body: {} },
   'DELETE /api/sources/:id/key': { allow: ADMIN, path: '/api/sources/nope/key' },

@@ -1,10 +1,19 @@
 import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 // Only what the widgets draw: a small server bundle and a small SVG.
-echarts.use([LineChart, BarChart, GaugeChart, GridComponent, LegendComponent, SVGRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  GaugeChart,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  SVGRenderer,
+]);
 
 export interface ChartTheme {
   text: string;
@@ -60,7 +69,7 @@ const axis = (t: ChartTheme) => ({
 /**
  * Received (accent) and resolved (second colour) per bucket over the trend window: one category per
  * day or week, every one drawn (zeros included) and the first and last labelled, so the axis shows the
- * whole period.
+ * whole period. Each note shades the buckets it covers, numbered as in the list under the chart.
  */
 export function trendOption(
   t: ChartTheme,
@@ -69,6 +78,7 @@ export function trendOption(
   resolved: number[],
   labels: { received: string; resolved: string },
   narrow = false,
+  notes: ReadonlyArray<{ n: number; buckets: [number, number] }> = [],
 ): echarts.EChartsCoreOption {
   // Drawn for a narrow box (shown below 560 px), the labels are larger so they stay >= 10 px once scaled.
   const font = narrow ? 13 : 11;
@@ -91,6 +101,32 @@ export function trendOption(
         showSymbol: false,
         lineStyle: { width: 2.5, color: t.accent },
         itemStyle: { color: t.accent },
+        // A note over several buckets shades them; a note on one bucket is a line through it.
+        ...(notes.some((n) => n.buckets[0] < n.buckets[1])
+          ? {
+              markArea: {
+                silent: true,
+                itemStyle: { color: t.grid, opacity: 0.55 },
+                label: { color: t.text, fontSize: font, fontWeight: 'bold', position: 'insideTop' },
+                data: notes
+                  .filter((n) => n.buckets[0] < n.buckets[1])
+                  .map((n) => [{ name: String(n.n), xAxis: n.buckets[0] }, { xAxis: n.buckets[1] }]),
+              },
+            }
+          : {}),
+        ...(notes.some((n) => n.buckets[0] === n.buckets[1])
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: t.muted, type: 'dashed', width: 1.5 },
+                label: { color: t.text, fontSize: font, fontWeight: 'bold', position: 'end', formatter: '{b}' },
+                data: notes
+                  .filter((n) => n.buckets[0] === n.buckets[1])
+                  .map((n) => ({ name: String(n.n), xAxis: n.buckets[0] })),
+              },
+            }
+          : {}),
       },
       {
         name: labels.resolved,

@@ -2,7 +2,7 @@ import type { PublicCount, PublicRankings, PublicSummary, WidgetKind, WidgetOpti
 import { barsOption, gaugeOption, renderSvg, sparklineOption, THEMES, trendOption, type ChartTheme } from './charts.ts';
 import { html, raw, toPage, type Html } from '../http/html.ts';
 import { WIDGET_TEXT, type WidgetText } from './messages.ts';
-import type { TrendBucket, TrendSeries } from './trend-series.ts';
+import type { TrendBucket, TrendNote, TrendSeries } from './trend-series.ts';
 
 /** The figures a restricted `late` widget shows (an OPD's own open backlog). */
 export interface LateFigures {
@@ -15,7 +15,13 @@ export interface LateFigures {
 export type WidgetData =
   | { kind: 'ranking'; rankings: PublicRankings }
   | { kind: 'late'; late: LateFigures }
-  | { kind: Exclude<WidgetKind, 'ranking' | 'late'>; summary: PublicSummary; trend: TrendSeries };
+  | {
+      kind: Exclude<WidgetKind, 'ranking' | 'late'>;
+      summary: PublicSummary;
+      trend: TrendSeries;
+      /** The public annotations over the trend's window (the trend kind shows them). */
+      notes?: TrendNote[];
+    };
 
 export interface PageContext {
   provinceName: string;
@@ -133,6 +139,7 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
     }
     case 'trend': {
       const tr = data.trend;
+      const notes = data.notes ?? [];
       title = `${t.trend[tr.granularity]} — ${data.summary.scope.name}`;
       const label = (b: TrendBucket) =>
         tr.granularity === 'week' ? dates(b, 'short', false) : dates({ from: b.from, to: b.from }, 'short', false);
@@ -168,11 +175,17 @@ export function renderWidgetPage(data: WidgetData, o: WidgetOptions, ctx: PageCo
                     tr.buckets.map((b) => b.resolved),
                     { received: t.received, resolved: t.resolved },
                     narrow,
+                    notes.flatMap((n) => (n.buckets ? [{ n: n.n, buckets: n.buckets }] : [])),
                   ),
                 { w: 560, h: compact ? 160 : 220, narrow: { w: 300, h: compact ? 170 : 210 } },
               ),
               caption,
             )}${dataTable(tr.buckets.map((b) => [label(b), nf.format(b.received), nf.format(b.resolved)]))}`;
+      // What explains a rise or a gap, as the duty desk marked it for the public (or a source's outage).
+      if (notes.length > 0)
+        body = html`${body}<section class="notes" aria-labelledby="notes-h"><h2 id="notes-h">${t.notes}</h2><ol class="notes">${notes.map(
+          (n) => html`<li value="${String(n.n)}"><time datetime="${n.from}">${dates(n, 'short')}</time> ${n.text}</li>`,
+        )}</ol></section>`;
       break;
     }
     case 'ontime': {
@@ -314,6 +327,8 @@ table{border-collapse:collapse;width:100%;font-size:.95em}th,td{text-align:left;
 thead th{color:var(--muted);font-weight:600}tbody th{font-weight:500}.num{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:var(--muted);font-size:.85em;margin:4px 0 0}
 details.chart-data{font-size:.85em;color:var(--muted);margin-top:4px}details.chart-data summary{cursor:pointer}
+section.notes{font-size:.85em;margin-top:6px}section.notes h2{font-size:1em;font-weight:600;margin:0}
+ol.notes{margin:2px 0 0;padding-left:1.6em}ol.notes time{color:var(--muted);font-variant-numeric:tabular-nums}
 footer{color:var(--muted);font-size:.75em;margin-top:8px}footer a{color:inherit}
 @media (max-width:420px){.rank thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 .rank tr{display:grid;grid-template-columns:1.6em repeat(3,minmax(0,1fr));gap:0 6px;padding:4px 0;border-bottom:1px solid var(--line)}

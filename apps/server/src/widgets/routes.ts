@@ -6,6 +6,7 @@ import {
   firstIssue,
   firstIssueNamingUnknown,
   RESTRICTED_KINDS,
+  scopeTopic,
   WIDGET_KINDS,
   widgetKind,
   widgetOptions,
@@ -19,9 +20,11 @@ import {
   embedTokenBySiteKey,
   insertEmbedToken,
   listEmbedTokens,
+  publicAnnotationsFor,
   revokeEmbedToken,
   type Pool,
 } from '@pantau/db';
+import { endOfLocalDay, startOfLocalDay } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
 import { Hono, type Context } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
@@ -36,7 +39,7 @@ import { renderProblemPage, renderWidgetPage, type WidgetData } from './render.t
 import { LOADER_JS, WIDGET_JS } from './scripts.ts';
 import { grantCovers, signGrant, verifyGrant, type EmbedGrant } from './tokens.ts';
 import { WIDGET_TEXT } from './messages.ts';
-import { trendSeries } from './trend-series.ts';
+import { trendNotes, trendSeries } from './trend-series.ts';
 
 export interface WidgetRouteOptions extends PublicApiOptions {
   /** PANTAU_EMBED_SECRET; unset → the cluster's generated secret in the database. */
@@ -194,7 +197,19 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
       };
     }
     const { summary, trend } = await summaryWithTrend(pool, pack, scope, o.period, figures);
-    return { kind, summary, trend: trendSeries(trend) };
+    const series = trendSeries(trend);
+    if (kind !== 'trend') return { kind, summary, trend: series };
+    // The public notes over the window: the trend's first local day to the end of its last.
+    const annotations = await publicAnnotationsFor(
+      pool,
+      scopeTopic({
+        opdId: scope.kind === 'opd' ? scope.opdId : null,
+        regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
+      }),
+      startOfLocalDay(series.period.from, pack.timeZone),
+      endOfLocalDay(series.period.to, pack.timeZone),
+    );
+    return { kind, summary, trend: series, notes: trendNotes(series, annotations, pack.timeZone) };
   }
 
   // A widget page renews its own token: same id and scope, a fresh expiry, unless revoked meanwhile.

@@ -1,7 +1,7 @@
 import type { PublicCount } from '@pantau/contracts';
 import { addDays } from '@pantau/domain';
 import { describe, expect, it } from 'vitest';
-import { trendSeries, type TrendCells } from './trend-series.ts';
+import { trendNotes, trendSeries, type TrendCells } from './trend-series.ts';
 
 const today = '2026-11-30';
 
@@ -131,5 +131,54 @@ describe('trendSeries', () => {
     expect(s.granularity).toBe('day');
     expect(s.received).toBe(0);
     expect(s.buckets.every((b) => b.received === 0)).toBe(true);
+  });
+});
+
+describe('trendNotes', () => {
+  const days = Array.from({ length: 30 }, (_, i) => addDays(today, i - 29));
+  const daily = {
+    period: { from: days[0]!, to: today },
+    buckets: days.map((d) => ({ from: d, to: d, received: 0, resolved: 0 })),
+  };
+  const wib = 'Asia/Jakarta';
+
+  it('shades the local days a note covers: 00:30 WIB on the 27th is the 27th, though still the 26th in UTC', () => {
+    const [n] = trendNotes(
+      daily,
+      [{ startsAt: new Date('2026-11-26T17:30:00Z'), endsAt: new Date('2026-11-28T16:59:00Z'), text: 'Banjir' }],
+      wib,
+    );
+    // 26 Nov 17:30Z is 27 Nov 00:30 WIB; 28 Nov 16:59Z is 28 Nov 23:59 WIB.
+    expect(n).toEqual({ n: 1, from: '2026-11-27', to: '2026-11-28', buckets: [26, 27], text: 'Banjir' });
+  });
+
+  it('clips a note that began before the window, leaves off one wholly outside, and numbers what remains', () => {
+    const notes = trendNotes(
+      daily,
+      [
+        { startsAt: new Date('2026-09-01T02:00:00Z'), endsAt: new Date('2026-09-02T02:00:00Z'), text: 'lama' },
+        { startsAt: new Date('2026-10-20T02:00:00Z'), endsAt: new Date('2026-11-02T02:00:00Z'), text: 'panjang' },
+        { startsAt: new Date('2026-11-30T05:00:00Z'), endsAt: null, text: 'hari ini' },
+      ],
+      wib,
+    );
+    expect(notes.map((n) => [n.n, n.text, n.from, n.to, n.buckets])).toEqual([
+      [1, 'panjang', '2026-11-01', '2026-11-02', [0, 1]],
+      [2, 'hari ini', '2026-11-30', '2026-11-30', [29, 29]],
+    ]);
+  });
+
+  it('covers the weeks a note touches on a weekly trend, and no bucket on a trend drawn as one total', () => {
+    const weeks = [0, 1, 2, 3].map((i) => ({
+      from: addDays(today, -(4 - i) * 7 + 1),
+      to: addDays(today, -(3 - i) * 7),
+      received: 0,
+      resolved: 0,
+    }));
+    const weekly = { period: { from: weeks[0]!.from, to: today }, buckets: weeks };
+    const note = { startsAt: new Date('2026-11-16T03:00:00Z'), endsAt: new Date('2026-11-18T03:00:00Z'), text: 'x' };
+    // Weeks: 3–9, 10–16, 17–23, 24–30 November.
+    expect(trendNotes(weekly, [note], wib)[0]!.buckets).toEqual([1, 2]);
+    expect(trendNotes({ period: weekly.period, buckets: [] }, [note], wib)[0]!.buckets).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { PublicCount } from '@pantau/contracts';
+import { localDateOf } from '@pantau/domain';
 
 /** How finely a trend is drawn: per day, per 7-day week, or not at all (one total for the window). */
 export type TrendGranularity = 'day' | 'week' | 'total';
@@ -72,4 +73,46 @@ export function trendSeries(cells: TrendCells): TrendSeries {
     resolved: total.resolved,
     peak,
   };
+}
+
+/** A public annotation as a trend widget shows it: numbered, its local dates within the trend's window. */
+export interface TrendNote {
+  /** 1, 2, …: the number the chart's shaded area and the list under it share. */
+  n: number;
+  /** Local dates (inclusive), clipped to the trend's window. */
+  from: string;
+  to: string;
+  /** The first and last bucket it covers; null when the trend draws no buckets (`total`). */
+  buckets: [number, number] | null;
+  text: string;
+}
+
+/**
+ * Places public annotations on a trend: each one's instants become local dates in the province's time
+ * zone, clipped to the window; those wholly outside it are left off; on a drawn trend each gets the range
+ * of buckets (days or weeks) it touches, so the chart can shade them.
+ */
+export function trendNotes(
+  series: Pick<TrendSeries, 'period' | 'buckets'>,
+  annotations: ReadonlyArray<{ startsAt: Date; endsAt: Date | null; text: string }>,
+  timeZone: string,
+): TrendNote[] {
+  const notes: TrendNote[] = [];
+  for (const a of annotations) {
+    const start = localDateOf(a.startsAt, timeZone);
+    const end = localDateOf(a.endsAt ?? a.startsAt, timeZone);
+    if (end < series.period.from || start > series.period.to) continue;
+    const from = start < series.period.from ? series.period.from : start;
+    const to = end > series.period.to ? series.period.to : end;
+    const first = series.buckets.findIndex((b) => b.to >= from);
+    const last = series.buckets.findLastIndex((b) => b.from <= to);
+    notes.push({
+      n: notes.length + 1,
+      from,
+      to,
+      buckets: first >= 0 && last >= first ? [first, last] : null,
+      text: a.text,
+    });
+  }
+  return notes;
 }

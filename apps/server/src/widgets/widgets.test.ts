@@ -283,4 +283,63 @@ describe('embeddable widgets', () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/font/);
   });
+
+  it('marks the public notes on a trend’s days and lists them under it, and keeps internal notes inside', async () => {
+    const day = 86_400_000;
+    const note = async (body: object) => {
+      const res = await api(duty, '/api/annotations', { method: 'POST', body: JSON.stringify(body) });
+      expect(res.status).toBe(201);
+      return (await res.json()) as { id: number; public: boolean };
+    };
+    const flood = await note({
+      startsAt: new Date(Date.now() - 5 * day).toISOString(),
+      endsAt: new Date(Date.now() - 3 * day).toISOString(),
+      text: 'Banjir Sungai Kahayan: layanan tatap muka ditutup',
+      public: true,
+    });
+    expect(flood.public).toBe(true);
+    await note({
+      startsAt: new Date(Date.now() - 60 * day).toISOString(),
+      text: 'Catatan lama di luar periode',
+      public: true,
+    });
+    await note({ startsAt: new Date().toISOString(), text: 'Pemeliharaan server LAPOR', public: true });
+    const internal = await note({
+      startsAt: new Date(Date.now() - 4 * day).toISOString(),
+      text: 'Rapat internal piket',
+    });
+    expect(internal.public).toBe(false);
+    // A fresh app: the public cache of the app above has drawn these trends before the notes existed.
+    const fresh = createApp({
+      pool: db.pool,
+      pack,
+      logger: createLogger('silent'),
+      webDist: '/nonexistent',
+      complaints: fixture.ctx,
+      publicApi: { ...DEFAULT_PUBLIC_OPTIONS, rateLimitBurst: 100_000 },
+    });
+    for (const scope of ['province', fixture.busyOpd]) {
+      const html = await (await fresh.request(`/embed/trend?scope=${scope}`)).text();
+      const notes = /<ol class="notes"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
+      // The province's note explains an OPD's trend too; the old one is outside the 30 days drawn.
+      expect(notes, scope).toContain('Banjir Sungai Kahayan: layanan tatap muka ditutup');
+      expect(notes, scope).not.toContain('Catatan lama');
+      expect(html, scope).not.toContain('Rapat internal piket');
+      expect(html, scope).toMatch(/Catatan pada grafik/);
+    }
+    const province = await (await fresh.request('/embed/trend?scope=province&theme=light')).text();
+    expect(province).toMatch(/<li value="1"[^>]*><time[^>]*>[^<]+<\/time> Banjir Sungai Kahayan/);
+    // Numbered in the chart as in the list: the flood's days shaded under a "1", today's note a line under a "2".
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(province)?.[0] ?? '';
+    expect(svg).toMatch(/<polygon [^>]*fill-opacity="0.55"/);
+    expect(svg).toMatch(/<text [^>]*font-weight:bold;[^>]*>1<\/text>/);
+    expect(svg).toMatch(/<text [^>]*font-weight:bold;[^>]*>2<\/text>/);
+    expect(province).toMatch(/<li value="2"[^>]*><time[^>]*>[^<]+<\/time> Pemeliharaan server LAPOR/);
+    const en = await (await fresh.request('/embed/trend?scope=province&lang=en')).text();
+    expect(en).toMatch(/Notes on the chart/);
+    // No public route serves the internal note (the leak fixture plants more in every scope).
+    for (const url of ['/api/public/v1/summary?scope=province', '/embed/kpi?scope=province', '/embed']) {
+      expect(await (await fresh.request(url)).text(), url).not.toContain('Rapat internal piket');
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { SessionResponse } from '@pantau/contracts';
 import {
+  canAnnotate,
   canEditCalendar,
   canEditComplaintSettings,
   canEditPlaylist,
@@ -26,6 +27,7 @@ import { Worklist } from './worklist.tsx';
 import './console.css';
 
 // The worklist is what a duty officer opens; each admin page is its own chunk, loaded when visited.
+const AnnotationsPage = lazy(() => import('./annotations.tsx').then((m) => ({ default: m.AnnotationsPage })));
 const AuditPage = lazy(() => import('./audit.tsx').then((m) => ({ default: m.AuditPage })));
 const CalendarPage = lazy(() => import('./calendar.tsx').then((m) => ({ default: m.CalendarPage })));
 const PlaylistPage = lazy(() => import('./playlist.tsx').then((m) => ({ default: m.PlaylistPage })));
@@ -58,6 +60,7 @@ export function ConsolePage(props: PageProps) {
   const who = s.user;
   const allowed: Record<string, boolean> = {
     '/console/audit': canReadAudit(who),
+    '/console/annotations': canAnnotate(who),
     '/console/devices': canManageDevices(who),
     '/console/playlist': canEditPlaylist(who),
     '/console/users': canManageUsers(who),
@@ -70,6 +73,7 @@ export function ConsolePage(props: PageProps) {
     ['/console/audit', t('console.nav.audit'), allowed['/console/audit']!],
     ['/console/devices', t('console.nav.devices'), allowed['/console/devices']!],
     ['/console/playlist', t('console.nav.playlist'), allowed['/console/playlist']!],
+    ['/console/annotations', t('console.nav.notes'), allowed['/console/annotations']!],
     ['/console/users', t('console.nav.users'), allowed['/console/users']!],
     ['/console/calendar', t('console.nav.calendar'), allowed['/console/calendar']!],
     ['/console/rules', t('console.nav.rules'), allowed['/console/rules']!],
@@ -130,6 +134,12 @@ export function ConsolePage(props: PageProps) {
             />
           ) : page === '/console/playlist' ? (
             <PlaylistPage
+              names={names}
+              timeZone={province?.timeZone ?? 'Asia/Jakarta'}
+              tzLabel={province?.timeZoneLabel ?? ''}
+            />
+          ) : page === '/console/annotations' ? (
+            <AnnotationsPage
               names={names}
               timeZone={province?.timeZone ?? 'Asia/Jakarta'}
               tzLabel={province?.timeZoneLabel ?? ''}

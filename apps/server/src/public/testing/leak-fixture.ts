@@ -1,4 +1,4 @@
-import { loadWorkingCalendar, seedProvincePack, type Pool } from '@pantau/db';
+import { addAnnotation, loadWorkingCalendar, seedProvincePack, withTransaction, type Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 import { ingestComplaintBatch, type ComplaintContext } from '../../ingest/complaint-ingest.ts';
 import { ingestPpidBatch } from '../../ingest/ppid-ingest.ts';
@@ -10,9 +10,9 @@ export const LEAK_MARKER = /LEAKMARK|0812LEAK|99170\d\d/;
 const LEAK_TRACKING_BASE = 9_917_000;
 
 /**
- * Seeds complaints (rahasia and not, anonim and not), PPID requests and social comments whose reporter
- * names, contacts, titles, bodies, subjects and texts carry unique LEAKMARK strings, all dated today so
- * they count in this month's public figures. One OPD gets 12 complaints (figures above the threshold),
+ * Seeds complaints (rahasia and not, anonim and not), PPID requests, social comments and internal trend
+ * annotations whose reporter names, contacts, titles, bodies, subjects and texts carry unique LEAKMARK
+ * strings, all dated today so they count in this month's public figures. One OPD gets 12 complaints (figures above the threshold),
  * another 2 (a count that must be suppressed).
  */
 export async function seedLeakFixture(
@@ -93,5 +93,25 @@ export async function seedLeakFixture(
   }
   const s = await ingestSocialBatch(pool, 'leak', social);
   if (!s.every((x) => x.status === 'accepted')) throw new Error(`fixture social rejected: ${JSON.stringify(s)}`);
+  // Operators' notes on the trends, not marked public: their text stays inside Pantau.
+  await withTransaction(pool, async (client) => {
+    const day = 86_400_000;
+    await addAnnotation(client, {
+      scope: 'province',
+      startsAt: new Date(Date.now() - 2 * day),
+      endsAt: null,
+      text: 'LEAKMARK-NOTE rapat internal soal pelapor',
+      public: false,
+      createdBy: 'fixture',
+    });
+    await addAnnotation(client, {
+      scope: `opd:${busyOpd}`,
+      startsAt: new Date(Date.now() - 3 * day),
+      endsAt: new Date(Date.now() - day),
+      text: 'LEAKMARK-NOTE-OPD',
+      public: false,
+      createdBy: 'fixture',
+    });
+  });
   return { ctx, busyOpd, quietOpd, regency };
 }

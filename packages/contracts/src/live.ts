@@ -53,6 +53,11 @@ export const issueWire = z.object({
   kind: z.enum(['topic', 'regency']),
   /** The complaint topic as LAPOR names it, or the kabupaten/kota code. */
   key: z.string(),
+  /**
+   * A topic issue's kabupaten/kota when both rose as one event (domain `mergeSameEvent`): the wall names
+   * them together ("Banjir dan Drainase · Kabupaten Kapuas"), and the series stay the topic's.
+   */
+  regencyCode: z.optional(z.string()),
   /** Complaints received per day. */
   complaints: z.array(z.number()),
   /** Tagged negative mentions of the subject per day. */

@@ -8,3 +8,4 @@ export * from './notifications/index.ts';
 export * from './reports/index.ts';
 export * from './issues/detect.ts';
 export * from './issues/subjects.ts';
+export * from './issues/merge.ts';

@@ -1,11 +1,20 @@
 import type { IssuesTopicState, IssueWire } from '@pantau/contracts/live';
-import { complaintSubjectDays, negativeMentionDays, openHoaxTags, subjectOpds, type Pool } from '@pantau/db';
+import {
+  complaintSubjectDays,
+  negativeMentionDays,
+  openHoaxTags,
+  publicCubeRollups,
+  subjectOpds,
+  type Pool,
+} from '@pantau/db';
 import {
   addDays,
   DEFAULT_ISSUE_OPTIONS,
   detectIssues,
   localDateOf,
+  mergeSameEvent,
   subjectsOfTag,
+  type DetectedIssue,
   type IssueSubject,
 } from '@pantau/domain';
 import type { ProvincePack } from '@pantau/provinces';
@@ -20,8 +29,9 @@ export interface IssuesTopicOptions {
 /**
  * The `issues` topic: the Isu detector (domain `detectIssues`) run over the daily rollups. Complaints
  * per topic and per kabupaten/kota, tagged negative mentions mapped onto the same subjects
- * (`subjectsOfTag`), and open hoaxes, over the detector's window plus its baseline (30 days). Issues move
- * by the day, so the topic is rebuilt at the publisher's periodic refresh, not on every ingest commit.
+ * (`subjectsOfTag`), and open hoaxes, over the detector's window plus its baseline (30 days). A topic
+ * and a kabupaten/kota that rose as one event are carried as one issue (domain `mergeSameEvent`). Issues
+ * move by the day, so the topic is rebuilt at the publisher's periodic refresh, not on every ingest commit.
  */
 export function createIssuesTopic(pack: ProvincePack, options: IssuesTopicOptions = {}) {
   const o = DEFAULT_ISSUE_OPTIONS;
@@ -87,14 +97,19 @@ export function createIssuesTopic(pack: ProvincePack, options: IssuesTopicOption
       negativeMentions: s.negative,
       openHoax: s.hoaxTags.size > 0,
     }));
-    const found = detectIssues(input).slice(0, options.limit ?? 5);
     const windowFrom = addDays(to, -(o.windowDays - 1));
+    const detected = detectIssues(input);
+    const found = mergeSameEvent(detected, await sharedComplaints(pool, detected, windowFrom, to)).slice(
+      0,
+      options.limit ?? 5,
+    );
     const issues: IssueWire[] = await Promise.all(
       found.map(async (f) => {
         const s = subjects.get(`${f.kind}|${f.key}`)!;
         return {
           kind: f.kind,
           key: f.key,
+          ...(f.place ? { regencyCode: f.place.key } : {}),
           complaints: s.complaints,
           negative: s.negative,
           complaintsRecent: f.complaints.recent,
@@ -110,4 +125,25 @@ export function createIssuesTopic(pack: ProvincePack, options: IssuesTopicOption
     );
     return { asOf: to, days, windowDays: o.windowDays, issues };
   };
+}
+
+/**
+ * Complaints in the window per topic and kabupaten/kota, for `mergeSameEvent`: the rollup of each
+ * kabupaten/kota's scope by topic, read only when a topic and a kabupaten/kota are both issues now (a
+ * quiet day reads nothing more).
+ */
+async function sharedComplaints(
+  pool: Pool,
+  found: readonly DetectedIssue[],
+  from: string,
+  to: string,
+): Promise<(topic: string, regencyCode: string) => number> {
+  if (!found.some((f) => f.kind === 'topic') || !found.some((f) => f.kind === 'regency')) return () => 0;
+  // The cube's reader gives every scope's topic sums from `monthStart`: here, over the window.
+  const rows = await publicCubeRollups(pool, { from: to, today: to, monthStart: from });
+  const n = new Map<string, number>();
+  for (const r of rows) {
+    if (r.dim === 'topic' && r.scope.startsWith('regency:')) n.set(`${r.key}|${r.scope.slice(8)}`, r.received);
+  }
+  return (topic, regencyCode) => n.get(`${topic}|${regencyCode}`) ?? 0;
 }

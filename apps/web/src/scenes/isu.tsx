@@ -8,10 +8,14 @@ import { LateTable, useNames } from './shared.tsx';
 import type { SceneProps } from './types.ts';
 import { useFit } from './use-fit.ts';
 
-/** What an issue is about, as the wall names it: the topic, or the kabupaten/kota's full name. */
-export function useSubjectName(p: SceneProps): (i: Pick<IssueWire, 'kind' | 'key'>) => string {
+/**
+ * What an issue is about, as the wall names it: the topic, the kabupaten/kota's full name, or both for one
+ * event that raised a topic in one place ("Banjir dan Drainase · Kabupaten Kapuas").
+ */
+export function useSubjectName(p: SceneProps): (i: Pick<IssueWire, 'kind' | 'key' | 'regencyCode'>) => string {
   const regencies = useMemo(() => new Map(p.province.regencies.map((r) => [r.code, r.name])), [p.province]);
-  return (i) => (i.kind === 'regency' ? (regencies.get(i.key) ?? i.key) : i.key);
+  const place = (code: string) => regencies.get(code) ?? code;
+  return (i) => (i.kind === 'regency' ? place(i.key) : i.regencyCode ? `${i.key} · ${place(i.regencyCode)}` : i.key);
 }
 
 /**
@@ -67,7 +71,12 @@ export function Isu(p: SceneProps) {
   const n = String(topic.windowDays);
   const others = topic.issues.slice(1);
   return (
-    <div className="scene scene-isu" data-testid="isu-scene" data-subject={`${issue.kind}:${issue.key}`}>
+    <div
+      className="scene scene-isu"
+      data-testid="isu-scene"
+      data-subject={`${issue.kind}:${issue.key}`}
+      data-regency={issue.regencyCode ?? ''}
+    >
       <Panel
         title={`▲ ${subjectName(issue)} · ${t('wall.isu.chart')}`}
         stream="complaints"

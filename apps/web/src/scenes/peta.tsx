@@ -3,8 +3,9 @@ import { EChart } from '../charts/use-echart.tsx';
 import { pointMapOption } from '../charts/options.ts';
 import { useT } from '../i18n/index.ts';
 import { Panel } from './panel.tsx';
+import { RankingPanel } from './ranking.tsx';
 import type { SceneProps } from './types.ts';
-import { RankingTable, shortRegency } from './shared.tsx';
+import { shortRegency } from './shared.tsx';
 
 export function Peta(p: SceneProps) {
   const t = useT();
@@ -51,19 +52,17 @@ export function Peta(p: SceneProps) {
           </li>
         </ul>
       </Panel>
-      <Panel title={t('wall.panel.regencyRanking')} stream="complaints" scene={p}>
-        <RankingTable
-          scene={p}
-          kind="regency"
-          limit={14}
-          testId="regency-ranking"
-          rows={(c?.regencyRanking ?? []).map((r) => ({
-            ...r,
-            id: r.regencyCode,
-            name: shortRegency(p.province.regencies.find((x) => x.code === r.regencyCode)?.name ?? r.regencyCode),
-          }))}
-        />
-      </Panel>
+      <RankingPanel
+        scene={p}
+        kind="regency"
+        limit={14}
+        testId="regency-ranking"
+        rows={(c?.regencyRanking ?? []).map((r) => ({
+          ...r,
+          id: r.regencyCode,
+          name: shortRegency(p.province.regencies.find((x) => x.code === r.regencyCode)?.name ?? r.regencyCode),
+        }))}
+      />
     </div>
   );
 }

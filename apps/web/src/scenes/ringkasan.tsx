@@ -1,7 +1,8 @@
 import { useT } from '../i18n/index.ts';
 import { Kpi, Panel } from './panel.tsx';
+import { RankingPanel } from './ranking.tsx';
 import type { SceneProps } from './types.ts';
-import { ComplaintKpis, pct, RankingTable, Ticker, Trend, useNames } from './shared.tsx';
+import { ComplaintKpis, pct, Ticker, Trend, useNames } from './shared.tsx';
 
 export function Ringkasan(p: SceneProps) {
   const t = useT();
@@ -23,24 +24,20 @@ export function Ringkasan(p: SceneProps) {
       <Panel title={t('wall.panel.ticker')} stream="complaints" scene={p}>
         <Ticker {...p} />
       </Panel>
-      <Panel title={t('wall.panel.opdRanking')} stream="complaints" scene={p}>
-        <RankingTable
-          scene={p}
-          kind="opd"
-          limit={8}
-          testId="opd-ranking"
-          rows={(c?.opdRanking ?? []).map((r) => ({ ...r, id: r.opdId, name: names.opd(r.opdId) }))}
-        />
-      </Panel>
-      <Panel title={t('wall.panel.regencyRanking')} stream="complaints" scene={p}>
-        <RankingTable
-          scene={p}
-          kind="regency"
-          limit={8}
-          testId="regency-ranking"
-          rows={(c?.regencyRanking ?? []).map((r) => ({ ...r, id: r.regencyCode, name: names.regency(r.regencyCode) }))}
-        />
-      </Panel>
+      <RankingPanel
+        scene={p}
+        kind="opd"
+        limit={8}
+        testId="opd-ranking"
+        rows={(c?.opdRanking ?? []).map((r) => ({ ...r, id: r.opdId, name: names.opd(r.opdId) }))}
+      />
+      <RankingPanel
+        scene={p}
+        kind="regency"
+        limit={8}
+        testId="regency-ranking"
+        rows={(c?.regencyRanking ?? []).map((r) => ({ ...r, id: r.regencyCode, name: names.regency(r.regencyCode) }))}
+      />
       <Panel title={t('wall.panel.ppidNow')} stream="ppid" scene={p}>
         <div className="kpi-row kpi-small">
           <Kpi label={t('wall.kpi.ppidMonth')} value={p.state?.ppid?.month.requests} />

@@ -1,5 +1,4 @@
-/** Pieces several scenes share: names, rankings, the complaint KPIs, the trend, the ticker, the late table. */
-import { judgedOnTimeShare, worstFirst } from '@pantau/domain/ranking';
+/** Pieces several scenes share: names, the complaint KPIs, the trend, the ticker, the late table. */
 import { useContext, useMemo } from 'react';
 import { EChart } from '../charts/use-echart.tsx';
 import { monthLabels, monthsOption } from '../charts/months-option.ts';
@@ -23,75 +22,6 @@ export function useNames(p: SceneProps) {
       regency: (code: string | null) => (code ? shortRegency(reg.get(code) ?? code) : '–'),
     };
   }, [p.province]);
-}
-
-/**
- * Rankings worst first: most overdue, then the lowest on-time share (rows with too few follow-ups to
- * judge come after those that can be judged). As many rows as fit; "+N lainnya" says how many do not,
- * so the bad news is never cut silently.
- */
-export function RankingTable(props: {
-  scene: SceneProps;
-  rows: Array<{ id: string; name: string; received: number; followedUp: number; onTime: number; overdue: number }>;
-  kind: 'opd' | 'regency';
-  limit: number;
-  testId: string;
-}) {
-  const t = useT();
-  const locale = useContext(LocaleContext);
-  // The one ranking rule (domain), as the server's rankings and the report use it.
-  const sorted = worstFirst(props.rows, (r) => ({ key: r.id, ...r })).map((r) => ({
-    ...r,
-    share: judgedOnTimeShare(r.onTime, r.followedUp),
-  }));
-  const rows = sorted.slice(0, props.limit);
-  const { ref, fit } = useFit<HTMLTableSectionElement>(rows.length, rows.map((r) => r.id).join());
-  const off = sorted.slice(Math.min(fit, rows.length));
-  const hidden = off.length;
-  // Those left off that have late items are named in the count: the bad news is never cut silently.
-  const hiddenLate = off.filter((r) => r.overdue > 0).length;
-  return (
-    <table className="rank" data-testid={props.testId}>
-      <thead>
-        <tr>
-          {/* "Kabupaten/Kota" may break after its slash in a narrow pane (a 32:9 wall's main pane). */}
-          <th>{props.kind === 'opd' ? t('wall.col.opd') : t('dashboard.kind.regency').replace('/', '/\u200b')}</th>
-          <th className="num">{t('wall.col.received')}</th>
-          <th className="num">{t('wall.col.onTime')}</th>
-          <th className="num">{t('wall.col.overdue')}</th>
-        </tr>
-      </thead>
-      <tbody ref={ref}>
-        {rows.slice(0, fit).map((r) => (
-          <tr
-            key={r.id}
-            data-id={r.id}
-            className={props.scene.onDrill ? 'drill' : undefined}
-            onClick={() => props.scene.onDrill?.({ kind: props.kind, id: r.id })}
-          >
-            <th scope="row">{r.name}</th>
-            <td className="num">{formatNumber(locale, r.received)}</td>
-            <td className="num">
-              {r.share === null ? '–' : `${formatNumber(locale, r.share * 100, { maximumFractionDigits: 0 })} %`}
-            </td>
-            <td className={`num ${r.overdue > 0 ? 'alert' : ''}`}>
-              {r.overdue > 0 ? `▲ ${formatNumber(locale, r.overdue)}` : '0'}
-            </td>
-          </tr>
-        ))}
-        {hidden > 0 && (
-          <tr className="rank-more" data-testid="rank-more" data-late={hiddenLate}>
-            <td colSpan={4}>
-              {(hiddenLate > 0
-                ? t('wall.moreLate').replace('{late}', formatNumber(locale, hiddenLate))
-                : t('wall.more')
-              ).replace('{n}', formatNumber(locale, hidden))}
-            </td>
-          </tr>
-        )}
-      </tbody>
-    </table>
-  );
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Rankings of OPDs and kabupaten/kota, worst first, as the wall, the dashboard, the widgets' ranks and
- * the leadership report show them. One rule, so a screen and a report never disagree on who is worst.
+ * the leadership report show them; and best first, the wall's second view. One rule each, so a screen
+ * and a report never disagree on who is worst or best.
  */
 
 /**
@@ -39,4 +40,33 @@ export function worstFirst<T>(rows: readonly T[], facts: (row: T) => RankFacts):
     .map((row) => ({ row, f: facts(row) }))
     .sort((a, b) => compareWorstFirst(a.f, b.f))
     .map((x) => x.row);
+}
+
+/**
+ * Best first, the rankings' second view ("Terbaik"): only units with enough follow-ups to judge and no
+ * late item now — a unit with overdue complaints is never shown among the best, however good its share —
+ * highest on-time share first; then the most followed up (the same share over more cases says more);
+ * then by key, so the order is stable. The rows left out are exactly those the worst-first view leads
+ * with, so the two views together still show every late unit.
+ */
+export function bestFirst<T>(rows: readonly T[], facts: (row: T) => RankFacts): T[] {
+  return rows
+    .map((row) => {
+      const f = facts(row);
+      return { row, f, share: f.overdue === 0 ? judgedOnTimeShare(f.onTime, f.followedUp) : null };
+    })
+    .filter((x): x is typeof x & { share: number } => x.share !== null)
+    .sort((a, b) => b.share - a.share || b.f.followedUp - a.f.followedUp || a.f.key.localeCompare(b.f.key))
+    .map((x) => x.row);
+}
+
+/**
+ * Rated units (enough follow-ups, nothing late) a "best" view needs: with one or two it would read as a
+ * podium of whoever happened to qualify, so the ranking stays on worst first.
+ */
+export const MIN_ROWS_FOR_BEST = 3;
+
+/** Whether a ranking has enough rated units without late items to show its best-first view. */
+export function hasBestView<T>(rows: readonly T[], facts: (row: T) => RankFacts): boolean {
+  return bestFirst(rows, facts).length >= MIN_ROWS_FOR_BEST;
 }

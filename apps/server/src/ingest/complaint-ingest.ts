@@ -9,6 +9,7 @@ import {
   seenComplaintEvents,
   upsertComplaints,
   type ComplaintRowWrite,
+  type CurrentComplaint,
   type EventWrite,
   type PersonalDataWrite,
   type Pool,
@@ -58,14 +59,15 @@ function checkReferences(event: ComplaintEvent, pack: ProvincePack): { field: st
   return null;
 }
 
-interface Valid {
+export interface ValidComplaintItem {
   index: number;
   externalId: string;
   event: ComplaintEvent;
 }
+type Valid = ValidComplaintItem;
 
 /** Validates every item against the contract; duplicates inside the batch are refused by index. */
-function parseItems(items: readonly unknown[], results: IngestItemResult[]): Valid[] {
+export function validateComplaintItems(items: readonly unknown[], results: IngestItemResult[]): Valid[] {
   return parseBatchItems(complaintIngestItem, items, results, {
     key: (i) => `${i.externalId}\u0000${i.event.eventId}`,
     externalId: (i) => i.externalId,
@@ -74,23 +76,27 @@ function parseItems(items: readonly unknown[], results: IngestItemResult[]): Val
   }).map(({ index, item }) => ({ index, externalId: item.externalId, event: item.event }));
 }
 
+/** A case the batch changed: its folded state, the row it was locked as (absent: new) and its deadline. */
+export interface ChangedComplaint {
+  externalId: string;
+  state: ComplaintState;
+  before: CurrentComplaint | undefined;
+  deadline: ReturnType<typeof complaintDeadline>;
+}
+
 /**
- * Applies validated items in one transaction with a fixed number of statements, whatever the batch
- * size: lock the batch's complaints, read which events they already have, fold the new events in
- * memory through the state machine, then write rows, events, personal data, rollups and the outbox
- * in bulk. A refused item changes nothing; the others commit together.
+ * The batch's events folded in memory, no database: each item checked against the province's OPDs and
+ * regions, skipped when already stored (`seen`), run through the state machine from the case's locked
+ * state (`current`); the accepted items in order, and each changed case with its new deadline.
  */
-async function applyBatch(
-  client: PoolClient,
+export function foldComplaintEvents(
   ctx: ComplaintContext,
-  source: string,
-  valid: Valid[],
+  valid: readonly Valid[],
+  current: ReadonlyMap<string, CurrentComplaint>,
+  seen: ReadonlySet<string>,
   results: IngestItemResult[],
-  actor: string,
-): Promise<void> {
-  const externalIds = [...new Set(valid.map((v) => v.externalId))];
-  const current = await lockComplaints(client, source, externalIds);
-  const seen = await seenComplaintEvents(client, source, current);
+  now: Date,
+): { accepted: Valid[]; changed: ChangedComplaint[] } {
   const states = new Map<string, ComplaintState>([...current].map(([k, c]) => [k, c.state]));
   const accepted: Valid[] = [];
   for (const v of valid) {
@@ -125,11 +131,6 @@ async function applyBatch(
     accepted.push(v);
     results[index] = { index, externalId, eventId: event.eventId, status: 'accepted' };
   }
-  if (accepted.length === 0) return;
-
-  const now = ctx.now?.() ?? new Date();
-  const rollups = new IngestRollupBatch(ctx.pack.timeZone);
-  const rows: ComplaintRowWrite[] = [];
   const changed = [...new Set(accepted.map((a) => a.externalId))].map((externalId) => {
     const state = states.get(externalId)!;
     return {
@@ -139,16 +140,27 @@ async function applyBatch(
       deadline: complaintDeadline(state, ctx.calendar(), now, ctx.rules),
     };
   });
-  // A new deadline takes its own ladder: level 0, or the steps already recorded for that same deadline
-  // (one it had before, e.g. across a rule change and back).
-  const moved = changed.filter(
-    (c) => c.before && (c.before.deadlineAt?.getTime() ?? null) !== (c.deadline.at?.getTime() ?? null),
-  );
-  const ladders = await ladderLevels(
-    client,
-    'complaint',
-    moved.map((c) => ({ id: c.before!.id, deadlineAt: c.deadline.at })),
-  );
+  return { accepted, changed };
+}
+
+/** The changed cases whose deadline moved: each takes its own escalation ladder (see `complaintRows`). */
+export function movedDeadlines(changed: readonly ChangedComplaint[]): Array<{ id: number; deadlineAt: Date | null }> {
+  return changed
+    .filter((c) => c.before && (c.before.deadlineAt?.getTime() ?? null) !== (c.deadline.at?.getTime() ?? null))
+    .map((c) => ({ id: c.before!.id, deadlineAt: c.deadline.at }));
+}
+
+/**
+ * The rows the changed cases are written as, and each one's rollup contribution (facts before and
+ * after, computed when the rollups gather them). A new deadline takes its own ladder: level 0, or the
+ * steps already recorded for that same deadline (`ladders`, by complaint id).
+ */
+export function complaintRows(
+  ctx: ComplaintContext,
+  changed: readonly ChangedComplaint[],
+  ladders: ReadonlyMap<number, number>,
+): { rows: ComplaintRowWrite[]; facts: Array<() => [before: ComplaintFacts | null, after: ComplaintFacts]> } {
+  const rows: ComplaintRowWrite[] = [];
   const facts: Array<() => [before: ComplaintFacts | null, after: ComplaintFacts]> = [];
   for (const { externalId, state, before, deadline } of changed) {
     const sameDeadline = before && (before.deadlineAt?.getTime() ?? null) === (deadline.at?.getTime() ?? null);
@@ -167,6 +179,33 @@ async function applyBatch(
       complaintFacts(state, ctx.calendar(), { deadlineState: deadline.state, escalationLevel }, ctx.rules),
     ]);
   }
+  return { rows, facts };
+}
+
+/**
+ * Applies validated items in one transaction with a fixed number of statements, whatever the batch
+ * size: lock the batch's complaints, read which events they already have, fold the new events in
+ * memory through the state machine, then write rows, events, personal data, rollups and the outbox
+ * in bulk. A refused item changes nothing; the others commit together.
+ */
+async function applyBatch(
+  client: PoolClient,
+  ctx: ComplaintContext,
+  source: string,
+  valid: Valid[],
+  results: IngestItemResult[],
+  actor: string,
+): Promise<void> {
+  const externalIds = [...new Set(valid.map((v) => v.externalId))];
+  const current = await lockComplaints(client, source, externalIds);
+  const seen = await seenComplaintEvents(client, source, current);
+  const now = ctx.now?.() ?? new Date();
+  const { accepted, changed } = foldComplaintEvents(ctx, valid, current, seen, results, now);
+  if (accepted.length === 0) return;
+
+  const rollups = new IngestRollupBatch(ctx.pack.timeZone);
+  const ladders = await ladderLevels(client, 'complaint', movedDeadlines(changed));
+  const { rows, facts } = complaintRows(ctx, changed, ladders);
   // The statements of one transaction run one after another, but the JavaScript between them need not
   // wait: the rollup deltas are gathered while PostgreSQL writes the rows (the longest statement). No
   // other statement is sent meanwhile (one query at a time per connection).
@@ -237,7 +276,7 @@ export async function applyComplaintItems(
   actor: string,
 ): Promise<IngestItemResult[]> {
   const results: IngestItemResult[] = new Array<IngestItemResult>(items.length);
-  const valid = parseItems(items, results);
+  const valid = validateComplaintItems(items, results);
   if (valid.length > 0) await applyBatch(client, ctx, source, valid, results, actor);
   return results;
 }
@@ -256,7 +295,7 @@ export async function ingestComplaintBatch(
   actor = `source:${source}`,
 ): Promise<IngestItemResult[]> {
   const results: IngestItemResult[] = new Array<IngestItemResult>(items.length);
-  const valid = parseItems(items, results);
+  const valid = validateComplaintItems(items, results);
   if (valid.length > 0) {
     try {
       await withRetriedTransaction(pool, async (client) => {

@@ -7,6 +7,7 @@ import { useDataAt, useHeartbeat, useLiveRefusal, useLiveTopic } from '../live/u
 import { useProvince } from '../province.ts';
 import { freshnessOf } from '../scenes/freshness.ts';
 import { SCENES } from '../scenes/scenes.tsx';
+import { issueSubjectName } from '../scenes/isu.tsx';
 import { SCENE_IDS, type LateItem, type SceneId, type SceneProps } from '../scenes/types.ts';
 import '../scenes/scenes.css';
 import { direct, INITIAL_DIRECTOR, onScreen, type DirectorEvent, type DirectorState } from '../wall/director.ts';
@@ -206,7 +207,7 @@ export function WallPage(_props: PageProps) {
         alert: {
           kind: 'issue',
           scene: 'isu',
-          subject: first.kind === 'regency' ? (regencyNames.get(first.key) ?? first.key) : first.key,
+          subject: issueSubjectName(first, (code) => regencyNames.get(code) ?? code),
           until: Date.now() + ALERT_SECONDS * 1000,
         },
       });

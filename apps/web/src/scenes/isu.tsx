@@ -14,8 +14,15 @@ import { useFit } from './use-fit.ts';
  */
 export function useSubjectName(p: SceneProps): (i: Pick<IssueWire, 'kind' | 'key' | 'regencyCode'>) => string {
   const regencies = useMemo(() => new Map(p.province.regencies.map((r) => [r.code, r.name])), [p.province]);
-  const place = (code: string) => regencies.get(code) ?? code;
-  return (i) => (i.kind === 'regency' ? place(i.key) : i.regencyCode ? `${i.key} · ${place(i.regencyCode)}` : i.key);
+  return (i) => issueSubjectName(i, (code) => regencies.get(code) ?? code);
+}
+
+/** An issue's subject as the wall names it: a topic, a kabupaten/kota, or a topic in one ("Banjir · Kab. X"). */
+export function issueSubjectName(
+  i: Pick<IssueWire, 'kind' | 'key' | 'regencyCode'>,
+  place: (code: string) => string,
+): string {
+  return i.kind === 'regency' ? place(i.key) : i.regencyCode ? `${i.key} · ${place(i.regencyCode)}` : i.key;
 }
 
 /**

@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // How a SQL statement starts (upper-case keywords, as every query here is written), for the rule below.
@@ -32,6 +33,14 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
     },
+  },
+  {
+    // React's rules of hooks: a hook after an early return renders one component's hooks out of order (a
+    // dashboard list crashed so). exhaustive-deps is not on yet: nine effects key on derived values on
+    // purpose (a playlist's JSON, a topic's sequence) and each needs reading before it is changed.
+    files: ['apps/web/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   {
     // The web app talks to the server only through the wire: it never imports the database package or

@@ -1,8 +1,8 @@
 import type { AnnotationView } from '@pantau/contracts';
-import { startOfLocalDay } from '@pantau/domain';
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { localDateOf, startOfLocalDay, zoneOffsetMinutes } from '@pantau/domain';
+import { useCallback, useEffect, useState } from 'react';
 import { apiGet, apiSend } from '../api/client.ts';
-import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import { useDateTimeFormat, useT } from '../i18n/index.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 import type { ProvinceNames } from './province-names.ts';
 
@@ -14,17 +14,9 @@ export function provinceInstant(date: string, time: string, timeZone: string): s
 
 /** Today's date and the time now, in the province's zone, for the form's defaults. */
 function nowInProvince(timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date());
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  return { date: `${p('year')}-${p('month')}-${p('day')}`, time: `${p('hour')}:${p('minute')}` };
+  const now = new Date();
+  const wall = new Date(now.getTime() + zoneOffsetMinutes(now, timeZone) * 60_000);
+  return { date: localDateOf(now, timeZone), time: wall.toISOString().slice(11, 16) };
 }
 
 /**
@@ -34,7 +26,6 @@ function nowInProvince(timeZone: string): { date: string; time: string } {
  */
 export function AnnotationsPage(props: { names: ProvinceNames; timeZone: string; tzLabel: string }) {
   const t = useT();
-  const locale = useContext(LocaleContext);
   const [notes, setNotes] = useState<AnnotationView[]>([]);
   const start = nowInProvince(props.timeZone);
   const [text, setText] = useState('');
@@ -54,11 +45,7 @@ export function AnnotationsPage(props: { names: ProvinceNames; timeZone: string;
     void load();
   }, [load]);
 
-  const when = new Intl.DateTimeFormat(intlTag[locale], {
-    timeZone: props.timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const when = useDateTimeFormat(props.timeZone);
   const scopeName = (s: string) =>
     s === 'province'
       ? t('console.notes.province')

@@ -1,6 +1,6 @@
 import type { NotificationDeliveryView } from '@pantau/contracts';
-import { useCallback, useContext, useEffect, useState } from 'react';
-import { intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { isMessageKey, useDateTimeFormat, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { apiGet } from '../api/client.ts';
 
@@ -10,7 +10,6 @@ const CHANNELS = ['email', 'webhook', 'telegram'] as const;
 /** The admins' delivery log: every message, its recipient and channel, its status and each attempt. */
 export function DeliveryLog(props: { names: ProvinceNames; timeZone: string; tzLabel: string }) {
   const t = useT();
-  const locale = useContext(LocaleContext);
   const [filter, setFilter] = useState({ status: '', channel: '', q: '' });
   const [rows, setRows] = useState<NotificationDeliveryView[]>([]);
   const [next, setNext] = useState<number | null>(null);
@@ -36,11 +35,7 @@ export function DeliveryLog(props: { names: ProvinceNames; timeZone: string; tzL
     void load();
     // Load once; later loads come from the filter button.
   }, []);
-  const when = new Intl.DateTimeFormat(intlTag[locale], {
-    timeZone: props.timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const when = useDateTimeFormat(props.timeZone);
   const label = (key: string) => (isMessageKey(key) ? t(key) : key);
   return (
     <section className="cs-page" aria-labelledby="delivery-log-title">

@@ -2,7 +2,7 @@ import type { SessionResponse } from '@pantau/contracts';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ApiBody } from '@pantau/contracts/api';
 import { apiGet, apiSend } from '../api/client.ts';
-import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import { LocaleContext, useDateTimeFormat, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { OpdSelect } from './opd-select.tsx';
 import type { WorklistItem } from '@pantau/contracts';
@@ -150,11 +150,7 @@ export function Drawer(props: {
       : actor.startsWith('system:')
         ? `${t('console.actor.system')} (${actor.slice(7).replace(/-/g, ' ')})`
         : actor;
-  const when = new Intl.DateTimeFormat(intlTag[locale], {
-    timeZone: props.timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const when = useDateTimeFormat(props.timeZone);
   return (
     <aside className="cs-drawer" role="dialog" aria-labelledby="drawer-title" data-testid="drawer">
       <header>

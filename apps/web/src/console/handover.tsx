@@ -1,6 +1,6 @@
 import type { HandoverGroup } from '@pantau/contracts';
 import { useContext, useEffect, useState } from 'react';
-import { formatNumber, intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import { formatNumber, LocaleContext, useDateTimeFormat, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { apiGet } from '../api/client.ts';
 
@@ -15,11 +15,7 @@ export function Handover(props: { names: ProvinceNames; timeZone: string; tzLabe
   useEffect(() => {
     void apiGet('GET /api/worklist/handover').then((r) => r && setGroups(r.groups));
   }, [props.seq]);
-  const when = new Intl.DateTimeFormat(intlTag[locale], {
-    timeZone: props.timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const when = useDateTimeFormat(props.timeZone);
   return (
     <section className="cs-handover" aria-labelledby="handover-title" data-testid="handover">
       <h2 id="handover-title">{t('console.handover.title')}</h2>

@@ -1,8 +1,8 @@
 import type { WallScreenChoice } from '@pantau/contracts';
 import type { WallPlaylistView } from '@pantau/contracts';
 import { SCENE_IDS, type SceneIdWire } from '@pantau/contracts/constants';
-import { useCallback, useContext, useEffect, useState } from 'react';
-import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { useDateTimeFormat, useT } from '../i18n/index.ts';
 import { useLiveTopic } from '../live/use-live.ts';
 import { DEFAULT_PLAYLIST } from '../wall/playlist.ts';
 import type { ProvinceNames } from './province-names.ts';
@@ -29,7 +29,6 @@ const fromView = (v: WallPlaylistView | null): Draft => ({
  */
 export function PlaylistPage(props: { names: ProvinceNames; timeZone: string; tzLabel: string }) {
   const t = useT();
-  const locale = useContext(LocaleContext);
   const [screens, setScreens] = useState<Screen[]>([]);
   const [target, setTarget] = useState(ALL);
   const [saved, setSaved] = useState<WallPlaylistView | null>(null);
@@ -56,11 +55,7 @@ export function PlaylistPage(props: { names: ProvinceNames; timeZone: string; tz
     void load();
   }, [load]);
 
-  const when = new Intl.DateTimeFormat(intlTag[locale], {
-    timeZone: props.timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const when = useDateTimeFormat(props.timeZone);
   const setEntry = (i: number, patch: Partial<Draft['entries'][number]>) =>
     setDraft({ ...draft, entries: draft.entries.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
   const swap = (i: number, j: number) => {

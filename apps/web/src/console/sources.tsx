@@ -1,7 +1,7 @@
 import type { ConnectorView, SourcesView, SourceView } from '@pantau/contracts';
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { apiGet, apiSend } from '../api/client.ts';
-import { intlTag, LocaleContext, useT } from '../i18n/index.ts';
+import { useDateTimeFormat, useT } from '../i18n/index.ts';
 import type { ProvinceNames } from './province-names.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 
@@ -12,7 +12,6 @@ import { ConfirmButton } from './confirm-button.tsx';
  */
 export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzLabel: string }) {
   const t = useT();
-  const locale = useContext(LocaleContext);
   const [view, setView] = useState<SourcesView | null>(null);
   const [form, setForm] = useState({ id: '', label: '' });
   const [issued, setIssued] = useState<{ id: string; key: string } | null>(null);
@@ -21,11 +20,7 @@ export function SourcesPage(props: { names: ProvinceNames; timeZone: string; tzL
   useEffect(() => {
     void load();
   }, [load]);
-  const when = new Intl.DateTimeFormat(intlTag[locale], {
-    timeZone: props.timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const when = useDateTimeFormat(props.timeZone);
   const at = (iso: string | null) => (iso ? `${when.format(new Date(iso))} ${props.tzLabel}` : '–');
   const freshness = (s: SourceView) =>
     s.fresh === null ? t('console.sources.never') : s.fresh ? t('console.sources.fresh') : t('console.sources.late');

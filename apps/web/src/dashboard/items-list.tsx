@@ -1,6 +1,6 @@
 import type { ComplaintListRow } from '@pantau/contracts';
 import { useContext, useEffect, useState } from 'react';
-import { formatNumber, intlTag, isMessageKey, LocaleContext, useT } from '../i18n/index.ts';
+import { formatNumber, isMessageKey, LocaleContext, useDateTimeFormat, useT } from '../i18n/index.ts';
 import { useLabel } from '../i18n/labels.ts';
 import { itemsQuery, type DashboardState } from './dashboard-state.ts';
 import { apiRequest } from '../api/client.ts';
@@ -86,14 +86,10 @@ export function ItemsList(props: {
     const key = `dashboard.deadline.${state}`;
     return isMessageKey(key) ? t(key) : state;
   };
+  const when = useDateTimeFormat(props.timeZone);
   if (load.kind === 'loading') return <p className="dash-note">{t('status.loading')}</p>;
   if (load.kind === 'signin') return <p className="dash-note">{t('dashboard.signinForItems')}</p>;
   if (load.kind === 'error') return <p className="dash-note dash-error">{load.message}</p>;
-  const when = new Intl.DateTimeFormat(intlTag[locale], {
-    timeZone: props.timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
   return (
     <section className="dash-items" aria-label={t('dashboard.items')}>
       <p className="dash-note" data-testid="items-count">

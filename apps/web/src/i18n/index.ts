@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { en } from './en.ts';
 import { id, type MessageKey } from './id.ts';
 
@@ -47,6 +47,15 @@ export function formatDate(locale: Locale, at: Date, timeZone: string): string {
 }
 
 export const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
+
+/** The console's date and time of an instant ("3 Des 2026, 10.00"), in the province's zone and the screen's language. */
+export function useDateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  const locale = useContext(LocaleContext);
+  return useMemo(
+    () => new Intl.DateTimeFormat(intlTag[locale], { timeZone, dateStyle: 'medium', timeStyle: 'short' }),
+    [locale, timeZone],
+  );
+}
 
 export function useT(): (key: MessageKey) => string {
   const locale = useContext(LocaleContext);

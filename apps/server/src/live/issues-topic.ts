@@ -3,7 +3,7 @@ import {
   complaintSubjectDays,
   negativeMentionDays,
   openHoaxTags,
-  publicCubeRollups,
+  regencyTopicComplaints,
   subjectOpds,
   type Pool,
 } from '@pantau/db';
@@ -139,11 +139,7 @@ async function sharedComplaints(
   to: string,
 ): Promise<(topic: string, regencyCode: string) => number> {
   if (!found.some((f) => f.kind === 'topic') || !found.some((f) => f.kind === 'regency')) return () => 0;
-  // The cube's reader gives every scope's topic sums from `monthStart`: here, over the window.
-  const rows = await publicCubeRollups(pool, { from: to, today: to, monthStart: from });
   const n = new Map<string, number>();
-  for (const r of rows) {
-    if (r.dim === 'topic' && r.scope.startsWith('regency:')) n.set(`${r.key}|${r.scope.slice(8)}`, r.received);
-  }
+  for (const r of await regencyTopicComplaints(pool, { from, to })) n.set(`${r.topic}|${r.regencyCode}`, r.received);
   return (topic, regencyCode) => n.get(`${topic}|${regencyCode}`) ?? 0;
 }

@@ -25,3 +25,29 @@ export async function complaintSubjectDays(pool: Pool, range: { from: string; to
   );
   return rows;
 }
+
+/** Complaints received per topic in each kabupaten/kota over a range (local dates, inclusive). */
+export interface RegencyTopicRow {
+  regencyCode: string;
+  topic: string;
+  received: number;
+}
+
+/**
+ * Complaints per topic in each kabupaten/kota over `from`..`to`, from the regencies' topic rollups:
+ * what a topic issue and a kabupaten/kota issue share, to tell one event from two.
+ */
+export async function regencyTopicComplaints(
+  pool: Pool,
+  range: { from: string; to: string },
+): Promise<RegencyTopicRow[]> {
+  const { rows } = await pool.query<RegencyTopicRow>(
+    `SELECT substr(scope, 9) AS "regencyCode", key AS topic, sum(received)::int AS received
+     FROM complaint_rollup_day
+     WHERE scope LIKE 'regency:%' AND dim = 'topic' AND day BETWEEN $1::date AND $2::date
+     GROUP BY scope, key
+     HAVING sum(received) > 0`,
+    [range.from, range.to],
+  );
+  return rows;
+}

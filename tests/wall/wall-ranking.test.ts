@@ -86,6 +86,11 @@ describe('the wall’s rankings, worst first and then the best', () => {
           await table.locator('tbody tr').first().waitFor();
           // Pinned, the table says which view it shows (and keeps it past the 10 s a rotating one turns at).
           expect(await table.getAttribute('data-view'), at).toBe(view);
+          // Every panel has its figures (a panel that fills in later resizes its neighbours, which then
+          // fit their rows again), and two frames have been painted since: a condition, not a fixed wait.
+          await expect
+            .poll(() => tab.locator('.panel-age', { hasText: 'belum ada data' }).count(), { timeout: 60_000 })
+            .toBe(0);
           await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
           // The titles too: they change with the view.
           for (const f of await tab.evaluate(clipping, TITLES)) problems.push(`${at}: ${f}`);

@@ -23,13 +23,9 @@ describe('embeddable widgets', () => {
       ...init,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${who}` },
     });
-  const issue = async (body: object) =>
-    api(admin, '/api/widgets/tokens', { method: 'POST', body: JSON.stringify(body) });
-
-  beforeAll(async () => {
-    db = await createTestDatabase({ label: 'widgets' });
-    fixture = await seedLeakFixture(db.pool, pack);
-    app = createApp({
+  /** An app on the fixture's database, with its own public cache. */
+  const newApp = () =>
+    createApp({
       pool: db.pool,
       pack,
       logger: createLogger('silent'),
@@ -37,6 +33,13 @@ describe('embeddable widgets', () => {
       complaints: fixture.ctx,
       publicApi: { ...DEFAULT_PUBLIC_OPTIONS, rateLimitBurst: 100_000 },
     });
+  const issue = async (body: object) =>
+    api(admin, '/api/widgets/tokens', { method: 'POST', body: JSON.stringify(body) });
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ label: 'widgets' });
+    fixture = await seedLeakFixture(db.pool, pack);
+    app = newApp();
     admin = await issueServiceToken(db.pool, 'admin', 'Admin', 'admin');
     duty = await issueServiceToken(db.pool, 'duty', 'Piket', 'duty_officer');
   });
@@ -310,14 +313,7 @@ describe('embeddable widgets', () => {
     });
     expect(internal.public).toBe(false);
     // A fresh app: the public cache of the app above has drawn these trends before the notes existed.
-    const fresh = createApp({
-      pool: db.pool,
-      pack,
-      logger: createLogger('silent'),
-      webDist: '/nonexistent',
-      complaints: fixture.ctx,
-      publicApi: { ...DEFAULT_PUBLIC_OPTIONS, rateLimitBurst: 100_000 },
-    });
+    const fresh = newApp();
     for (const scope of ['province', fixture.busyOpd]) {
       const html = await (await fresh.request(`/embed/trend?scope=${scope}`)).text();
       const notes = /<ol class="notes"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';

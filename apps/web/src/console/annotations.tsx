@@ -109,44 +109,20 @@ export function AnnotationsPage(props: { names: ProvinceNames; timeZone: string;
             </optgroup>
           </select>
         </label>
-        <fieldset>
-          <legend>
-            {t('console.notes.start')} ({props.tzLabel})
-          </legend>
-          <input
-            type="date"
-            aria-label={`${t('console.notes.start')}: ${t('console.notes.date')}`}
-            value={startDate}
-            onChange={(e) => setStartDate(e.target.value)}
-            data-testid="note-start-date"
-          />
-          <input
-            type="time"
-            aria-label={`${t('console.notes.start')}: ${t('console.notes.time')}`}
-            value={startTime}
-            onChange={(e) => setStartTime(e.target.value)}
-            data-testid="note-start-time"
-          />
-        </fieldset>
-        <fieldset>
-          <legend>
-            {t('console.notes.end')} ({props.tzLabel})
-          </legend>
-          <input
-            type="date"
-            aria-label={`${t('console.notes.end')}: ${t('console.notes.date')}`}
-            value={endDate}
-            onChange={(e) => setEndDate(e.target.value)}
-            data-testid="note-end-date"
-          />
-          <input
-            type="time"
-            aria-label={`${t('console.notes.end')}: ${t('console.notes.time')}`}
-            value={endTime}
-            onChange={(e) => setEndTime(e.target.value)}
-            data-testid="note-end-time"
-          />
-        </fieldset>
+        <DateTimeField
+          legend={`${t('console.notes.start')} (${props.tzLabel})`}
+          label={t('console.notes.start')}
+          date={[startDate, setStartDate]}
+          time={[startTime, setStartTime]}
+          testId="note-start"
+        />
+        <DateTimeField
+          legend={`${t('console.notes.end')} (${props.tzLabel})`}
+          label={t('console.notes.end')}
+          date={[endDate, setEndDate]}
+          time={[endTime, setEndTime]}
+          testId="note-end"
+        />
         <label className="cs-check">
           <input
             type="checkbox"
@@ -222,5 +198,35 @@ export function AnnotationsPage(props: { names: ProvinceNames; timeZone: string;
         </table>
       )}
     </section>
+  );
+}
+
+/** A date and a time typed together (in the province's zone, said in the legend). */
+function DateTimeField(props: {
+  legend: string;
+  label: string;
+  date: [string, (v: string) => void];
+  time: [string, (v: string) => void];
+  testId: string;
+}) {
+  const t = useT();
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <input
+        type="date"
+        aria-label={`${props.label}: ${t('console.notes.date')}`}
+        value={props.date[0]}
+        onChange={(e) => props.date[1](e.target.value)}
+        data-testid={`${props.testId}-date`}
+      />
+      <input
+        type="time"
+        aria-label={`${props.label}: ${t('console.notes.time')}`}
+        value={props.time[0]}
+        onChange={(e) => props.time[1](e.target.value)}
+        data-testid={`${props.testId}-time`}
+      />
+    </fieldset>
   );
 }

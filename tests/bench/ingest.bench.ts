@@ -43,6 +43,13 @@ interface Run {
   storageRate: number;
 }
 
+/** A lane's events in batches of at most BATCH, in order. */
+function batchesOf(lane: SimEvent[]): SimEvent[][] {
+  const out: SimEvent[][] = [];
+  for (let b = 0; b < lane.length; b += BATCH) out.push(lane.slice(b, b + BATCH));
+  return out;
+}
+
 /** Each source's events in time order: a complaint belongs to one source, so its events stay in one lane. */
 function splitBySource(events: SimEvent[], sources: number): SimEvent[][] {
   const lanes: SimEvent[][] = Array.from({ length: sources }, () => []);
@@ -67,12 +74,7 @@ function splitBySource(events: SimEvent[], sources: number): SimEvent[][] {
  */
 function domainOnly(pack: ProvincePack, calendar: WorkingCalendar, lanes: SimEvent[][]): number {
   const ctx = { pack, calendar: () => calendar };
-  const bodies = lanes.flatMap((lane) => {
-    const out: string[] = [];
-    for (let b = 0; b < lane.length; b += BATCH)
-      out.push(JSON.stringify({ source: 'bench', items: lane.slice(b, b + BATCH) }));
-    return out;
-  });
+  const bodies = lanes.flatMap((lane) => batchesOf(lane).map((items) => JSON.stringify({ source: 'bench', items })));
   const known = new Map<string, CurrentComplaint>();
   const now = new Date();
   let events = 0;
@@ -154,11 +156,11 @@ async function measure(pack: ProvincePack, events: SimEvent[], sources: number):
   const started = performance.now();
   await Promise.all(
     lanes.map(async (lane, i) => {
-      for (let b = 0; b < lane.length; b += BATCH) {
+      for (const items of batchesOf(lane)) {
         const res = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${keys[i]}` },
-          body: JSON.stringify({ source: names[i], items: lane.slice(b, b + BATCH) }),
+          body: JSON.stringify({ source: names[i], items }),
         });
         if (!res.ok) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
         accepted += ((await res.json()) as { accepted: number }).accepted;

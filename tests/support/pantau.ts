@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import { issueServiceToken, issueWallDevice, type Role } from '@pantau/db';
 import { createTestDatabase, urlWithSchema, type TestDatabase } from '@pantau/db/testing';
 import { createLogger, loadEnv, startServer, type RunningServer } from '@pantau/server';
@@ -58,4 +58,25 @@ export async function startPantau(options: { label?: string; env?: Record<string
     },
   };
   return pantau;
+}
+
+/**
+ * Waits until the demo's streams have each delivered once (by default all three): the PPID and social
+ * backfill (90 days) takes from 20 s to a few minutes on a loaded machine, and a scene read before it
+ * says "belum ada data".
+ */
+export async function demoStreamsDelivered(
+  pantau: Pantau,
+  sources: readonly string[] = ['simulator', 'simulator-ppid', 'simulator-social'],
+): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const { rows } = await pantau.server.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM source WHERE id = ANY($1::text[]) AND last_delivery_at IS NOT NULL`,
+        [sources],
+      );
+      if (rows[0]!.n !== sources.length) throw new Error('a demo stream has not delivered yet');
+    },
+    { timeout: 200_000, interval: 1_000 },
+  );
 }

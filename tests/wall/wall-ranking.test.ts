@@ -1,8 +1,8 @@
 import { loadWorkingCalendar } from '@pantau/db';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { startPantau, type Pantau } from '../support/pantau.ts';
+import { demoStreamsDelivered, startPantau, type Pantau } from '../support/pantau.ts';
 import { clipping, rawText } from '../support/wall-checks.ts';
 import { injectIncident } from '../../apps/server/src/demo/demo-incident.ts';
 
@@ -30,15 +30,7 @@ describe('the wall’s rankings, worst first and then the best', () => {
     token = await pantau.wallToken('rank');
     browser = await launchBrowser();
     // The rankings read complaints only: wait for that stream's backfill, not PPID's or social's.
-    await vi.waitFor(
-      async () => {
-        const { rows } = await pantau.server.pool.query(
-          `SELECT 1 FROM source WHERE id = 'simulator' AND last_delivery_at IS NOT NULL`,
-        );
-        if (rows.length === 0) throw new Error('the complaint feed has not delivered yet');
-      },
-      { timeout: 200_000, interval: 1_000 },
-    );
+    await demoStreamsDelivered(pantau, ['simulator']);
   }, 240_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,9 @@
 import { loadWorkingCalendar } from '@pantau/db';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, seedLateComplaints, signIn } from '../console/support.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { startPantau, type Pantau } from '../support/pantau.ts';
+import { demoStreamsDelivered, startPantau, type Pantau } from '../support/pantau.ts';
 import { clipping, rawText } from '../support/wall-checks.ts';
 import { injectIncident } from '../../apps/server/src/demo/demo-incident.ts';
 
@@ -33,26 +33,6 @@ function watchErrors(tab: Page): string[] {
     if (m.type() === 'error') errors.push(m.text());
   });
   return errors;
-}
-
-/**
- * Waits until the demo's three streams have each delivered once: the PPID and social backfill (90 days)
- * takes from 20 s to a few minutes on a loaded machine, and a scene read before it says "belum ada data".
- */
-async function demoStreamsDelivered(pantau: Pantau): Promise<void> {
-  const delivered = async () =>
-    (
-      await pantau.server.pool.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM source
-         WHERE id IN ('simulator', 'simulator-ppid', 'simulator-social') AND last_delivery_at IS NOT NULL`,
-      )
-    ).rows[0]!.n;
-  await vi.waitFor(
-    async () => {
-      if ((await delivered()) !== 3) throw new Error('a demo stream has not delivered yet');
-    },
-    { timeout: 200_000, interval: 1_000 },
-  );
 }
 
 // The wall with the demo feed: every scene at every supported size, and the rotation.

@@ -1,4 +1,4 @@
-import type { ScopeSections } from '@pantau/contracts';
+import { scopeTopic, type ScopeSections } from '@pantau/contracts';
 import type { Pool } from '@pantau/db';
 import type { ProvincePack } from '@pantau/provinces';
 
@@ -9,6 +9,14 @@ import type { ProvincePack } from '@pantau/provinces';
 /** The scope a topic covers. */
 export type TopicScope =
   { kind: 'province' } | { kind: 'opd'; opdId: string } | { kind: 'regency'; regencyCode: string };
+
+/** The live topic of a scope: 'province', 'opd:<id>' or 'regency:<code>'. */
+export function topicOfScope(scope: TopicScope): string {
+  return scopeTopic({
+    opdId: scope.kind === 'opd' ? scope.opdId : null,
+    regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
+  });
+}
 
 /**
  * One stream's part of a scoped snapshot (complaints, ppid, social). A stream that has nothing yet

@@ -6,7 +6,6 @@ import {
   firstIssue,
   firstIssueNamingUnknown,
   RESTRICTED_KINDS,
-  scopeTopic,
   WIDGET_KINDS,
   widgetKind,
   widgetOptions,
@@ -29,6 +28,7 @@ import type { ProvincePack } from '@pantau/provinces';
 import { Hono, type Context } from 'hono';
 import { requirePrincipal, type AuthEnv } from '../auth/principal.ts';
 import { ppidSection } from '../live/sections/ppid.ts';
+import { topicOfScope } from '../live/topic-scope.ts';
 import { canManageEmbedTokens } from '@pantau/domain/permissions';
 import { PublicCache, etagOf } from '../public/cache.ts';
 import { rankingFigures, resolveScope, summaryWithTrend } from '../public/figures.ts';
@@ -202,10 +202,7 @@ export function widgetRoutes(pool: Pool, pack: ProvincePack, options: WidgetRout
     // The public notes over the window: the trend's first local day to the end of its last.
     const annotations = await publicAnnotationsFor(
       pool,
-      scopeTopic({
-        opdId: scope.kind === 'opd' ? scope.opdId : null,
-        regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
-      }),
+      topicOfScope(scope),
       startOfLocalDay(series.period.from, pack.timeZone),
       endOfLocalDay(series.period.to, pack.timeZone),
     );

@@ -27,7 +27,8 @@ function nowInProvince(timeZone: string): { date: string; time: string } {
 export function AnnotationsPage(props: { names: ProvinceNames; timeZone: string; tzLabel: string }) {
   const t = useT();
   const [notes, setNotes] = useState<AnnotationView[]>([]);
-  const start = nowInProvince(props.timeZone);
+  // Read once, for the form's first values.
+  const [start] = useState(() => nowInProvince(props.timeZone));
   const [text, setText] = useState('');
   const [scope, setScope] = useState('province');
   const [startDate, setStartDate] = useState(start.date);

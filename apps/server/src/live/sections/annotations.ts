@@ -1,6 +1,6 @@
-import { scopeTopic, type ScopeSections } from '@pantau/contracts';
+import type { ScopeSections } from '@pantau/contracts';
 import { annotationsFor, type Pool } from '@pantau/db';
-import type { TopicScope } from '../topic-scope.ts';
+import { topicOfScope, type TopicScope } from '../topic-scope.ts';
 
 const DAY = 86_400_000;
 
@@ -13,11 +13,7 @@ export async function annotationsSection(
   scope: TopicScope,
   now = new Date(),
 ): Promise<ScopeSections['annotations'] | null> {
-  const topic = scopeTopic({
-    opdId: scope.kind === 'opd' ? scope.opdId : null,
-    regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
-  });
-  const rows = await annotationsFor(pool, topic, new Date(now.getTime() - 400 * DAY));
+  const rows = await annotationsFor(pool, topicOfScope(scope), new Date(now.getTime() - 400 * DAY));
   if (rows.length === 0) return null;
   return {
     items: rows.map((a) => ({

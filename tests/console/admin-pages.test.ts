@@ -295,6 +295,7 @@ describe('the console admin pages: Kalender hari kerja, Aturan & tangga eskalasi
         ['/console/users', /Pengguna/],
         ['/console/audit', /Jejak audit/],
         ['/console/devices', /Layar dinding/],
+        ['/console/annotations', /Catatan peristiwa/],
       ] as const) {
         await tab.goto(`${pantau.url}${path}`);
         await expect.poll(() => tab.getByRole('heading', { level: 1 }).textContent()).toMatch(heading);
